@@ -1,0 +1,57 @@
+package cn.liaison.backend;
+
+import cn.liaison.backend.config.AppConfig;
+import cn.liaison.backend.config.ConfigException;
+import cn.liaison.backend.config.ConfigLoader;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * Entry point: {@code java -jar liaison-backend.jar}. Reads the configuration (a bad value stops
+ * the start with exit code 2 and a message naming the key), starts the service, and on SIGTERM or
+ * SIGINT shuts it down gracefully and exits 0.
+ */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        AppConfig config;
+        try {
+            config = ConfigLoader.load(System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        applyLogLevel(config.logLevel());
+        Application app;
+        try {
+            app = Application.start(config);
+        } catch (Exception e) {
+            LOG.error("Start-up failed: {}", e.toString(), e);
+            System.exit(1);
+            return;
+        }
+        Runnable shutdown = () -> {
+            LOG.info("Shutdown requested");
+            app.stop();
+            System.exit(0);
+        };
+        Signal.handle(new Signal("TERM"), signal -> new Thread(shutdown, "shutdown").start());
+        Signal.handle(new Signal("INT"), signal -> new Thread(shutdown, "shutdown").start());
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown-hook"));
+    }
+
+    private static void applyLogLevel(String level) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(level));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package cn.liaison.backend.config;
+
+/**
+ * Every configuration key the service reads, with its default. The same names are used in the
+ * environment, in the optional config file, and in the deployment manifests under {@code deploy/}
+ * (a test keeps those in step with this list).
+ */
+public enum ConfigKey {
+    HTTP_HOST("0.0.0.0", "interface to listen on"),
+    HTTP_PORT("8080", "HTTP port"),
+    DATA_DIR("./data", "directory for the embedded stores' files"),
+    MONGO_URI(null, "MongoDB connection string; unset = embedded MongoDB"),
+    MONGO_DB("liaison", "MongoDB database name"),
+    REDIS_URL(null, "Redis URL (redis://host:port/db); unset = embedded Redis"),
+    BODY_LIMIT_BYTES("262144", "largest accepted request body in bytes"),
+    SHUTDOWN_GRACE_S("10", "seconds in-flight requests may take to finish on SIGTERM"),
+    LOG_LEVEL("INFO", "root log level: TRACE, DEBUG, INFO, WARN or ERROR");
+
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String defaultValue, String description) {
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,156 @@
+package cn.liaison.backend.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Builds {@link AppConfig} from three layers, later ones winning: the defaults in {@link ConfigKey},
+ * an optional YAML/JSON file named by {@code CONFIG_FILE}, and environment variables. Any value that
+ * cannot be used stops the start with a {@link ConfigException} naming the key.
+ */
+public final class ConfigLoader {
+
+    public static final String CONFIG_FILE = "CONFIG_FILE";
+
+    private ConfigLoader() {
+    }
+
+    public static AppConfig load(Map<String, String> env) {
+        Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+        for (ConfigKey key : ConfigKey.values()) {
+            if (key.defaultValue() != null) {
+                values.put(key, key.defaultValue());
+            }
+        }
+        String file = env.get(CONFIG_FILE);
+        if (file != null && !file.isBlank()) {
+            values.putAll(readFile(file));
+        }
+        for (ConfigKey key : ConfigKey.values()) {
+            String value = env.get(key.name());
+            if (value != null) {
+                values.put(key, value);
+            }
+        }
+        return build(values);
+    }
+
+    private static AppConfig build(Map<ConfigKey, String> v) {
+        return new AppConfig(
+                v.get(ConfigKey.HTTP_HOST).trim(),
+                intValue(v, ConfigKey.HTTP_PORT),
+                path(v, ConfigKey.DATA_DIR),
+                optional(v, ConfigKey.MONGO_URI).map(uri -> mongoUri(uri)),
+                v.get(ConfigKey.MONGO_DB).trim(),
+                optional(v, ConfigKey.REDIS_URL).map(url -> redisUrl(url)),
+                longValue(v, ConfigKey.BODY_LIMIT_BYTES),
+                Duration.ofSeconds(longValue(v, ConfigKey.SHUTDOWN_GRACE_S)),
+                v.get(ConfigKey.LOG_LEVEL).trim().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static Map<ConfigKey, String> readFile(String file) {
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(CONFIG_FILE, "is not a valid path: '" + file + "'");
+        }
+        Object parsed;
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (IOException e) {
+            throw new ConfigException(CONFIG_FILE, "cannot read '" + file + "': " + e.getMessage());
+        } catch (YAMLException e) {
+            throw new ConfigException(CONFIG_FILE, "'" + file + "' is not valid YAML or JSON: " + e.getMessage());
+        }
+        if (parsed == null) {
+            return Map.of();
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw new ConfigException(CONFIG_FILE, "'" + file + "' must hold a map of KEY: value");
+        }
+        Map<ConfigKey, String> values = new HashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String name = String.valueOf(entry.getKey());
+            ConfigKey key = Arrays.stream(ConfigKey.values())
+                    .filter(k -> k.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new ConfigException(name, "unknown key in " + file + "; known keys: "
+                            + Arrays.stream(ConfigKey.values()).map(Enum::name).collect(Collectors.joining(", "))));
+            if (entry.getValue() != null) {
+                values.put(key, String.valueOf(entry.getValue()));
+            }
+        }
+        return values;
+    }
+
+    private static Optional<String> optional(Map<ConfigKey, String> v, ConfigKey key) {
+        return Optional.ofNullable(v.get(key)).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static int intValue(Map<ConfigKey, String> v, ConfigKey key) {
+        long value = longValue(v, key);
+        if (value > Integer.MAX_VALUE) {
+            throw new ConfigException(key.name(), "is too large: " + value);
+        }
+        return (int) value;
+    }
+
+    private static long longValue(Map<ConfigKey, String> v, ConfigKey key) {
+        String raw = v.get(key).trim();
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key.name(), "must be a whole number, was '" + raw + "'");
+        }
+    }
+
+    private static Path path(Map<ConfigKey, String> v, ConfigKey key) {
+        String raw = v.get(key).trim();
+        try {
+            return Path.of(raw).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new ConfigException(key.name(), "is not a valid path: '" + raw + "'");
+        }
+    }
+
+    private static String mongoUri(String uri) {
+        if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+            throw new ConfigException(ConfigKey.MONGO_URI.name(), "must start with mongodb:// or mongodb+srv://");
+        }
+        return uri;
+    }
+
+    private static String redisUrl(String url) {
+        try {
+            URI parsed = new URI(url);
+            String scheme = parsed.getScheme();
+            if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
+                throw new ConfigException(ConfigKey.REDIS_URL.name(), "must start with redis:// or rediss://");
+            }
+            if (parsed.getHost() == null) {
+                throw new ConfigException(ConfigKey.REDIS_URL.name(), "has no host");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException(ConfigKey.REDIS_URL.name(), "is not a valid URL");
+        }
+        return url;
+    }
+}
