@@ -5,9 +5,9 @@ import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorErrorType;
 import io.vertx.openapi.validation.ValidatorException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 final class ValidationProblems {
 
+    private static final String GENERIC = "不符合要求";
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     private static final Pattern PARAMETER = Pattern.compile("(query|path|header|cookie) parameter ([^\\s.]+)");
 
@@ -51,7 +52,7 @@ final class ValidationProblems {
     private static List<FieldError> fieldErrors(OutputUnit root, String parameter) {
         List<OutputUnit> leaves = new ArrayList<>();
         collectLeaves(root, leaves);
-        Set<FieldError> errors = new LinkedHashSet<>();
+        Map<String, String> byField = new LinkedHashMap<>();
         for (OutputUnit unit : leaves) {
             String keyword = keyword(unit.getKeywordLocation());
             if (keyword == null) {
@@ -61,9 +62,14 @@ final class ValidationProblems {
             if (parameter != null) {
                 field = field.isEmpty() ? parameter : parameter + "." + field;
             }
-            errors.add(new FieldError(field.isEmpty() ? "body" : field, describe(keyword)));
+            String detail = describe(keyword);
+            // "properties" or "$ref" only say that something below failed; keep the specific reason.
+            byField.merge(field.isEmpty() ? "body" : field, detail,
+                    (old, next) -> GENERIC.equals(old) ? next : old);
         }
-        return List.copyOf(errors);
+        List<FieldError> errors = new ArrayList<>();
+        byField.forEach((field, detail) -> errors.add(new FieldError(field, detail)));
+        return errors;
     }
 
     private static void collectLeaves(OutputUnit unit, List<OutputUnit> leaves) {
@@ -108,7 +114,7 @@ final class ValidationProblems {
             case "additionalProperties", "unevaluatedProperties" -> "不允许出现该字段";
             case "minItems", "maxItems", "uniqueItems" -> "条目数量不符合要求";
             case "minProperties", "maxProperties" -> "字段数量不符合要求";
-            default -> "不符合要求";
+            default -> GENERIC;
         };
     }
 
