@@ -20,7 +20,10 @@ import java.util.function.UnaryOperator;
 public final class TestApp implements AutoCloseable {
 
     private final Application app;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private TestApp(Application app) {
         this.app = app;
