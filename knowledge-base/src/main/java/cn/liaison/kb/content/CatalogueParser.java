@@ -1,0 +1,59 @@
+package cn.liaison.kb.content;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads {@code topics.yaml} and {@code forward.yaml}. */
+final class CatalogueParser {
+    private static final Pattern TOPIC_ID = Pattern.compile("[a-z]+(\\.[a-z0-9]+(-[a-z0-9]+)*)+");
+
+    private CatalogueParser() {
+    }
+
+    static List<Topic> topics(YamlMap root) {
+        root.allowOnly(Set.of("topics"), " (topics.yaml has one field: topics)");
+        List<Topic> topics = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (YamlMap topic : root.maps("topics", true)) {
+            topic.allowOnly(Set.of("id", "title", "description"), " in a topic");
+            String id = topic.text("id", true);
+            String title = topic.text("title", true);
+            String description = topic.text("description", false);
+            if (id != null && !TOPIC_ID.matcher(id).matches()) {
+                topic.error("id", "topic id '" + id + "' must look like group.name (a-z, 0-9, hyphens)");
+                continue;
+            }
+            if (id != null && seen.putIfAbsent(id, topic.line("id")) != null) {
+                topic.error("id", "duplicate topic id '" + id + "' (first on line " + seen.get(id) + ")");
+                continue;
+            }
+            if (id != null && title != null) {
+                topics.add(new Topic(id, title, description));
+            }
+        }
+        return topics;
+    }
+
+    static ForwardRules forward(YamlMap root) {
+        root.allowOnly(Set.of("departments"), " (forward.yaml has one field: departments)");
+        List<ForwardRule> rules = new ArrayList<>();
+        for (YamlMap department : root.maps("departments", true)) {
+            department.allowOnly(Set.of("department", "phone", "matters", "keywords"), " in a department");
+            String name = department.text("department", true);
+            String phone = department.text("phone", false);
+            List<String> matters = department.texts("matters", false);
+            List<String> keywords = department.texts("keywords", false);
+            if (matters.isEmpty() && keywords.isEmpty()) {
+                department.error("department", "department needs matters or keywords");
+                continue;
+            }
+            Optional.ofNullable(name).ifPresent(n -> rules.add(new ForwardRule(n, phone, matters, keywords)));
+        }
+        return new ForwardRules(rules);
+    }
+}

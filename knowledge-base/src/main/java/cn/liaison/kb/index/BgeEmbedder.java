@@ -1,0 +1,50 @@
+package cn.liaison.kb.index;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+
+/**
+ * The quantized bge-small-zh-v1.5 model shipped inside its jar, run in-process by ONNX Runtime.
+ * No query prefix is used: retrieval compares a question with questions (symmetric similarity).
+ */
+final class BgeEmbedder implements Embedder {
+    static final BgeEmbedder SHARED = new BgeEmbedder();
+
+    private volatile EmbeddingModel model;
+
+    private BgeEmbedder() {
+    }
+
+    private EmbeddingModel model() {
+        EmbeddingModel current = model;
+        if (current == null) {
+            synchronized (this) {
+                if (model == null) {
+                    model = new BgeSmallZhV15QuantizedEmbeddingModel();
+                }
+                current = model;
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public int dimension() {
+        return 512;
+    }
+
+    @Override
+    public float[] embed(String text) {
+        float[] vector = model().embed(text).content().vector();
+        double norm = 0;
+        for (float v : vector) {
+            norm += v * v;
+        }
+        float scale = norm == 0 ? 0f : (float) (1 / Math.sqrt(norm));
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = vector[i] * scale;
+        }
+        return unit;
+    }
+}

@@ -1,0 +1,48 @@
+package cn.liaison.kb.index;
+
+import cn.liaison.kb.content.Entry;
+import cn.liaison.kb.content.ForwardRule;
+import cn.liaison.kb.text.TextNormalizer;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+
+/**
+ * The immutable state of one built index. Lucene finds candidates; the in-memory arrays let the
+ * ranker score every variant of a candidate exactly.
+ *
+ * @param docVariant    Lucene doc id to variant ordinal
+ * @param variantDoc    variant ordinal to Lucene doc id
+ * @param ownerVariants owner ordinal to its question / title / forward variants (no bodies)
+ * @param ownerBody     entry ordinal to its body variant ordinal
+ */
+record IndexData(
+        RetrievalConfig config,
+        List<Entry> entries,
+        List<ForwardRule> departments,
+        TextNormalizer normalizer,
+        List<Analyzer> analyzers,
+        Embedder embedder,
+        DirectoryReader reader,
+        List<Variant> variants,
+        int[] docVariant,
+        int[] variantDoc,
+        int[][] ownerVariants,
+        int[] ownerBody,
+        List<TermStats> stats) {
+
+    static String termField(int analyzer) {
+        return "t" + analyzer;
+    }
+
+    static String bodyField(int analyzer) {
+        return "b" + analyzer;
+    }
+
+    static final String VECTOR = "vec";
+    static final String VARIANT = "variant";
+
+    boolean isDepartment(int owner) {
+        return owner >= entries.size();
+    }
+}

@@ -1,0 +1,120 @@
+package cn.liaison.kb.index;
+
+import cn.liaison.kb.content.Content;
+import cn.liaison.kb.content.Entry;
+import cn.liaison.kb.content.ForwardRule;
+import cn.liaison.kb.content.ForwardRules;
+import cn.liaison.kb.content.Synonyms;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An immutable, in-memory index over a list of entries and the forward rules. Build a new one when
+ * content changes and swap it in ({@link LiveIndex}); searching is thread-safe.
+ */
+public final class KbIndex implements Closeable {
+    public static final int MAX_HITS = 5;
+    public static final int MAX_SUGGESTIONS = 3;
+
+    private final IndexData data;
+    private final Ranker ranker;
+
+    private KbIndex(IndexData data) {
+        this.data = data;
+        this.ranker = new Ranker(data);
+    }
+
+    public static KbIndex build(Content content, RetrievalConfig config) {
+        return build(content.entries(), content.forward(), content.synonyms(), content.dictionary(), config);
+    }
+
+    public static KbIndex build(List<Entry> entries, ForwardRules forward, Synonyms synonyms, List<String> dictionary,
+            RetrievalConfig config) {
+        return build(entries, forward, synonyms, dictionary, config, Embedder.bgeSmallZh());
+    }
+
+    public static KbIndex build(List<Entry> entries, ForwardRules forward, Synonyms synonyms, List<String> dictionary,
+            RetrievalConfig config, Embedder embedder) {
+        try {
+            return new KbIndex(IndexBuilder.build(entries, forward, synonyms, dictionary, config, embedder));
+        } catch (IOException e) {
+            throw new UncheckedIOException("building an in-memory index failed", e);
+        }
+    }
+
+    public RetrievalConfig config() {
+        return data.config();
+    }
+
+    public List<Entry> entries() {
+        return data.entries();
+    }
+
+    /** Same index data, other thresholds: for tuning without rebuilding. */
+    public KbIndex withConfig(RetrievalConfig config) {
+        return new KbIndex(new IndexData(config, data.entries(), data.departments(), data.normalizer(),
+                data.analyzers(), data.embedder(), data.reader(), data.variants(), data.docVariant(),
+                data.variantDoc(), data.ownerVariants(), data.ownerBody(), data.stats()));
+    }
+
+    public SearchOutcome search(String question) {
+        List<Ranker.Scored> scored;
+        try {
+            scored = question.isBlank() ? List.of() : ranker.score(question);
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching an in-memory index failed", e);
+        }
+        RetrievalConfig config = data.config();
+        List<Hit> hits = new ArrayList<>();
+        Ranker.Scored department = null;
+        double otherTopic = 0;
+        for (Ranker.Scored s : scored) {
+            if (data.isDepartment(s.owner())) {
+                department = department == null ? s : department;
+                continue;
+            }
+            Entry entry = data.entries().get(s.owner());
+            if (!hits.isEmpty() && otherTopic == 0 && Collections.disjoint(entry.topics(), hits.get(0).entry().topics())) {
+                otherTopic = s.score();
+            }
+            if (hits.size() < MAX_HITS) {
+                hits.add(new Hit(entry, s.score(), data.variants().get(s.variant()).text()));
+            }
+        }
+        double best = hits.isEmpty() ? 0 : hits.get(0).score();
+        double confidence = hits.isEmpty() ? 0 : config.confidence(best, otherTopic);
+        ForwardRule forward = department != null && department.score() >= config.forwardThreshold()
+                ? data.departments().get(department.owner() - data.entries().size()) : null;
+        if (forward != null && department.score() > best) {
+            return new SearchOutcome(question, Decision.FORWARDED, confidence, hits, List.of(), forward);
+        }
+        if (confidence >= config.answerThreshold()) {
+            return new SearchOutcome(question, Decision.ANSWERED, confidence, hits, List.of(), null);
+        }
+        List<String> suggestions = confidence < config.suggestThreshold() ? List.of() : hits.stream()
+                .filter(hit -> hit.score() >= config.suggestThreshold())
+                .limit(MAX_SUGGESTIONS)
+                .map(hit -> hit.entry().standardQuestion())
+                .toList();
+        Decision decision = suggestions.isEmpty() ? Decision.ABSTAINED : Decision.SUGGESTED;
+        return new SearchOutcome(question, decision, confidence, hits, suggestions, forward);
+    }
+
+    /** Takes a reference for a search; false when the index is already closed. */
+    boolean tryIncRef() {
+        return data.reader().tryIncRef();
+    }
+
+    void decRef() throws IOException {
+        data.reader().decRef();
+    }
+
+    @Override
+    public void close() throws IOException {
+        decRef();
+    }
+}

@@ -1,0 +1,186 @@
+package cn.liaison.kb.index;
+
+import cn.liaison.kb.text.Tokens;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Scores owners (entries and forward departments) for one question. Lucene (BM25 over every
+ * variant, plus kNN over the question vectors) only proposes candidates; each candidate owner is
+ * then scored exactly over all its variants, so scores are comparable across questions:
+ * an IDF-weighted overlap (F1 of query coverage and variant coverage) per analyser, averaged, and
+ * mixed with the embedding cosine in hybrid variants. An owner scores as its best variant.
+ */
+final class Ranker {
+    private static final int LEXICAL_CANDIDATES = 60;
+    private static final int VECTOR_CANDIDATES = 40;
+    private static final int MAX_QUERY_TOKENS = 64;
+    private static final float BODY_BOOST = 0.3f;
+
+    private final IndexData data;
+    private final IndexSearcher searcher;
+
+    Ranker(IndexData data) {
+        this.data = data;
+        this.searcher = new IndexSearcher(data.reader());
+    }
+
+    /** A scored owner and the variant that matched it best. */
+    record Scored(int owner, double score, int variant) {
+    }
+
+    /** Every candidate owner, scored; entries and departments alike. */
+    List<Scored> score(String question) throws IOException {
+        String text = data.normalizer().normalize(question);
+        int analyzers = data.analyzers().size();
+        String[][] query = new String[analyzers][];
+        for (int a = 0; a < analyzers; a++) {
+            Set<String> distinct = new LinkedHashSet<>(Tokens.of(data.analyzers().get(a), IndexData.termField(a), text));
+            query[a] = distinct.stream().limit(MAX_QUERY_TOKENS).toArray(String[]::new);
+        }
+        float[] vector = data.embedder() == null || text.isBlank() ? null : data.embedder().embed(text);
+        Set<Integer> owners = candidates(query, vector);
+        double[] queryWeights = new double[analyzers];
+        for (int a = 0; a < analyzers; a++) {
+            queryWeights[a] = data.stats().get(a).weight(query[a]);
+        }
+        Map<Integer, Double> cosines = vector == null ? Map.of() : cosines(owners, vector);
+        List<Scored> scored = new ArrayList<>();
+        for (int owner : owners) {
+            scored.add(scoreOwner(owner, query, queryWeights, cosines));
+        }
+        scored.sort((x, y) -> Double.compare(y.score(), x.score()));
+        return scored;
+    }
+
+    private Set<Integer> candidates(String[][] query, float[] vector) throws IOException {
+        Set<Integer> owners = new LinkedHashSet<>();
+        BooleanQuery.Builder lexical = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (int a = 0; a < query.length; a++) {
+            for (String token : query[a]) {
+                lexical.add(new TermQuery(new Term(IndexData.termField(a), token)), BooleanClause.Occur.SHOULD);
+                lexical.add(new BoostQuery(new TermQuery(new Term(IndexData.bodyField(a), token)), BODY_BOOST),
+                        BooleanClause.Occur.SHOULD);
+                clauses += 2;
+            }
+        }
+        if (clauses > 0) {
+            for (ScoreDoc hit : searcher.search(lexical.build(), LEXICAL_CANDIDATES).scoreDocs) {
+                owners.add(data.variants().get(data.docVariant()[hit.doc]).owner());
+            }
+        }
+        if (vector != null && data.reader().maxDoc() > 0) {
+            for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(IndexData.VECTOR, vector, VECTOR_CANDIDATES),
+                    VECTOR_CANDIDATES).scoreDocs) {
+                owners.add(data.variants().get(data.docVariant()[hit.doc]).owner());
+            }
+        }
+        return owners;
+    }
+
+    /** Exact cosine of the question with every question variant of the candidate owners. */
+    private Map<Integer, Double> cosines(Set<Integer> owners, float[] vector) throws IOException {
+        int[] docs = owners.stream()
+                .flatMapToInt(owner -> Arrays.stream(data.ownerVariants()[owner]))
+                .map(variant -> data.variantDoc()[variant])
+                .sorted()
+                .toArray();
+        Map<Integer, Double> cosines = new HashMap<>();
+        if (docs.length == 0) {
+            return cosines;
+        }
+        LeafReader leaf = data.reader().leaves().get(0).reader();
+        FloatVectorValues values = leaf.getFloatVectorValues(IndexData.VECTOR);
+        for (int doc : docs) {
+            if (values.docID() < doc && values.advance(doc) == doc) {
+                float[] stored = values.vectorValue();
+                double dot = 0;
+                for (int i = 0; i < stored.length; i++) {
+                    dot += stored[i] * vector[i];
+                }
+                cosines.put(data.docVariant()[doc], dot);
+            }
+        }
+        return cosines;
+    }
+
+    private Scored scoreOwner(int owner, String[][] query, double[] queryWeights, Map<Integer, Double> cosines) {
+        RetrievalConfig config = data.config();
+        double best = 0;
+        int bestVariant = data.ownerVariants()[owner][0];
+        for (int v : data.ownerVariants()[owner]) {
+            double lexical = lexical(query, queryWeights, data.variants().get(v));
+            double score = lexical;
+            if (data.embedder() != null) {
+                double cosine = cosines.getOrDefault(v, 0.0);
+                double semantic = Math.max(0, (cosine - config.embeddingFloor()) / (1 - config.embeddingFloor()));
+                score = (1 - config.embeddingWeight()) * lexical + config.embeddingWeight() * Math.min(1, semantic);
+            }
+            if (score > best) {
+                best = score;
+                bestVariant = v;
+            }
+        }
+        if (!data.isDepartment(owner) && config.bodyWeight() > 0) {
+            double coverage = coverage(query, queryWeights, data.variants().get(data.ownerBody()[owner]));
+            best += config.bodyWeight() * coverage * (1 - best);
+        }
+        return new Scored(owner, Math.max(0, Math.min(1, best)), bestVariant);
+    }
+
+    /** Mean over analysers of the IDF-weighted F1 between query tokens and variant tokens. */
+    private double lexical(String[][] query, double[] queryWeights, Variant variant) {
+        if (query.length == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (int a = 0; a < query.length; a++) {
+            double overlap = overlap(query[a], variant.tokens()[a], data.stats().get(a));
+            if (overlap > 0) {
+                double recall = overlap / queryWeights[a];
+                double precision = overlap / variant.weights()[a];
+                sum += 2 * recall * precision / (recall + precision);
+            }
+        }
+        return sum / query.length;
+    }
+
+    private double coverage(String[][] query, double[] queryWeights, Variant body) {
+        double sum = 0;
+        for (int a = 0; a < query.length; a++) {
+            double overlap = overlap(query[a], body.tokens()[a], data.stats().get(a));
+            sum += queryWeights[a] == 0 ? 0 : overlap / queryWeights[a];
+        }
+        return query.length == 0 ? 0 : sum / query.length;
+    }
+
+    private static double overlap(String[] query, String[] variant, TermStats stats) {
+        double overlap = 0;
+        for (String token : query) {
+            for (String other : variant) {
+                if (token.equals(other)) {
+                    overlap += stats.idf(token);
+                    break;
+                }
+            }
+        }
+        return overlap;
+    }
+}
