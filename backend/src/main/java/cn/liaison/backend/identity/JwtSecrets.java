@@ -31,6 +31,10 @@ public final class JwtSecrets {
     public static String resolve(AppConfig config) throws IOException {
         if (config.jwtSecret().isPresent()) {
             LOG.info("Token signing key: from {}", ConfigKey.JWT_SECRET);
+            if (config.jwtSecret().get().contains("CHANGE_ME")) {
+                LOG.warn("{} is the placeholder from the deploy examples: anyone who has read them can sign tokens. "
+                        + "Set your own, e.g. openssl rand -base64 48", ConfigKey.JWT_SECRET);
+            }
             return config.jwtSecret().get();
         }
         Path file = config.dataDir().resolve(FILE);
