@@ -1,21 +1,43 @@
 package cn.liaison.backend;
 
+import cn.liaison.backend.calendar.CalendarRoutes;
+import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.config.AppConfig;
+import cn.liaison.backend.demo.DemoData;
 import cn.liaison.backend.health.HealthRoutes;
 import cn.liaison.backend.http.ContractLoader;
 import cn.liaison.backend.http.HttpVerticle;
 import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.identity.AuthRoutes;
+import cn.liaison.backend.identity.JwtSecrets;
+import cn.liaison.backend.identity.LoginService;
+import cn.liaison.backend.identity.MongoUsers;
+import cn.liaison.backend.identity.PasswordHasher;
+import cn.liaison.backend.identity.Tokens;
+import cn.liaison.backend.identity.UserDirectory;
 import cn.liaison.backend.log.Masking;
+import cn.liaison.backend.org.EnterpriseDirectory;
+import cn.liaison.backend.org.MongoEnterprises;
+import cn.liaison.backend.org.MongoProjects;
+import cn.liaison.backend.org.MongoUnits;
+import cn.liaison.backend.org.ProjectDirectory;
+import cn.liaison.backend.org.UnitDirectory;
+import cn.liaison.backend.org.UnitRoutes;
+import cn.liaison.backend.org.UnitSeed;
 import cn.liaison.backend.store.EmbeddedMongo;
 import cn.liaison.backend.store.EmbeddedRedis;
 import cn.liaison.backend.store.Stores;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +55,7 @@ public final class Application {
     private static final long STORE_TIMEOUT_S = 10;
 
     private final AppConfig config;
+    private final Clock clock;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final List<HttpVerticle> httpVerticles = new CopyOnWriteArrayList<>();
@@ -40,14 +63,22 @@ public final class Application {
     private EmbeddedRedis embeddedRedis;
     private Vertx vertx;
     private Stores stores;
+    private Tokens tokens;
+    private LoginService logins;
+    private MongoUsers users;
+    private MongoUnits units;
+    private MongoEnterprises enterprises;
+    private MongoProjects projects;
+    private WorkingCalendar calendar;
 
-    private Application(AppConfig config) {
+    private Application(AppConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     /** Starts everything; on failure whatever already started is stopped again. */
     public static Application start(AppConfig config) throws Exception {
-        return start(config, List.of(), UnaryOperator.identity());
+        return start(config, Options.defaults());
     }
 
     /**
@@ -56,9 +87,14 @@ public final class Application {
      */
     public static Application start(AppConfig config, List<Routes> extraRoutes,
                                     UnaryOperator<JsonObject> contractExtension) throws Exception {
-        Application app = new Application(config);
+        return start(config, new Options(extraRoutes, contractExtension, Options.defaults().clock()));
+    }
+
+    /** Starts everything with the given extra routes, contract extension and clock. */
+    public static Application start(AppConfig config, Options options) throws Exception {
+        Application app = new Application(config, options.clock());
         try {
-            app.startAll(extraRoutes, contractExtension);
+            app.startAll(options.extraRoutes(), options.contractExtension());
             return app;
         } catch (Exception | Error e) {
             app.stop();
@@ -93,6 +129,7 @@ public final class Application {
 
         List<Routes> routes = new ArrayList<>();
         routes.add(new HealthRoutes(stores, draining::get));
+        routes.addAll(startPeopleAndCalendar());
         routes.addAll(extraRoutes);
         HttpVerticle.HttpSettings settings = new HttpVerticle.HttpSettings(
                 config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace());
@@ -106,6 +143,115 @@ public final class Application {
         LOG.info("Listening on http://{}:{} ({} event-loop instance(s)), started in {} ms",
                 config.httpHost(), port(), instances, (System.nanoTime() - begin) / 1_000_000);
     }
+
+    // ---- People, units, enterprises, projects and the working calendar --------------------------
+    // Users and tokens (identity), the unit tree, enterprises and projects (org), demo data in
+    // embedded mode, and the working-day calendar. Other features reach them through the getters.
+
+    private static final long PEOPLE_TIMEOUT_S = 60;
+
+    private List<Routes> startPeopleAndCalendar() throws Exception {
+        calendar = WorkingCalendar.fromResources(config.officeHours());
+        // Loads (and checks) this year's holiday file now rather than on the first request.
+        calendar.knowsHolidaysOf(LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).getYear());
+        tokens = new Tokens(vertx, JwtSecrets.resolve(config), config.jwtTtl(), clock);
+        users = new MongoUsers(stores.mongo());
+        units = new MongoUnits(stores.mongo());
+        enterprises = new MongoEnterprises(stores.mongo());
+        projects = new MongoProjects(stores.mongo());
+        PasswordHasher hasher = new PasswordHasher();
+        int hashingThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        logins = new LoginService(users, hasher, tokens, clock, vertx.createSharedWorkerExecutor("password-hashing", hashingThreads));
+        Future.all(users.ensureIndexes(), units.ensureIndexes(), enterprises.ensureIndexes())
+                .compose(ignored -> units.seedIfEmpty(UnitSeed.load()))
+                .compose(ignored -> createDemoData(hasher))
+                .await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
+        return List.of(new AuthRoutes(logins, users, tokens), new UnitRoutes(units), new CalendarRoutes(calendar));
+    }
+
+    /** Demo accounts belong to the embedded mode only: never into a real database. */
+    private Future<Void> createDemoData(PasswordHasher hasher) {
+        if (!config.embeddedMongo()) {
+            LOG.info("Demo data: not created (external MongoDB)");
+            return Future.succeededFuture();
+        }
+        return new DemoData(vertx, users, enterprises, projects, logins, hasher, config.dataDir())
+                .createOnFirstStart()
+                .onSuccess(created -> {
+                    if (created.isEmpty()) {
+                        LOG.info("Demo data: users exist, nothing created");
+                    } else {
+                        LOG.info("Demo data: {} accounts created; passwords in {}", created.size(),
+                                config.dataDir().resolve(DemoData.FILE));
+                    }
+                })
+                .mapEmpty();
+    }
+
+    public UserDirectory userDirectory() {
+        return users;
+    }
+
+    public UnitDirectory unitDirectory() {
+        return units;
+    }
+
+    public EnterpriseDirectory enterpriseDirectory() {
+        return enterprises;
+    }
+
+    public ProjectDirectory projectDirectory() {
+        return projects;
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
+    /** Issues and checks login tokens. */
+    public Tokens jwt() {
+        return tokens;
+    }
+
+    /** A login token for an existing user, without a password (tests, trusted callers). */
+    public Future<String> tokenFor(String userId) {
+        return logins.tokenFor(userId);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * What a start can vary besides the configuration.
+     *
+     * @param extraRoutes       routes beyond the built-in ones
+     * @param contractExtension applied to the OpenAPI contract before routing is built
+     * @param clock             the time every feature reads (tests pass a clock they can move)
+     */
+    public record Options(List<Routes> extraRoutes, UnaryOperator<JsonObject> contractExtension, Clock clock) {
+
+        public Options {
+            extraRoutes = List.copyOf(extraRoutes);
+            Objects.requireNonNull(contractExtension, "contractExtension");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        /** No extra routes, the contract as shipped, the system clock in Asia/Shanghai. */
+        public static Options defaults() {
+            return new Options(List.of(), UnaryOperator.identity(), Clock.system(WorkingCalendar.ZONE));
+        }
+
+        public Options withClock(Clock newClock) {
+            return new Options(extraRoutes, contractExtension, newClock);
+        }
+
+        public Options withRoutes(List<Routes> routes, UnaryOperator<JsonObject> extension) {
+            return new Options(routes, extension, clock);
+        }
+    }
+
+    // ---- end of people, units and calendar ------------------------------------------------------
 
     public int port() {
         return httpVerticles.get(0).actualPort();

@@ -3,12 +3,14 @@ package cn.liaison.backend;
 import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.config.ConfigLoader;
 import cn.liaison.backend.http.Routes;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,23 +22,30 @@ import java.util.function.UnaryOperator;
 public final class TestApp implements AutoCloseable {
 
     private final Application app;
+    private final Path dataDir;
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private TestApp(Application app) {
+    private TestApp(Application app, Path dataDir) {
         this.app = app;
+        this.dataDir = dataDir;
     }
 
     public static TestApp start(Path dataDir, Map<String, String> env, List<Routes> routes,
                                 UnaryOperator<JsonObject> contractExtension) throws Exception {
+        return start(dataDir, env, Application.Options.defaults().withRoutes(routes, contractExtension));
+    }
+
+    /** With options, e.g. {@code Application.Options.defaults().withClock(clock)}. */
+    public static TestApp start(Path dataDir, Map<String, String> env, Application.Options options) throws Exception {
         Map<String, String> all = new HashMap<>(env);
         all.put("HTTP_PORT", "0");
         all.put("HTTP_HOST", "127.0.0.1");
         all.put("DATA_DIR", dataDir.toString());
         AppConfig config = ConfigLoader.load(all);
-        return new TestApp(Application.start(config, routes, contractExtension));
+        return new TestApp(Application.start(config, options), dataDir);
     }
 
     public static TestApp start(Path dataDir) throws Exception {
@@ -65,6 +74,44 @@ public final class TestApp implements AutoCloseable {
             request.header("Content-Type", contentType);
         }
         return send(request);
+    }
+
+    /** GET with {@code Authorization: Bearer token}. */
+    public HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    /** A JSON request with {@code Authorization: Bearer token} (none when token is null). */
+    public HttpResponse<String> sendJson(String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    /** The demo accounts written on the first embedded start: {@code [{username, password, role, unitId}]}. */
+    public JsonArray demoAccounts() throws IOException {
+        return new JsonArray(Files.readString(dataDir.resolve("demo-accounts.json")));
+    }
+
+    /** Logs in as a demo account (e.g. {@code "pukou-liaison-1"}) and returns the token. */
+    public String loginAs(String username) throws IOException, InterruptedException {
+        String password = demoAccounts().stream()
+                .map(JsonObject.class::cast)
+                .filter(a -> a.getString("username").equals(username))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no demo account " + username))
+                .getString("password");
+        HttpResponse<String> response = sendJson("POST", "/api/v1/auth/login", null,
+                new JsonObject().put("username", username).put("password", password).encode());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("login as " + username + " failed: " + response.body());
+        }
+        return new JsonObject(response.body()).getString("token");
     }
 
     @Override

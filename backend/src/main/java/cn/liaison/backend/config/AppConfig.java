@@ -1,5 +1,6 @@
 package cn.liaison.backend.config;
 
+import cn.liaison.backend.calendar.OfficeHours;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,6 +18,10 @@ import java.util.Optional;
  * @param bodyLimitBytes   largest accepted request body
  * @param shutdownGrace    how long in-flight requests may take to finish on SIGTERM
  * @param logLevel         root log level
+ * @param jwtSecret        HS256 key for login tokens; empty means embedded mode generates and keeps
+ *                         one under the data directory (external mode requires it)
+ * @param jwtTtl           lifetime of a login token
+ * @param officeHours      office hours on working days, Asia/Shanghai
  */
 public record AppConfig(
         String httpHost,
@@ -27,7 +32,13 @@ public record AppConfig(
         Optional<String> redisUrl,
         long bodyLimitBytes,
         Duration shutdownGrace,
-        String logLevel) {
+        String logLevel,
+        Optional<String> jwtSecret,
+        Duration jwtTtl,
+        OfficeHours officeHours) {
+
+    /** Shorter secrets make HS256 tokens guessable offline. */
+    public static final int MIN_JWT_SECRET_LENGTH = 32;
 
     public AppConfig {
         if (httpHost == null || httpHost.isBlank()) {
@@ -52,6 +63,31 @@ public record AppConfig(
         if (!java.util.List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR").contains(logLevel)) {
             throw new ConfigException(ConfigKey.LOG_LEVEL.name(), "must be one of TRACE, DEBUG, INFO, WARN, ERROR, was '" + logLevel + "'");
         }
+        if (jwtSecret.isEmpty() && mongoUri.isPresent()) {
+            throw new ConfigException(ConfigKey.JWT_SECRET.name(), "is required when MONGO_URI is set: all instances must "
+                    + "share one secret of at least " + MIN_JWT_SECRET_LENGTH + " characters");
+        }
+        if (jwtSecret.isPresent() && jwtSecret.get().length() < MIN_JWT_SECRET_LENGTH) {
+            throw new ConfigException(ConfigKey.JWT_SECRET.name(), "must be at least " + MIN_JWT_SECRET_LENGTH
+                    + " characters, was " + jwtSecret.get().length());
+        }
+        if (jwtTtl.compareTo(Duration.ofMinutes(1)) < 0 || jwtTtl.compareTo(Duration.ofDays(30)) > 0) {
+            throw new ConfigException(ConfigKey.JWT_TTL_S.name(), "must be between 60 and 2592000 seconds, was "
+                    + jwtTtl.toSeconds());
+        }
+        java.util.Objects.requireNonNull(officeHours, "officeHours");
+    }
+
+    /** Never shows the JWT secret or credentials inside the store URIs. */
+    @Override
+    public String toString() {
+        return "AppConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dataDir=" + dataDir
+                + ", mongoUri=" + mongoUri.map(cn.liaison.backend.log.Masking::mask).orElse("(embedded)")
+                + ", mongoDb=" + mongoDb
+                + ", redisUrl=" + redisUrl.map(cn.liaison.backend.log.Masking::mask).orElse("(embedded)")
+                + ", bodyLimitBytes=" + bodyLimitBytes + ", shutdownGrace=" + shutdownGrace + ", logLevel=" + logLevel
+                + ", jwtSecret=" + jwtSecret.map(s -> "***").orElse("(generated)") + ", jwtTtl=" + jwtTtl
+                + ", officeHours=" + officeHours + "]";
     }
 
     public boolean embeddedMongo() {

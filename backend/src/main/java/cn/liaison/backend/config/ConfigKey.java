@@ -14,7 +14,11 @@ public enum ConfigKey {
     REDIS_URL(null, "Redis URL (redis://host:port/db); unset = embedded Redis"),
     BODY_LIMIT_BYTES("262144", "largest accepted request body in bytes"),
     SHUTDOWN_GRACE_S("10", "seconds in-flight requests may take to finish on SIGTERM"),
-    LOG_LEVEL("INFO", "root log level: TRACE, DEBUG, INFO, WARN or ERROR");
+    LOG_LEVEL("INFO", "root log level: TRACE, DEBUG, INFO, WARN or ERROR"),
+    JWT_SECRET(null, "HS256 key for login tokens, at least 32 characters; required with MONGO_URI, "
+            + "otherwise generated once into DATA_DIR/jwt-secret"),
+    JWT_TTL_S("43200", "lifetime of a login token in seconds"),
+    OFFICE_HOURS("09:00-17:30", "office hours on working days (Asia/Shanghai), HH:mm-HH:mm; deadlines end at the closing time");
 
     private final String defaultValue;
     private final String description;

@@ -1,5 +1,6 @@
 package cn.liaison.backend.config;
 
+import cn.liaison.backend.calendar.OfficeHours;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -62,7 +63,18 @@ public final class ConfigLoader {
                 optional(v, ConfigKey.REDIS_URL).map(url -> redisUrl(url)),
                 longValue(v, ConfigKey.BODY_LIMIT_BYTES),
                 Duration.ofSeconds(longValue(v, ConfigKey.SHUTDOWN_GRACE_S)),
-                v.get(ConfigKey.LOG_LEVEL).trim().toUpperCase(java.util.Locale.ROOT));
+                v.get(ConfigKey.LOG_LEVEL).trim().toUpperCase(java.util.Locale.ROOT),
+                Optional.ofNullable(v.get(ConfigKey.JWT_SECRET)).filter(s -> !s.isBlank()),
+                Duration.ofSeconds(longValue(v, ConfigKey.JWT_TTL_S)),
+                officeHours(v.get(ConfigKey.OFFICE_HOURS)));
+    }
+
+    private static OfficeHours officeHours(String raw) {
+        try {
+            return OfficeHours.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigKey.OFFICE_HOURS.name(), e.getMessage());
+        }
     }
 
     private static Map<ConfigKey, String> readFile(String file) {

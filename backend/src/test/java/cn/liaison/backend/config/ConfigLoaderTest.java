@@ -113,4 +113,47 @@ class ConfigLoaderTest {
         assertEquals("LOG_LEVEL", assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(Map.of("LOG_LEVEL", "LOUD"))).key());
     }
+
+    @Test
+    void tokenAndOfficeHourDefaults() {
+        AppConfig config = ConfigLoader.load(Map.of());
+
+        assertEquals(Duration.ofHours(12), config.jwtTtl());
+        assertEquals(cn.liaison.backend.calendar.OfficeHours.DEFAULT, config.officeHours());
+        assertTrue(config.jwtSecret().isEmpty(), "embedded mode generates its own key");
+    }
+
+    @Test
+    void externalModeRequiresAJwtSecretOfAtLeast32Characters() {
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("MONGO_URI", "mongodb://db:27017")));
+        ConfigException tooShort = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("MONGO_URI", "mongodb://db:27017", "JWT_SECRET", "short")));
+
+        assertEquals("JWT_SECRET", missing.key());
+        assertTrue(missing.getMessage().contains("MONGO_URI"), missing.getMessage());
+        assertEquals("JWT_SECRET", tooShort.key());
+        assertTrue(ConfigLoader.load(Map.of("MONGO_URI", "mongodb://db:27017",
+                "JWT_SECRET", "x".repeat(32))).jwtSecret().isPresent());
+    }
+
+    @Test
+    void badOfficeHoursAndTokenLifetimeNameTheirKeys() {
+        assertEquals("OFFICE_HOURS", assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("OFFICE_HOURS", "17:30-09:00"))).key());
+        assertEquals("OFFICE_HOURS", assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("OFFICE_HOURS", "nine to five"))).key());
+        assertEquals("JWT_TTL_S", assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("JWT_TTL_S", "5"))).key());
+        assertEquals(java.time.LocalTime.of(8, 30),
+                ConfigLoader.load(Map.of("OFFICE_HOURS", "08:30-17:00")).officeHours().opens());
+    }
+
+    @Test
+    void printedConfigurationHidesTheJwtSecret() {
+        String secret = "do-not-print-this-secret-anywhere-ever";
+        AppConfig config = ConfigLoader.load(Map.of("JWT_SECRET", secret));
+
+        assertTrue(!config.toString().contains(secret), config.toString());
+    }
 }

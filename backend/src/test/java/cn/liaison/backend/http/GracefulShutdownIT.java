@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaison.backend.TestApp;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -75,6 +76,7 @@ class GracefulShutdownIT {
     static JsonObject withSlowOperation(JsonObject contract) {
         contract.getJsonObject("paths").put("/api/v1/test/slow", new JsonObject().put("get", new JsonObject()
                 .put("operationId", "testSlow")
+                .put("security", new JsonArray())
                 .put("responses", new JsonObject().put("200", new JsonObject().put("description", "ok")))));
         return contract;
     }

@@ -39,11 +39,13 @@ class HttpEdgeIT {
         contract.getJsonObject("paths")
                 .put("/api/v1/test/echo", new JsonObject().put("post", new JsonObject()
                         .put("operationId", "testEcho")
+                        .put("security", new JsonArray())
                         .put("requestBody", new JsonObject().put("required", true).put("content",
                                 new JsonObject().put("application/json", new JsonObject().put("schema", schema))))
                         .put("responses", ok)))
                 .put("/api/v1/test/boom", new JsonObject().put("get", new JsonObject()
                         .put("operationId", "testBoom")
+                        .put("security", new JsonArray())
                         .put("responses", ok)));
         return contract;
     }

@@ -31,7 +31,8 @@ class ExternalStoresIT {
         try (EmbeddedMongo mongo = EmbeddedMongo.start(serversDir);
              EmbeddedRedis redis = EmbeddedRedis.start(serversDir);
              TestApp app = TestApp.start(appDataDir,
-                     Map.of("MONGO_URI", mongo.connectionString(), "MONGO_DB", "external_test", "REDIS_URL", redis.url()),
+                     Map.of("MONGO_URI", mongo.connectionString(), "MONGO_DB", "external_test", "REDIS_URL", redis.url(),
+                             "JWT_SECRET", "external-test-secret-of-at-least-32-chars"),
                      List.of(), UnaryOperator.identity())) {
 
             assertEquals(200, app.get("/health/ready").statusCode());

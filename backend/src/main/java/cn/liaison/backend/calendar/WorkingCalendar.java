@@ -1,0 +1,154 @@
+package cn.liaison.backend.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * 工作日历: which days the office works (weekends and public holidays off, make-up workdays on)
+ * and the time limits (限时办结) measured on it, in Asia/Shanghai.
+ *
+ * <p><b>The deadline rule.</b> A time limit of N working days for something that arrives on day D
+ * ends at the closing time of office hours on the Nth working day after D. Only the date of
+ * arrival matters, not the hour: a request at 08:00 and one at 23:00 on the same working day have
+ * the same deadline. Something that arrives on a non-working day is treated as arriving on the
+ * next working day: a request on Saturday with 1 working day is due at Tuesday's closing time,
+ * exactly like one that arrives on Monday. N = 0 means closing time on the (effective) day of
+ * arrival.
+ *
+ * <p>Years come from {@code calendar/<year>.yaml}; a year without a file has weekends only, with
+ * one warning in the log per such year.
+ */
+public final class WorkingCalendar {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Logger LOG = LoggerFactory.getLogger(WorkingCalendar.class);
+
+    private final OfficeHours hours;
+    private final IntFunction<Optional<HolidaySchedule>> source;
+    private final Map<Integer, HolidaySchedule> years = new ConcurrentHashMap<>();
+
+    public WorkingCalendar(OfficeHours hours, IntFunction<Optional<HolidaySchedule>> source) {
+        this.hours = Objects.requireNonNull(hours, "hours");
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /** The calendar with the holiday files shipped in the application. */
+    public static WorkingCalendar fromResources(OfficeHours hours) {
+        return new WorkingCalendar(hours, HolidayFiles::load);
+    }
+
+    public OfficeHours officeHours() {
+        return hours;
+    }
+
+    /** Whether the year has a published holiday schedule (otherwise only weekends are off). */
+    public boolean knowsHolidaysOf(int year) {
+        HolidaySchedule schedule = schedule(year);
+        return !schedule.holidays().isEmpty() || !schedule.makeUpWorkdays().isEmpty();
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        return schedule(day.getYear()).isWorkingDay(day);
+    }
+
+    /** The Nth working day after {@code from} ({@code from} itself never counts); N = 0 gives {@code from}. */
+    public LocalDate addWorkingDays(LocalDate from, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("working days must not be negative: " + n);
+        }
+        LocalDate day = from;
+        for (int counted = 0; counted < n; ) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    /** {@code day} when it is a working day, otherwise the next working day. */
+    public LocalDate workingDayOnOrAfter(LocalDate day) {
+        LocalDate d = day;
+        while (!isWorkingDay(d)) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    /** Closing time of the Nth working day after the start's (effective) date; see the class comment. */
+    public ZonedDateTime deadline(Instant start, int workingDays) {
+        LocalDate arrival = workingDayOnOrAfter(start.atZone(ZONE).toLocalDate());
+        return addWorkingDays(arrival, workingDays).atTime(hours.closes()).atZone(ZONE);
+    }
+
+    /**
+     * Working days d with {@code a < d <= b}, so that {@code workingDaysBetween(a, addWorkingDays(a, n)) == n};
+     * negative when {@code b} is before {@code a}.
+     */
+    public int workingDaysBetween(LocalDate a, LocalDate b) {
+        if (b.isBefore(a)) {
+            return -workingDaysBetween(b, a);
+        }
+        int count = 0;
+        for (LocalDate d = a.plusDays(1); !d.isAfter(b); d = d.plusDays(1)) {
+            if (isWorkingDay(d)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Time inside office hours on working days between two instants; zero when {@code to} is not after {@code from}. */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        Duration total = Duration.ZERO;
+        LocalDate last = to.atZone(ZONE).toLocalDate();
+        for (LocalDate d = from.atZone(ZONE).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+            if (!isWorkingDay(d)) {
+                continue;
+            }
+            Instant opens = d.atTime(hours.opens()).atZone(ZONE).toInstant();
+            Instant closes = d.atTime(hours.closes()).atZone(ZONE).toInstant();
+            Instant begin = from.isAfter(opens) ? from : opens;
+            Instant end = to.isBefore(closes) ? to : closes;
+            if (end.isAfter(begin)) {
+                total = total.plus(Duration.between(begin, end));
+            }
+        }
+        return total;
+    }
+
+    /**
+     * How much of a time limit has been used, in working time (office-hours minutes on working
+     * days): 0 at the start, 0.5 half way, 1 at the deadline and more after it. Nights, weekends and
+     * holidays do not advance it, so a 50% or 80% reminder never fires on a Sunday for a clock that
+     * did not run. A limit with no working time in it is 0 before the deadline and 1 from it.
+     */
+    public double elapsedFraction(Instant start, ZonedDateTime deadline, Instant now) {
+        long total = workingTimeBetween(start, deadline.toInstant()).toSeconds();
+        if (total <= 0) {
+            return now.isBefore(deadline.toInstant()) ? 0.0 : 1.0;
+        }
+        return (double) workingTimeBetween(start, now).toSeconds() / total;
+    }
+
+    private HolidaySchedule schedule(int year) {
+        return years.computeIfAbsent(year, y -> source.apply(y).orElseGet(() -> {
+            LOG.warn("No holiday schedule for {} (calendar/{}.yaml): only weekends count as days off; "
+                    + "add the State Council's notice for that year", y, y);
+            return HolidaySchedule.weekendsOnly(y);
+        }));
+    }
+}

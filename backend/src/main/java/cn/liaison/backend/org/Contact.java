@@ -1,0 +1,16 @@
+package cn.liaison.backend.org;
+
+/** An enterprise's contact person; the phone is shown masked and never logged. */
+public record Contact(String name, String phone) {
+
+    public Contact {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("contact name must not be empty");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Contact[name=" + name + "]";
+    }
+}

@@ -1,0 +1,54 @@
+package cn.liaison.backend.org;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code enterprises} collection: {@code {_id, name, creditCode (unique), district, parkId,
+ * contacts[{name, phone}]}}.
+ */
+public final class MongoEnterprises implements EnterpriseDirectory {
+
+    static final String COLLECTION = "enterprises";
+
+    private final MongoClient mongo;
+
+    public MongoEnterprises(MongoClient mongo) {
+        this.mongo = mongo;
+    }
+
+    public Future<Void> ensureIndexes() {
+        return mongo.createIndexWithOptions(COLLECTION, new JsonObject().put("creditCode", 1), new IndexOptions().unique(true));
+    }
+
+    @Override
+    public Future<Optional<Enterprise>> find(String id) {
+        return mongo.findOne(COLLECTION, new JsonObject().put("_id", id), null)
+                .map(doc -> Optional.ofNullable(doc).map(MongoEnterprises::fromDocument));
+    }
+
+    /** Fails with a duplicate-key error when the id or credit code exists. */
+    public Future<Void> insert(Enterprise enterprise, List<Contact> contacts) {
+        JsonArray contactDocs = new JsonArray(contacts.stream()
+                .map(c -> new JsonObject().put("name", c.name()).put("phone", c.phone()))
+                .toList());
+        return mongo.insert(COLLECTION, new JsonObject()
+                        .put("_id", enterprise.id())
+                        .put("name", enterprise.name())
+                        .put("creditCode", enterprise.creditCode())
+                        .put("district", enterprise.districtUnitId())
+                        .put("parkId", enterprise.parkId())
+                        .put("contacts", contactDocs))
+                .mapEmpty();
+    }
+
+    static Enterprise fromDocument(JsonObject doc) {
+        return new Enterprise(doc.getString("_id"), doc.getString("name"), doc.getString("creditCode"),
+                doc.getString("district"), doc.getString("parkId"));
+    }
+}

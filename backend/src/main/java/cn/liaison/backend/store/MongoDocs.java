@@ -1,0 +1,42 @@
+package cn.liaison.backend.store;
+
+import com.mongodb.MongoException;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+
+/** Small translations every Mongo adapter needs: dates, and recognising a duplicate key. */
+public final class MongoDocs {
+
+    /** MongoDB's error code for a unique-index violation. */
+    public static final int DUPLICATE_KEY = 11000;
+
+    private MongoDocs() {
+    }
+
+    /** A BSON date in the vertx-mongo-client's extended-JSON form; null stays null. */
+    public static JsonObject date(Instant instant) {
+        return instant == null ? null : new JsonObject().put("$date", instant.toString());
+    }
+
+    /** Reads a BSON date as the client returns it ({@code {"$date": ...}}); null when absent. */
+    public static Instant instant(Object value) {
+        if (value instanceof JsonObject json && json.containsKey("$date")) {
+            Object date = json.getValue("$date");
+            return date instanceof Number millis ? Instant.ofEpochMilli(millis.longValue()) : Instant.parse(date.toString());
+        }
+        if (value instanceof String text) {
+            return Instant.parse(text);
+        }
+        return null;
+    }
+
+    /** Whether a failure is a unique-index violation, by error code (never by message text). */
+    public static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MongoException mongo && mongo.getCode() == DUPLICATE_KEY) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

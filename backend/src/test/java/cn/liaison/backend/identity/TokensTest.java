@@ -1,0 +1,69 @@
+package cn.liaison.backend.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import cn.liaison.backend.MutableClock;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TokensTest {
+
+    private static final String SECRET = "unit-test-secret-with-more-than-32-characters";
+
+    private final Vertx vertx = Vertx.vertx();
+    private final MutableClock clock = MutableClock.at("2026-03-09T09:00:00+08:00");
+    private final Tokens tokens = new Tokens(vertx, SECRET, Duration.ofHours(12), clock);
+    private final Principal liaison = new Principal("user-1", "李娜", Set.of(Role.LIAISON), "district-pukou", null);
+
+    @AfterEach
+    void close() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void issuedTokenCarriesThePrincipal() throws Exception {
+        Principal back = tokens.verify(tokens.issue(liaison)).await(5, TimeUnit.SECONDS);
+
+        assertEquals(liaison, back);
+    }
+
+    @Test
+    void tokenExpiresAfterItsLifetimeOnTheInjectedClock() throws Exception {
+        String token = tokens.issue(liaison);
+
+        clock.advance(Duration.ofHours(12).minusSeconds(1));
+        assertEquals(liaison, tokens.verify(token).await(5, TimeUnit.SECONDS));
+
+        clock.advance(Duration.ofSeconds(1));
+        assertRejected(token, tokens);
+    }
+
+    @Test
+    void tamperedOrForeignTokensAreRejected() {
+        String token = tokens.issue(liaison);
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"sub\":\"user-1\",\"name\":\"x\",\"roles\":[\"CITY_ADMIN\"],\"iss\":\"liaison\",\"exp\":9999999999}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+        Tokens other = new Tokens(vertx, "another-secret-with-more-than-32-characters", Duration.ofHours(12), clock);
+
+        assertRejected(forged, tokens);
+        assertRejected(token, other);
+        assertRejected("not-a-jwt", tokens);
+        assertRejected(parts[0] + "." + parts[1] + ".", tokens);
+    }
+
+    private static void assertRejected(String token, Tokens tokens) {
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> tokens.verify(token).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertInstanceOf(Tokens.TokenRejected.class, e.getCause());
+    }
+}
