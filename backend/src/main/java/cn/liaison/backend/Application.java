@@ -5,6 +5,18 @@ import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.demo.DemoData;
 import cn.liaison.backend.health.HealthRoutes;
+import cn.liaison.backend.kb.KbTopicClassifier;
+import cn.liaison.backend.notify.LoggingNotifier;
+import cn.liaison.backend.notify.Notifier;
+import cn.liaison.backend.notify.OutboxDispatcher;
+import cn.liaison.backend.request.RequestModule;
+import cn.liaison.backend.request.RequestRoutes;
+import cn.liaison.backend.sla.RedisLock;
+import cn.liaison.backend.sla.SlaPolicy;
+import cn.liaison.backend.sla.SlaScheduler;
+import cn.liaison.kb.KnowledgeBase;
+import cn.liaison.kb.index.RetrievalConfig;
+import io.vertx.core.WorkerExecutor;
 import cn.liaison.backend.http.ContractLoader;
 import cn.liaison.backend.http.HttpVerticle;
 import cn.liaison.backend.http.Routes;
@@ -87,14 +99,14 @@ public final class Application {
      */
     public static Application start(AppConfig config, List<Routes> extraRoutes,
                                     UnaryOperator<JsonObject> contractExtension) throws Exception {
-        return start(config, new Options(extraRoutes, contractExtension, Options.defaults().clock()));
+        return start(config, Options.defaults().withRoutes(extraRoutes, contractExtension));
     }
 
     /** Starts everything with the given extra routes, contract extension and clock. */
     public static Application start(AppConfig config, Options options) throws Exception {
         Application app = new Application(config, options.clock());
         try {
-            app.startAll(options.extraRoutes(), options.contractExtension());
+            app.startAll(options);
             return app;
         } catch (Exception | Error e) {
             app.stop();
@@ -102,7 +114,9 @@ public final class Application {
         }
     }
 
-    private void startAll(List<Routes> extraRoutes, UnaryOperator<JsonObject> contractExtension) throws Exception {
+    private void startAll(Options options) throws Exception {
+        List<Routes> extraRoutes = options.extraRoutes();
+        UnaryOperator<JsonObject> contractExtension = options.contractExtension();
         long begin = System.nanoTime();
         Files.createDirectories(config.dataDir());
         String mongoUri = config.mongoUri().orElse(null);
@@ -130,6 +144,7 @@ public final class Application {
         List<Routes> routes = new ArrayList<>();
         routes.add(new HealthRoutes(stores, draining::get));
         routes.addAll(startPeopleAndCalendar());
+        routes.addAll(startRequests(options));
         routes.addAll(extraRoutes);
         HttpVerticle.HttpSettings settings = new HttpVerticle.HttpSettings(
                 config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace());
@@ -149,6 +164,13 @@ public final class Application {
     // embedded mode, and the working-day calendar. Other features reach them through the getters.
 
     private static final long PEOPLE_TIMEOUT_S = 60;
+    private static final long SLA_INTERVAL_MS = 60_000;
+    private static final long OUTBOX_INTERVAL_MS = 1_000;
+    private WorkerExecutor blocking;
+    private Future<KnowledgeBase> knowledgeBase;
+    private RequestModule requestModule;
+    private SlaScheduler slaScheduler;
+    private OutboxDispatcher outbox;
 
     private List<Routes> startPeopleAndCalendar() throws Exception {
         calendar = WorkingCalendar.fromResources(config.officeHours());
@@ -229,29 +251,88 @@ public final class Application {
      * @param contractExtension applied to the OpenAPI contract before routing is built
      * @param clock             the time every feature reads (tests pass a clock they can move)
      */
-    public record Options(List<Routes> extraRoutes, UnaryOperator<JsonObject> contractExtension, Clock clock) {
+    public record Options(List<Routes> extraRoutes, UnaryOperator<JsonObject> contractExtension, Clock clock,
+                          Notifier notifier, boolean backgroundJobs) {
 
         public Options {
             extraRoutes = List.copyOf(extraRoutes);
             Objects.requireNonNull(contractExtension, "contractExtension");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(notifier, "notifier");
         }
 
-        /** No extra routes, the contract as shipped, the system clock in Asia/Shanghai. */
+        /**
+         * No extra routes, the contract as shipped, the system clock in Asia/Shanghai, notifications
+         * to the log, and the scheduler and outbox dispatcher running on timers.
+         */
         public static Options defaults() {
-            return new Options(List.of(), UnaryOperator.identity(), Clock.system(WorkingCalendar.ZONE));
+            return new Options(List.of(), UnaryOperator.identity(), Clock.system(WorkingCalendar.ZONE),
+                    new LoggingNotifier(), true);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(extraRoutes, contractExtension, newClock);
+            return new Options(extraRoutes, contractExtension, newClock, notifier, backgroundJobs);
         }
 
         public Options withRoutes(List<Routes> routes, UnaryOperator<JsonObject> extension) {
-            return new Options(routes, extension, clock);
+            return new Options(routes, extension, clock, notifier, backgroundJobs);
+        }
+
+        /** Notifications go to {@code target}; timers off, so a test drives the jobs itself. */
+        public Options withNotifierAndManualJobs(Notifier target) {
+            return new Options(extraRoutes, contractExtension, clock, target, false);
         }
     }
 
     // ---- end of people, units and calendar ------------------------------------------------------
+
+    // ---- The request loop: knowledge base for assessment, requests, time limits, outbox ---------
+
+    private List<Routes> startRequests(Options options) throws Exception {
+        blocking = vertx.createSharedWorkerExecutor("liaison-blocking", Math.max(2, Runtime.getRuntime().availableProcessors()));
+        long kbBegin = System.nanoTime();
+        // Building the index (with sentence embeddings) takes seconds: it runs in the background, so
+        // the service is ready at once; assessment waits for it, and a request that arrives first is
+        // stored and assessed as soon as the index is there.
+        knowledgeBase = blocking.executeBlocking(
+                        () -> KnowledgeBase.open(KnowledgeBase.loadBundled(), RetrievalConfig.defaults()), false)
+                .onSuccess(kb -> LOG.info("Knowledge base: {} entries indexed in {} ms", kb.content().entries().size(),
+                        (System.nanoTime() - kbBegin) / 1_000_000))
+                .onFailure(e -> LOG.error("Knowledge base failed to load: {}", e.toString(), e));
+        requestModule = new RequestModule(stores.mongo(), new KbTopicClassifier(knowledgeBase, blocking), units, users,
+                enterprises, projects, calendar, SlaPolicy.defaults(), clock);
+        RedisLock locks = new RedisLock(stores.redis());
+        slaScheduler = new SlaScheduler(requestModule.repository(), requestModule.intake(), users,
+                SlaScheduler.rules(calendar, SlaPolicy.defaults()), locks, clock);
+        outbox = new OutboxDispatcher(requestModule.repository(), options.notifier(), locks, stores.redis(), clock);
+        requestModule.start().await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
+        if (options.backgroundJobs()) {
+            vertx.setPeriodic(SLA_INTERVAL_MS, id -> slaScheduler.runOnce()
+                    .onFailure(e -> LOG.warn("Time-limit scan failed: {}", e.toString())));
+            vertx.setPeriodic(OUTBOX_INTERVAL_MS, id -> outbox.runOnce()
+                    .onFailure(e -> LOG.warn("Outbox delivery failed: {}", e.toString())));
+        }
+        return List.of(new RequestRoutes(requestModule));
+    }
+
+    public RequestModule requests() {
+        return requestModule;
+    }
+
+    public SlaScheduler slaScheduler() {
+        return slaScheduler;
+    }
+
+    public OutboxDispatcher outbox() {
+        return outbox;
+    }
+
+    /** Completes once the index is built (a few seconds after start). */
+    public Future<KnowledgeBase> knowledgeBase() {
+        return knowledgeBase;
+    }
+
+    // ---- end of the request loop ----------------------------------------------------------------
 
     public int port() {
         return httpVerticles.get(0).actualPort();
@@ -285,6 +366,8 @@ public final class Application {
                     .await(graceS, TimeUnit.SECONDS), !vertx.deploymentIDs().isEmpty());
             quietly("store clients", () -> stores.close().await(STORE_TIMEOUT_S, TimeUnit.SECONDS), stores != null);
             quietly("Vert.x", () -> vertx.close().await(STORE_TIMEOUT_S, TimeUnit.SECONDS), true);
+            quietly("knowledge base", () -> knowledgeBase.result().close(),
+                    knowledgeBase != null && knowledgeBase.succeeded());
         }
         quietly("embedded Redis", () -> embeddedRedis.close(), embeddedRedis != null);
         quietly("embedded MongoDB", () -> embeddedMongo.close(), embeddedMongo != null);

@@ -3,9 +3,14 @@ package cn.liaison.backend.store;
 import com.mongodb.MongoException;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /** Small translations every Mongo adapter needs: dates, and recognising a duplicate key. */
 public final class MongoDocs {
+
+    /** Every time the API shows is in Beijing time with its offset, e.g. 2026-11-23T17:30:00+08:00. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** MongoDB's error code for a unique-index violation. */
     public static final int DUPLICATE_KEY = 11000;
@@ -28,6 +33,11 @@ public final class MongoDocs {
             return Instant.parse(text);
         }
         return null;
+    }
+
+    /** An instant as the API shows it: ISO-8601 in Beijing time with its offset; null stays null. */
+    public static String apiTime(Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(ZONE).toOffsetDateTime());
     }
 
     /** Whether a failure is a unique-index violation, by error code (never by message text). */

@@ -1,0 +1,51 @@
+package cn.liaison.backend.kb;
+
+import cn.liaison.backend.request.TopicClassifier;
+import cn.liaison.kb.KnowledgeBase;
+import cn.liaison.kb.content.Topic;
+import cn.liaison.kb.index.Decision;
+import cn.liaison.kb.index.SearchOutcome;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Categorises a request by asking the knowledge base what its text is about: the topic of the best
+ * entry when retrieval is confident, or the department that owns it when it is not ours. The
+ * search is CPU work, so it runs on the worker pool.
+ */
+public final class KbTopicClassifier implements TopicClassifier {
+
+    private final Future<KnowledgeBase> knowledgeBase;
+    private final WorkerExecutor worker;
+
+    /** @param knowledgeBase completes when the index is built; classification waits for it */
+    public KbTopicClassifier(Future<KnowledgeBase> knowledgeBase, WorkerExecutor worker) {
+        this.knowledgeBase = knowledgeBase;
+        this.worker = worker;
+    }
+
+    @Override
+    public Future<Classification> classify(String text) {
+        return knowledgeBase.compose(kb -> worker.executeBlocking(() -> kb.ask(text), false)
+                .map(outcome -> toClassification(kb, outcome)));
+    }
+
+    private static Classification toClassification(KnowledgeBase kb, SearchOutcome outcome) {
+        if (outcome.decision() == Decision.FORWARDED) {
+            return new Classification(Optional.empty(), null, outcome.confidence(),
+                    outcome.forwardRule().map(r -> r.department()));
+        }
+        if (outcome.decision() == Decision.ANSWERED || outcome.decision() == Decision.SUGGESTED) {
+            Map<String, Topic> topics = kb.content().topicsById();
+            return outcome.best()
+                    .map(hit -> hit.entry().topics().get(0))
+                    .map(topic -> new Classification(Optional.of(topic),
+                            Optional.ofNullable(topics.get(topic)).map(Topic::title).orElse(null),
+                            outcome.confidence(), Optional.<String>empty()))
+                    .orElse(Classification.unknown());
+        }
+        return Classification.unknown();
+    }
+}

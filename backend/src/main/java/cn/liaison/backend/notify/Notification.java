@@ -1,0 +1,32 @@
+package cn.liaison.backend.notify;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A message about a request to the people concerned, written into the request's outbox in the same
+ * update as the change it reports, and delivered later by {@link OutboxDispatcher}.
+ *
+ * @param id           unique; lets a sender recognise a retry of something already delivered
+ * @param recipientIds user ids (staff or enterprise users)
+ */
+public record Notification(
+        String id,
+        String requestId,
+        NotificationEvent event,
+        List<String> recipientIds,
+        String title,
+        String text,
+        Instant createdAt) {
+
+    public Notification {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(createdAt, "createdAt");
+        recipientIds = List.copyOf(recipientIds);
+    }
+}

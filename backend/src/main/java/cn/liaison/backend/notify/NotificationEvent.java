@@ -1,0 +1,31 @@
+package cn.liaison.backend.notify;
+
+/** Why a notification is sent; channels pick their template by it. */
+public enum NotificationEvent {
+    /** To the enterprise: the request was received. */
+    RECEIVED,
+    /** To unit heads: routing could not decide, please assign. */
+    NEEDS_ASSIGNMENT,
+    /** To the liaison: a new task. */
+    ASSIGNED,
+    /** To the liaison: 50% or 80% of a time limit has passed. */
+    REMINDER,
+    /** To the liaison and unit heads: a time limit has passed. */
+    OVERDUE,
+    /** To unit heads, then city admins: an overdue task is escalated. */
+    ESCALATED,
+    /** To unit heads: a liaison asks for more time. */
+    EXTENSION_REQUESTED,
+    /** To the liaison: the extension was approved or rejected. */
+    EXTENSION_DECIDED,
+    /** To the enterprise: the response (反馈). */
+    RESPONDED,
+    /** To the enterprise: not a civil air defence matter, and who handles it. */
+    FORWARDED,
+    /** To the liaison and unit heads: a bad rating opened a rectification. */
+    REWORK,
+    /** To the enterprise: please rate the response. */
+    RATING_INVITED,
+    /** To the enterprise: the request is closed. */
+    CLOSED
+}

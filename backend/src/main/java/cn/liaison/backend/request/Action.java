@@ -1,0 +1,40 @@
+package cn.liaison.backend.request;
+
+/** Everything that can happen to a request; each is one kind of history entry. */
+public enum Action {
+    CREATE("提交诉求"),
+    ASSESS("研判"),
+    ASSIGN("分派"),
+    ACCEPT("签收"),
+    PROGRESS("办理进展"),
+    RESPOND("答复"),
+    FORWARD("转办"),
+    EXTENSION("申请延期"),
+    EXTENSION_APPROVE("批准延期"),
+    EXTENSION_REJECT("驳回延期"),
+    RATE("评价"),
+    CLOSE("办结"),
+    REMIND("催办提醒"),
+    OVERDUE("超期"),
+    ESCALATE("升级督办"),
+    INVITE_RATING("邀请评价");
+
+    private final String label;
+
+    Action(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The path segment of {@code POST /api/v1/requests/{id}/{action}}. */
+    public String path() {
+        return switch (this) {
+            case EXTENSION_APPROVE -> "extension/approve";
+            case EXTENSION_REJECT -> "extension/reject";
+            default -> name().toLowerCase();
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package cn.liaison.backend.request;
+
+import java.util.Objects;
+
+/** An action on a request, with what the actor supplied. Validated on construction. */
+public sealed interface Command {
+
+    Action action();
+
+    /** 研判 again: a unit head changes the type, category or handling unit. */
+    record Assess(RequestType type, String category, String unitId, String note) implements Command {
+        public Action action() {
+            return Action.ASSESS;
+        }
+    }
+
+    record Assign(String liaisonId, String note) implements Command {
+        public Assign {
+            requireText(liaisonId, "liaisonId");
+        }
+
+        public Action action() {
+            return Action.ASSIGN;
+        }
+    }
+
+    /** 签收. */
+    record Accept() implements Command {
+        public Action action() {
+            return Action.ACCEPT;
+        }
+    }
+
+    record Progress(String note) implements Command {
+        public Progress {
+            requireText(note, "note");
+        }
+
+        public Action action() {
+            return Action.PROGRESS;
+        }
+    }
+
+    /** 反馈: the result told to the enterprise. */
+    record Respond(String result, boolean resolved) implements Command {
+        public Respond {
+            requireText(result, "result");
+        }
+
+        public Action action() {
+            return Action.RESPOND;
+        }
+    }
+
+    /** 函转: another department's matter. */
+    record Forward(String department, String note) implements Command {
+        public Forward {
+            requireText(department, "department");
+        }
+
+        public Action action() {
+            return Action.FORWARD;
+        }
+    }
+
+    /** 延期申请: at most one per request, decided by the unit head. */
+    record RequestExtension(int workingDays, String reason) implements Command {
+        public RequestExtension {
+            if (workingDays < 1 || workingDays > 30) {
+                throw new IllegalArgumentException("workingDays");
+            }
+            requireText(reason, "reason");
+        }
+
+        public Action action() {
+            return Action.EXTENSION;
+        }
+    }
+
+    record DecideExtension(boolean approve, String note) implements Command {
+        public Action action() {
+            return approve ? Action.EXTENSION_APPROVE : Action.EXTENSION_REJECT;
+        }
+    }
+
+    /** 回访评价. */
+    record Rate(RatingLevel level, String comment) implements Command {
+        public Rate {
+            Objects.requireNonNull(level, "level");
+        }
+
+        public Action action() {
+            return Action.RATE;
+        }
+    }
+
+    record Close(String note) implements Command {
+        public Action action() {
+            return Action.CLOSE;
+        }
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package cn.liaison.backend.request;
+
+import static cn.liaison.backend.store.MongoDocs.date;
+import static cn.liaison.backend.store.MongoDocs.instant;
+
+import cn.liaison.backend.calendar.WorkingCalendar;
+import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.notify.Notification;
+import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.org.ProjectDirectory;
+import cn.liaison.backend.sla.SlaPolicy;
+import cn.liaison.backend.store.MongoDocs;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * 收集 and 研判: stores a new request exactly once (an {@code Idempotency-Key} replays the first
+ * result), then assesses and routes it in one versioned update. If assessment fails the request
+ * stays {@code RECEIVED}, and the scheduler assesses it later: nothing acknowledged is dropped.
+ */
+public final class Intake {
+
+    private final RequestRepository repository;
+    private final Assessor assessor;
+    private final RequestEffects effects;
+    private final ProjectDirectory projects;
+    private final WorkingCalendar calendar;
+    private final SlaPolicy policy;
+    private final Clock clock;
+
+    Intake(RequestRepository repository, Assessor assessor, RequestEffects effects, ProjectDirectory projects,
+           WorkingCalendar calendar, SlaPolicy policy, Clock clock) {
+        this.repository = repository;
+        this.assessor = assessor;
+        this.effects = effects;
+        this.projects = projects;
+        this.calendar = calendar;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** The stored request and whether this call created it (false: an idempotent replay). */
+    public record Submitted(JsonObject document, boolean created) {
+    }
+
+    public Future<Submitted> submit(NewRequest in, Actor actor, Channel channel, String idempotencyKey) {
+        Future<java.util.Optional<JsonObject>> earlier = idempotencyKey == null
+                ? Future.succeededFuture(java.util.Optional.empty())
+                : repository.find(RequestRepository.idFor(actor.id(), idempotencyKey));
+        return earlier.compose(found -> found.isPresent()
+                ? Future.succeededFuture(new Submitted(found.get(), false))
+                : checkProject(in, actor).compose(enterpriseId -> store(in, actor, channel, idempotencyKey, enterpriseId)));
+    }
+
+    private Future<String> checkProject(NewRequest in, Actor actor) {
+        if (in.projectId() == null) {
+            return Future.succeededFuture(actor.enterpriseId());
+        }
+        return projects.find(in.projectId()).map(project -> {
+            boolean visible = project.isPresent() && (!actor.has(Role.ENTERPRISE)
+                    || project.get().enterpriseId().equals(actor.enterpriseId()));
+            if (!visible) {
+                throw new InvalidInputException("projectId", "项目不存在");
+            }
+            return project.get().enterpriseId();
+        });
+    }
+
+    private Future<Submitted> store(NewRequest in, Actor actor, Channel channel, String key, String enterpriseId) {
+        Instant now = clock.instant();
+        return repository.nextNumber(now.atZone(MongoDocs.ZONE).toLocalDate()).compose(number -> {
+            JsonObject doc = new JsonObject()
+                    .put("_id", key == null ? UUID.randomUUID().toString() : RequestRepository.idFor(actor.id(), key))
+                    .put("number", number)
+                    .put("version", 0L)
+                    .put("status", RequestStatus.RECEIVED.name())
+                    .put("channel", channel.wire())
+                    .put("content", in.content())
+                    .put("createdBy", new JsonObject().put("id", actor.id()).put("name", actor.name()).put("role", actor.mainRole()))
+                    .put("createdAt", date(now));
+            putIfPresent(doc, "type", in.type() == null ? null : in.type().name());
+            putIfPresent(doc, "projectId", in.projectId());
+            putIfPresent(doc, "enterpriseId", enterpriseId);
+            putIfPresent(doc, "districtName", in.district());
+            putIfPresent(doc, "idempotencyKey", key);
+            if (in.contactName() != null || in.contactPhone() != null) {
+                doc.put("contact", new JsonObject().put("name", in.contactName()).put("phone", in.contactPhone()));
+            }
+            doc.put("history", new io.vertx.core.json.JsonArray().add(Events.history(now, actor, channel.wire(),
+                    Action.CREATE, null, RequestStatus.RECEIVED, null, null)));
+            doc.put("outbox", new io.vertx.core.json.JsonArray().add(Events.outbox(Events.notification(
+                    doc.getString("_id"), NotificationEvent.RECEIVED, List.of(actor.id()), "诉求已受理",
+                    "您的诉求已受理，编号 " + number + "，我们将尽快研判办理", now))));
+            return repository.insert(doc)
+                    .recover(error -> MongoDocs.isDuplicateKey(error) && key != null
+                            ? repository.find(doc.getString("_id")).map(f -> f.orElseThrow())
+                            .compose(existing -> Future.failedFuture(new Replayed(existing)))
+                            : Future.failedFuture(error))
+                    .compose(stored -> assess(stored).map(done -> new Submitted(done, true)))
+                    .recover(error -> error instanceof Replayed replayed
+                            ? Future.succeededFuture(new Submitted(replayed.document, false))
+                            : Future.failedFuture(error));
+        });
+    }
+
+    /** Assesses a {@code RECEIVED} request; on failure leaves it as it was for the scheduler to retry. */
+    public Future<JsonObject> assess(JsonObject doc) {
+        return assessor.assess(doc)
+                .compose(a -> routeUpdate(doc, a))
+                .compose(update -> repository.update(doc.getString("_id"), doc.getLong("version"), update))
+                .map(updated -> updated.orElse(doc))
+                .otherwise(doc);
+    }
+
+    private Future<JsonObject> routeUpdate(JsonObject doc, Assessment a) {
+        Instant now = clock.instant();
+        Instant created = instant(doc.getValue("createdAt"));
+        Instant due = doc.getValue("dueAt") != null ? instant(doc.getValue("dueAt"))
+                : calendar.deadline(created, policy.completionDays(a.type())).toInstant();
+        JsonObject set = new JsonObject()
+                .put("type", a.type().name())
+                .put("signDeadline", date(calendar.deadline(created, policy.signDays()).toInstant()))
+                .put("dueAt", date(due))
+                .put("activeDueAt", date(due))
+                .put("assessment", new JsonObject().put("outcome", a.outcome().name()).put("reason", a.reason())
+                        .put("confidence", a.confidence()).put("at", date(now)));
+        putIfPresent(set, "category", a.category());
+        putIfPresent(set, "categoryTitle", a.categoryTitle());
+        putIfPresent(set, "district", a.district());
+        putIfPresent(set, "parkId", a.parkId());
+        putIfPresent(set, "unitId", a.unitId());
+        List<JsonObject> history = new ArrayList<>();
+        history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.ASSESS, RequestStatus.RECEIVED,
+                RequestStatus.ASSESSED, a.reason(), null));
+        List<Notification> notes = new ArrayList<>();
+        Future<RequestStatus> status = switch (a.outcome()) {
+            case ASSIGN -> {
+                set.put("liaisonId", a.liaisonId()).put("liaisonName", a.liaisonName());
+                history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.ASSIGN, RequestStatus.ASSESSED,
+                        RequestStatus.ASSIGNED, a.reason(), new JsonObject().put("liaisonId", a.liaisonId())));
+                notes.add(Events.notification(doc.getString("_id"), NotificationEvent.ASSIGNED, List.of(a.liaisonId()),
+                        "新任务", "诉求 " + doc.getString("number") + " 已分派给您，请在时限内签收办理", now));
+                yield Future.succeededFuture(RequestStatus.ASSIGNED);
+            }
+            case FORWARD -> {
+                set.put("forward", new JsonObject().put("department", a.department()).put("note", a.reason()).put("at", date(now)));
+                history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.FORWARD, RequestStatus.ASSESSED,
+                        RequestStatus.FORWARDED, a.reason(), new JsonObject().put("department", a.department())));
+                notes.add(Events.notification(doc.getString("_id"), NotificationEvent.FORWARDED,
+                        List.of(doc.getJsonObject("createdBy").getString("id")), "诉求已转办",
+                        "您反映的事项不属于人防业务，已转" + a.department() + "办理", now));
+                yield Future.succeededFuture(RequestStatus.FORWARDED);
+            }
+            case REVIEW -> effects.supervisorsOf(a.unitId()).map(heads -> {
+                notes.add(Events.notification(doc.getString("_id"), NotificationEvent.NEEDS_ASSIGNMENT, heads,
+                        "诉求待分派", "诉求 " + doc.getString("number") + " 需要研判分派：" + a.reason(), now));
+                return RequestStatus.ASSESSED;
+            });
+        };
+        return status.map(s -> new JsonObject()
+                .put("$set", set.put("status", s.name()))
+                .put("$push", Events.push(history, notes)));
+    }
+
+    private static void putIfPresent(JsonObject json, String field, Object value) {
+        if (value != null) {
+            json.put(field, value);
+        }
+    }
+
+    /** Carries the request an idempotent replay found, past the assessment step. */
+    private static final class Replayed extends RuntimeException {
+        private final transient JsonObject document;
+
+        Replayed(JsonObject document) {
+            super(null, null, false, false);
+            this.document = document;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package cn.liaison.backend.request;
+
+/** A value the domain rejects, naming the field (HTTP 400 with that field in errors[]). */
+public final class InvalidInputException extends RuntimeException {
+
+    private final String field;
+
+    public InvalidInputException(String field, String detail) {
+        super(detail, null, false, false);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+}

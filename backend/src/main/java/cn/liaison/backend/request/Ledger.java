@@ -1,0 +1,97 @@
+package cn.liaison.backend.request;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** 台账: the requests a person may see, filtered, as pages or as a CSV file. */
+public final class Ledger {
+
+    static final int EXPORT_LIMIT = 10_000;
+    private static final String BOM = "\uFEFF";
+
+    private final RequestRepository repository;
+    private final RequestService requests;
+    private final Clock clock;
+
+    Ledger(RequestRepository repository, RequestService requests, Clock clock) {
+        this.repository = repository;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    Future<JsonObject> page(LedgerQuery query, Actor actor) {
+        Instant now = clock.instant();
+        return requests.scopeOf(actor).compose(scope -> repository
+                .find(both(scope.filter(), query.filter(now)), LedgerQuery.sort(), query.limit() + 1)
+                .map(docs -> {
+                    List<JsonObject> shown = docs.subList(0, Math.min(docs.size(), query.limit()));
+                    JsonArray items = new JsonArray();
+                    shown.forEach(d -> items.add(requests.render(d, scope)));
+                    JsonObject page = new JsonObject().put("items", items);
+                    if (docs.size() > query.limit()) {
+                        page.put("nextCursor", LedgerQuery.cursorAfter(shown.get(shown.size() - 1)));
+                    }
+                    return page;
+                }));
+    }
+
+    /** The same rows as CSV for Excel (UTF-8 with a byte-order mark), at most {@value #EXPORT_LIMIT}. */
+    Future<String> csv(LedgerQuery query, Actor actor) {
+        Instant now = clock.instant();
+        return requests.scopeOf(actor).compose(scope -> repository
+                .find(both(scope.filter(), query.filter(now)), LedgerQuery.sort(), EXPORT_LIMIT)
+                .map(docs -> {
+                    StringBuilder out = new StringBuilder(BOM)
+                            .append("编号,状态,类型,渠道,诉求内容,所属区,承办单位,联络员,提交时间,办结时限,是否超期,评价\r\n");
+                    for (JsonObject doc : docs) {
+                        JsonObject row = requests.render(doc, scope);
+                        RequestStatus status = RequestStatus.valueOf(row.getString("status"));
+                        String type = row.getString("type") == null ? "" : RequestType.valueOf(row.getString("type")).label();
+                        String channel = Channel.fromWire(row.getString("channel")).map(Channel::label).orElse("");
+                        String rating = row.getJsonObject("rating") == null ? ""
+                                : RatingLevel.valueOf(row.getJsonObject("rating").getString("level")).label();
+                        line(out, row.getString("number"), status.label(), type, channel, row.getString("content"),
+                                row.getString("district"), row.getString("unitId"), row.getString("liaisonName"),
+                                row.getString("createdAt"), row.getString("dueAt"),
+                                row.getBoolean("overdue", false) ? "是" : "否", rating);
+                    }
+                    return out.toString();
+                }));
+    }
+
+    private static JsonObject both(JsonObject a, JsonObject b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        return new JsonObject().put("$and", new JsonArray().add(a).add(b));
+    }
+
+    private static void line(StringBuilder out, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(cell(cells[i]));
+        }
+        out.append("\r\n");
+    }
+
+    /** Quotes a cell; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
+    }
+}

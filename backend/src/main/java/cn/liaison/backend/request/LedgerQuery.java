@@ -1,0 +1,100 @@
+package cn.liaison.backend.request;
+
+import static cn.liaison.backend.store.MongoDocs.date;
+
+import cn.liaison.backend.store.MongoDocs;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The ledger's (台账) filters and its cursor. Newest first; the cursor is the creation time and id of
+ * the last row shown, so pages stay stable while new requests arrive.
+ */
+record LedgerQuery(RequestStatus status, RequestType type, Channel channel, String unitId, Boolean overdue,
+                   LocalDate from, LocalDate to, RatingLevel rating, String cursor, int limit) {
+
+    static final List<String> HANDLING = List.of(RequestStatus.ASSESSED.name(), RequestStatus.ASSIGNED.name(),
+            RequestStatus.IN_PROGRESS.name(), RequestStatus.REWORK.name());
+
+    LedgerQuery {
+        if (limit < 1 || limit > 200) {
+            throw new InvalidInputException("limit", "每页条数应在 1 到 200 之间");
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidInputException("to", "结束日期不能早于开始日期");
+        }
+        if (cursor != null) {
+            decode(cursor);
+        }
+    }
+
+    JsonObject filter(Instant now) {
+        JsonArray and = new JsonArray();
+        if (status != null) {
+            and.add(new JsonObject().put("status", status.name()));
+        }
+        if (type != null) {
+            and.add(new JsonObject().put("type", type.name()));
+        }
+        if (channel != null) {
+            and.add(new JsonObject().put("channel", channel.wire()));
+        }
+        if (unitId != null) {
+            and.add(new JsonObject().put("$or", new JsonArray()
+                    .add(new JsonObject().put("unitId", unitId)).add(new JsonObject().put("district", unitId))));
+        }
+        if (overdue != null) {
+            JsonObject late = new JsonObject().put("status", new JsonObject().put("$in", new JsonArray(HANDLING)))
+                    .put("activeDueAt", new JsonObject().put("$lt", date(now)));
+            and.add(overdue ? late : new JsonObject().put("$nor", new JsonArray().add(late)));
+        }
+        JsonObject created = new JsonObject();
+        if (from != null) {
+            created.put("$gte", date(from.atStartOfDay(MongoDocs.ZONE).toInstant()));
+        }
+        if (to != null) {
+            created.put("$lt", date(to.plusDays(1).atStartOfDay(MongoDocs.ZONE).toInstant()));
+        }
+        if (!created.isEmpty()) {
+            and.add(new JsonObject().put("createdAt", created));
+        }
+        if (rating != null) {
+            and.add(new JsonObject().put("rating.level", rating.name()));
+        }
+        if (cursor != null) {
+            Position after = decode(cursor);
+            and.add(new JsonObject().put("$or", new JsonArray()
+                    .add(new JsonObject().put("createdAt", new JsonObject().put("$lt", date(after.createdAt()))))
+                    .add(new JsonObject().put("createdAt", date(after.createdAt()))
+                            .put("_id", new JsonObject().put("$lt", after.id())))));
+        }
+        return and.isEmpty() ? new JsonObject() : new JsonObject().put("$and", and);
+    }
+
+    static JsonObject sort() {
+        return new JsonObject().put("createdAt", -1).put("_id", -1);
+    }
+
+    static String cursorAfter(JsonObject doc) {
+        String raw = MongoDocs.instant(doc.getValue("createdAt")).toEpochMilli() + ":" + doc.getString("_id");
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Position decode(String cursor) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int colon = raw.indexOf(':');
+            return new Position(Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon))), raw.substring(colon + 1));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("cursor", "分页游标无效");
+        }
+    }
+
+    private record Position(Instant createdAt, String id) {
+    }
+}

@@ -1,0 +1,119 @@
+package cn.liaison.backend.request;
+
+import static cn.liaison.backend.store.MongoDocs.apiTime;
+import static cn.liaison.backend.store.MongoDocs.instant;
+
+import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.log.Masking;
+import cn.liaison.backend.request.RequestSnapshot.ExtensionState;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Set;
+
+/** Translates between the stored request document, the domain snapshot and the API's JSON. */
+final class RequestDocuments {
+
+    /** Fields holding instants, shown in the API as ISO-8601 with +08:00. */
+    private static final String[] TIMES = {"createdAt", "signDeadline", "dueAt", "activeDueAt", "respondedAt", "closedAt"};
+
+    private RequestDocuments() {
+    }
+
+    static RequestSnapshot snapshot(JsonObject doc) {
+        JsonObject extension = doc.getJsonObject("extension");
+        return new RequestSnapshot(
+                doc.getString("_id"),
+                doc.getLong("version", 0L),
+                RequestStatus.valueOf(doc.getString("status")),
+                Channel.fromWire(doc.getString("channel")).orElse(Channel.WEB),
+                doc.getString("type") == null ? null : RequestType.valueOf(doc.getString("type")),
+                doc.getString("unitId"),
+                doc.getString("liaisonId"),
+                doc.getString("enterpriseId"),
+                doc.getJsonObject("createdBy", new JsonObject()).getString("id"),
+                extension == null ? ExtensionState.NONE : ExtensionState.valueOf(extension.getString("state")));
+    }
+
+    /** The request as the API shows it to {@code viewer}, with the actions the viewer may take now. */
+    static JsonObject toApi(JsonObject doc, Actor viewer, Set<Action> actions, Instant now) {
+        RequestStatus status = RequestStatus.valueOf(doc.getString("status"));
+        JsonObject out = new JsonObject()
+                .put("id", doc.getString("_id"))
+                .put("number", doc.getString("number"))
+                .put("version", doc.getLong("version"))
+                .put("status", status.name())
+                .put("statusLabel", status.label())
+                .put("type", doc.getString("type"))
+                .put("channel", doc.getString("channel"))
+                .put("content", doc.getString("content"));
+        for (String field : new String[] {"category", "categoryTitle", "enterpriseId", "enterpriseName", "projectId",
+                "projectName", "district", "parkId", "unitId", "liaisonId", "liaisonName"}) {
+            if (doc.getValue(field) != null) {
+                out.put(field, doc.getValue(field));
+            }
+        }
+        for (String field : TIMES) {
+            Instant value = instant(doc.getValue(field));
+            if (value != null && !"activeDueAt".equals(field)) {
+                out.put(field, apiTime(value));
+            }
+        }
+        Instant activeDue = instant(doc.getValue("activeDueAt"));
+        out.put("overdue", status.isOpen() && status != RequestStatus.RESPONDED && activeDue != null
+                && activeDue.isBefore(now));
+        JsonObject contact = doc.getJsonObject("contact");
+        if (contact != null) {
+            JsonObject shown = contact.copy();
+            if (viewer.has(Role.ENTERPRISE) && shown.getString("phone") != null) {
+                shown.put("phone", Masking.maskPhone(shown.getString("phone")));
+            }
+            out.put("contact", shown);
+        }
+        JsonObject createdBy = doc.getJsonObject("createdBy");
+        if (createdBy != null) {
+            out.put("createdBy", createdBy.copy());
+        }
+        copyWithTimes(doc, out, "extension", "requestedAt", "decidedAt", "previousDueAt");
+        copyWithTimes(doc, out, "response", "at");
+        copyWithTimes(doc, out, "rating", "at");
+        copyWithTimes(doc, out, "rework", "at", "dueAt");
+        copyWithTimes(doc, out, "forward", "at");
+        copyWithTimes(doc, out, "assessment", "at");
+        JsonArray history = new JsonArray();
+        doc.getJsonArray("history", new JsonArray()).forEach(e -> history.add(withApiTimes((JsonObject) e, "at")));
+        out.put("history", history);
+        JsonArray failed = doc.getJsonArray("failedNotifications");
+        if (failed != null && !failed.isEmpty() && !viewer.has(Role.ENTERPRISE)) {
+            JsonArray shown = new JsonArray();
+            failed.forEach(f -> shown.add(new JsonObject()
+                    .put("event", ((JsonObject) f).getString("event"))
+                    .put("attempts", ((JsonObject) f).getInteger("attempts"))
+                    .put("lastError", ((JsonObject) f).getString("lastError"))));
+            out.put("failedNotifications", shown);
+        }
+        out.put("pendingNotifications", doc.getJsonArray("outbox", new JsonArray()).size());
+        JsonArray available = new JsonArray();
+        actions.forEach(a -> available.add(a.path()));
+        out.put("actions", available);
+        return out;
+    }
+
+    private static void copyWithTimes(JsonObject doc, JsonObject out, String field, String... timeFields) {
+        JsonObject value = doc.getJsonObject(field);
+        if (value != null) {
+            out.put(field, withApiTimes(value, timeFields));
+        }
+    }
+
+    private static JsonObject withApiTimes(JsonObject value, String... timeFields) {
+        JsonObject copy = value.copy();
+        for (String field : timeFields) {
+            Instant time = instant(copy.getValue(field));
+            if (time != null) {
+                copy.put(field, apiTime(time));
+            }
+        }
+        return copy;
+    }
+}

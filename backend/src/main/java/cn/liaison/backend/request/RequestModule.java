@@ -1,0 +1,51 @@
+package cn.liaison.backend.request;
+
+import cn.liaison.backend.calendar.WorkingCalendar;
+import cn.liaison.backend.identity.UserDirectory;
+import cn.liaison.backend.org.EnterpriseDirectory;
+import cn.liaison.backend.org.ProjectDirectory;
+import cn.liaison.backend.org.UnitDirectory;
+import cn.liaison.backend.sla.SlaPolicy;
+import io.vertx.core.Future;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Clock;
+
+/** Wires the request feature from the ports it needs; the application holds one. */
+public final class RequestModule {
+
+    private final RequestRepository repository;
+    private final Intake intake;
+    private final RequestService service;
+    private final Ledger ledger;
+
+    public RequestModule(MongoClient mongo, TopicClassifier classifier, UnitDirectory units, UserDirectory users,
+                         EnterpriseDirectory enterprises, ProjectDirectory projects, WorkingCalendar calendar,
+                         SlaPolicy policy, Clock clock) {
+        this.repository = new RequestRepository(mongo);
+        RequestEffects effects = new RequestEffects(users, units, calendar, policy);
+        Assessor assessor = new Assessor(classifier, units, users, enterprises, projects, repository);
+        this.intake = new Intake(repository, assessor, effects, projects, calendar, policy, clock);
+        this.service = new RequestService(repository, new RequestStateMachine(), effects, units, clock);
+        this.ledger = new Ledger(repository, service, clock);
+    }
+
+    public Future<Void> start() {
+        return repository.ensureIndexes();
+    }
+
+    public RequestRepository repository() {
+        return repository;
+    }
+
+    public Intake intake() {
+        return intake;
+    }
+
+    public RequestService service() {
+        return service;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+}

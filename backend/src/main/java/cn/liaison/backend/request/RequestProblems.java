@@ -1,0 +1,29 @@
+package cn.liaison.backend.request;
+
+import cn.liaison.backend.http.FieldError;
+import cn.liaison.backend.http.ProblemException;
+import cn.liaison.backend.http.ProblemType;
+import java.util.List;
+
+/** The request feature's exceptions as HTTP problems. */
+final class RequestProblems {
+
+    private RequestProblems() {
+    }
+
+    static Throwable translate(Throwable error) {
+        if (error instanceof ActionNotAllowedException e) {
+            return ProblemException.of(ProblemType.CONFLICT, e.getMessage());
+        }
+        if (error instanceof NotPermittedException e) {
+            return ProblemException.of(ProblemType.FORBIDDEN, e.getMessage());
+        }
+        if (error instanceof RequestNotFoundException e) {
+            return ProblemException.notFound(e.getMessage());
+        }
+        if (error instanceof InvalidInputException e) {
+            return ProblemException.invalid(e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
+        }
+        return error;
+    }
+}

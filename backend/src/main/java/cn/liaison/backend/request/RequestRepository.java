@@ -1,0 +1,139 @@
+package cn.liaison.backend.request;
+
+import cn.liaison.backend.store.MongoDocs;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * MongoDB adapter for requests. Every change is one {@code findOneAndUpdate} matched on id and
+ * version, so concurrent writers (two liaisons, an instance and the scheduler) never overwrite each
+ * other: exactly one wins and the others see the new version.
+ */
+public final class RequestRepository {
+
+    static final String COLLECTION = "requests";
+    private static final String COUNTERS = "counters";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final MongoClient mongo;
+
+    public RequestRepository(MongoClient mongo) {
+        this.mongo = mongo;
+    }
+
+    public Future<Void> ensureIndexes() {
+        return Future.all(List.of(
+                        index(new JsonObject().put("number", 1), new IndexOptions().unique(true)),
+                        index(new JsonObject().put("status", 1).put("activeDueAt", 1), new IndexOptions()),
+                        index(new JsonObject().put("unitId", 1).put("createdAt", -1), new IndexOptions()),
+                        index(new JsonObject().put("liaisonId", 1).put("status", 1), new IndexOptions()),
+                        index(new JsonObject().put("enterpriseId", 1).put("createdAt", -1), new IndexOptions()),
+                        index(new JsonObject().put("outbox.nextAttemptAt", 1), new IndexOptions())))
+                .mapEmpty();
+    }
+
+    private Future<Void> index(JsonObject keys, IndexOptions options) {
+        return mongo.createIndexWithOptions(COLLECTION, keys, options);
+    }
+
+    /** A human-readable number, e.g. SQ20261122-0007, unique per day. */
+    public Future<String> nextNumber(LocalDate day) {
+        String key = "request-" + DAY.format(day);
+        return mongo.findOneAndUpdateWithOptions(COUNTERS, new JsonObject().put("_id", key),
+                        new JsonObject().put("$inc", new JsonObject().put("seq", 1)),
+                        new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
+                .map(counter -> "SQ" + DAY.format(day) + "-" + String.format("%04d", counter.getLong("seq")));
+    }
+
+    public Future<JsonObject> insert(JsonObject document) {
+        return mongo.insert(COLLECTION, document).map(document);
+    }
+
+    public Future<Optional<JsonObject>> find(String id) {
+        return mongo.findOne(COLLECTION, new JsonObject().put("_id", id), null).map(Optional::ofNullable);
+    }
+
+    /**
+     * The id a request submitted with an {@code Idempotency-Key} gets: derived from the user and the
+     * key, so a retry collides on the primary key instead of creating a second request.
+     */
+    public static String idFor(String userId, String idempotencyKey) {
+        return UUID.nameUUIDFromBytes((userId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * Applies {@code update} if the request is still at {@code version}; also increments the
+     * version. Empty when another writer got there first.
+     */
+    public Future<Optional<JsonObject>> update(String id, long version, JsonObject update) {
+        JsonObject query = new JsonObject().put("_id", id).put("version", version);
+        return updateWhere(query, update);
+    }
+
+    /** Applies {@code update} to the request matching {@code query} (which must include the id). */
+    public Future<Optional<JsonObject>> updateWhere(JsonObject query, JsonObject update) {
+        JsonObject inc = update.getJsonObject("$inc", new JsonObject()).put("version", 1);
+        update.put("$inc", inc);
+        return mongo.findOneAndUpdateWithOptions(COLLECTION, query, update, new FindOptions(),
+                        new UpdateOptions().setReturningNewDocument(true))
+                .map(Optional::ofNullable);
+    }
+
+    public Future<List<JsonObject>> find(JsonObject query, JsonObject sort, int limit) {
+        return mongo.findWithOptions(COLLECTION, query, new FindOptions().setSort(sort).setLimit(limit));
+    }
+
+    public Future<Long> count(JsonObject query) {
+        return mongo.count(COLLECTION, query);
+    }
+
+    /** Requests with an outbox entry due for delivery. */
+    public Future<List<JsonObject>> withDueOutbox(Instant now, int limit) {
+        JsonObject query = new JsonObject().put("outbox", new JsonObject().put("$elemMatch",
+                new JsonObject().put("nextAttemptAt", new JsonObject().put("$lte", MongoDocs.date(now)))));
+        return mongo.findWithOptions(COLLECTION, query, new FindOptions().setLimit(limit)
+                .setFields(new JsonObject().put("outbox", 1).put("number", 1)));
+    }
+
+    public Future<Void> pullOutboxEntry(String requestId, String notificationId) {
+        return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", requestId),
+                        new JsonObject().put("$pull", new JsonObject().put("outbox",
+                                new JsonObject().put("id", notificationId))))
+                .mapEmpty();
+    }
+
+    /** Records a failed delivery attempt on one outbox entry (positional update). */
+    public Future<Void> markOutboxAttempt(String requestId, String notificationId, int attempts, Instant next,
+                                          String error) {
+        JsonObject query = new JsonObject().put("_id", requestId).put("outbox.id", notificationId);
+        JsonObject set = new JsonObject()
+                .put("outbox.$.attempts", attempts)
+                .put("outbox.$.nextAttemptAt", MongoDocs.date(next))
+                .put("outbox.$.lastError", error);
+        return mongo.updateCollection(COLLECTION, query, new JsonObject().put("$set", set)).mapEmpty();
+    }
+
+    /** Gives up on one outbox entry: moved to {@code failedNotifications}, visible on the request. */
+    public Future<Void> failOutboxEntry(String requestId, JsonObject entry) {
+        JsonObject update = new JsonObject()
+                .put("$pull", new JsonObject().put("outbox", new JsonObject().put("id", entry.getString("id"))))
+                .put("$push", new JsonObject().put("failedNotifications", entry));
+        return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", requestId), update).mapEmpty();
+    }
+
+    static JsonArray each(List<JsonObject> items) {
+        return new JsonArray(List.copyOf(items));
+    }
+}

@@ -1,0 +1,26 @@
+package cn.liaison.backend.request;
+
+import java.util.Objects;
+
+/** What the state machine needs to know about a request to decide an action. */
+public record RequestSnapshot(
+        String id,
+        long version,
+        RequestStatus status,
+        Channel channel,
+        RequestType type,
+        String unitId,
+        String liaisonId,
+        String enterpriseId,
+        String createdById,
+        ExtensionState extension) {
+
+    public RequestSnapshot {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(status, "status");
+        extension = extension == null ? ExtensionState.NONE : extension;
+    }
+
+    /** 延期 state: one request may ask once. */
+    public enum ExtensionState { NONE, PENDING, APPROVED, REJECTED }
+}

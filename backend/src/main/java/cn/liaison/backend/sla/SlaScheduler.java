@@ -1,0 +1,186 @@
+package cn.liaison.backend.sla;
+
+import static cn.liaison.backend.store.MongoDocs.date;
+
+import cn.liaison.backend.identity.StaffMember;
+import cn.liaison.backend.identity.UserDirectory;
+import cn.liaison.backend.notify.Notification;
+import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.request.Action;
+import cn.liaison.backend.request.Actor;
+import cn.liaison.backend.request.Events;
+import cn.liaison.backend.request.Intake;
+import cn.liaison.backend.request.RequestRepository;
+import cn.liaison.backend.request.RequestStatus;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The time-limit watcher: reminders at 50% and 80% of each clock, overdue at 100% with escalation
+ * to the unit head and, two working days later, to the city office; rating invitations and
+ * auto-closing of unrated requests; and assessment of requests left {@code RECEIVED}. One instance
+ * at a time runs it (Redis lease); each event is recorded in the update that sends it, so it
+ * happens exactly once across instances and restarts.
+ */
+public final class SlaScheduler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlaScheduler.class);
+    private static final Duration LEASE = Duration.ofSeconds(55);
+    private static final int BATCH = 500;
+    private static final List<String> WATCHED = List.of(RequestStatus.RECEIVED.name(), RequestStatus.ASSESSED.name(),
+            RequestStatus.ASSIGNED.name(), RequestStatus.IN_PROGRESS.name(), RequestStatus.REWORK.name(),
+            RequestStatus.RESPONDED.name());
+
+    private final RequestRepository requests;
+    private final Intake intake;
+    private final UserDirectory users;
+    private final SlaRules rules;
+    private final RedisLock lock;
+    private final Clock clock;
+
+    public SlaScheduler(RequestRepository requests, Intake intake, UserDirectory users, SlaRules rules,
+                        RedisLock lock, Clock clock) {
+        this.requests = requests;
+        this.intake = intake;
+        this.users = users;
+        this.rules = rules;
+        this.lock = lock;
+        this.clock = clock;
+    }
+
+    public static SlaRules rules(cn.liaison.backend.calendar.WorkingCalendar calendar, SlaPolicy policy) {
+        return new SlaRules(calendar, policy);
+    }
+
+    /** One pass; returns how many events were applied (0 when another instance holds the lease). */
+    public Future<Integer> runOnce() {
+        return lock.tryAcquire("sla", LEASE).compose(lease -> {
+            if (lease.isEmpty()) {
+                return Future.succeededFuture(0);
+            }
+            return scan().eventually(() -> lock.release(lease.get()));
+        });
+    }
+
+    private Future<Integer> scan() {
+        Instant now = clock.instant();
+        JsonObject query = new JsonObject().put("status", new JsonObject().put("$in", new JsonArray(WATCHED)));
+        return requests.find(query, new JsonObject().put("activeDueAt", 1), BATCH).compose(docs -> {
+            Future<Integer> chain = Future.succeededFuture(0);
+            for (JsonObject doc : docs) {
+                chain = chain.compose(count -> handle(doc, now).map(applied -> count + (applied ? 1 : 0)));
+            }
+            return chain;
+        });
+    }
+
+    private Future<Boolean> handle(JsonObject doc, Instant now) {
+        if (RequestStatus.RECEIVED.name().equals(doc.getString("status"))) {
+            Instant created = cn.liaison.backend.store.MongoDocs.instant(doc.getValue("createdAt"));
+            return created.isBefore(now.minusSeconds(60))
+                    ? intake.assess(doc).map(after -> !RequestStatus.RECEIVED.name().equals(after.getString("status")))
+                    : Future.succeededFuture(false);
+        }
+        Optional<SlaRules.Event> event = rules.due(doc, now);
+        if (event.isEmpty()) {
+            return Future.succeededFuture(false);
+        }
+        return apply(doc, event.get(), now).recover(e -> {
+            LOG.warn("Time-limit event {} for request {} failed: {}", event.get().key(), doc.getString("number"), e.toString());
+            return Future.succeededFuture(false);
+        });
+    }
+
+    private Future<Boolean> apply(JsonObject doc, SlaRules.Event event, Instant now) {
+        return recipients(doc, event.audience()).compose(recipients -> {
+            JsonObject set = new JsonObject().put("sla." + event.key(), date(now));
+            event.covers().forEach(k -> set.put("sla." + k, date(now)));
+            RequestStatus status = RequestStatus.valueOf(event.status());
+            RequestStatus to = status;
+            if (event.kind() == SlaRules.Kind.CLOSE_UNRATED) {
+                to = RequestStatus.CLOSED;
+                set.put("status", to.name()).put("closedAt", date(now)).put("closedUnrated", true);
+            }
+            if (event.kind() == SlaRules.Kind.ESCALATE || event.kind() == SlaRules.Kind.OVERDUE) {
+                set.put("escalation", new JsonObject().put("level", event.kind() == SlaRules.Kind.ESCALATE ? 2 : 1)
+                        .put("at", date(now)));
+            }
+            JsonObject history = Events.history(now, Actor.SYSTEM, "SYSTEM", action(event.kind()), status, to,
+                    event.text(), new JsonObject().put("key", event.key()));
+            List<Notification> notes = new ArrayList<>();
+            if (!recipients.isEmpty()) {
+                notes.add(Events.notification(doc.getString("_id"), notificationEvent(event.kind()), recipients,
+                        title(event.kind()), "诉求 " + doc.getString("number") + "：" + event.text(), now));
+            }
+            JsonObject query = new JsonObject().put("_id", doc.getString("_id")).put("status", event.status())
+                    .put("sla." + event.key(), new JsonObject().put("$exists", false));
+            JsonObject update = new JsonObject().put("$set", set).put("$push", Events.push(List.of(history), notes));
+            return requests.updateWhere(query, update).map(Optional::isPresent);
+        });
+    }
+
+    private Future<List<String>> recipients(JsonObject doc, List<SlaRules.Audience> audience) {
+        List<Future<List<String>>> parts = new ArrayList<>();
+        String unitId = doc.getString("unitId");
+        for (SlaRules.Audience who : audience) {
+            parts.add(switch (who) {
+                case LIAISON -> doc.getString("liaisonId") != null
+                        ? Future.succeededFuture(List.of(doc.getString("liaisonId")))
+                        : supervisors(unitId);
+                case UNIT_HEADS -> supervisors(unitId);
+                case CITY_ADMINS -> users.cityAdmins().map(SlaScheduler::ids);
+                case CREATOR -> Future.succeededFuture(List.of(doc.getJsonObject("createdBy").getString("id")));
+            });
+        }
+        return Future.all(parts).map(done -> parts.stream().flatMap(f -> f.result().stream()).distinct().toList());
+    }
+
+    private Future<List<String>> supervisors(String unitId) {
+        Future<List<StaffMember>> heads = unitId == null ? users.cityAdmins() : users.unitHeadsOf(unitId)
+                .compose(found -> found.isEmpty() ? users.cityAdmins() : Future.succeededFuture(found));
+        return heads.map(SlaScheduler::ids);
+    }
+
+    private static List<String> ids(List<StaffMember> people) {
+        return people.stream().map(StaffMember::id).toList();
+    }
+
+    private static Action action(SlaRules.Kind kind) {
+        return switch (kind) {
+            case REMIND -> Action.REMIND;
+            case OVERDUE -> Action.OVERDUE;
+            case ESCALATE -> Action.ESCALATE;
+            case INVITE_RATING -> Action.INVITE_RATING;
+            case CLOSE_UNRATED -> Action.CLOSE;
+        };
+    }
+
+    private static NotificationEvent notificationEvent(SlaRules.Kind kind) {
+        return switch (kind) {
+            case REMIND -> NotificationEvent.REMINDER;
+            case OVERDUE -> NotificationEvent.OVERDUE;
+            case ESCALATE -> NotificationEvent.ESCALATED;
+            case INVITE_RATING -> NotificationEvent.RATING_INVITED;
+            case CLOSE_UNRATED -> NotificationEvent.CLOSED;
+        };
+    }
+
+    private static String title(SlaRules.Kind kind) {
+        return switch (kind) {
+            case REMIND -> "办理时限提醒";
+            case OVERDUE -> "诉求已超期";
+            case ESCALATE -> "超期升级督办";
+            case INVITE_RATING -> "邀请您评价";
+            case CLOSE_UNRATED -> "诉求已办结";
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package cn.liaison.backend.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.liaison.backend.Application;
+import cn.liaison.backend.MutableClock;
+import cn.liaison.backend.RecordingNotifier;
+import cn.liaison.backend.TestApp;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real service with embedded stores, a clock the test moves, notifications recorded in memory,
+ * and the scheduler and outbox run by hand. Starts on Monday 2026-11-23 09:30 Beijing time.
+ */
+final class LoopFixture implements AutoCloseable {
+
+    static final String START = "2026-11-23T09:30:00+08:00";
+
+    final MutableClock clock = MutableClock.at(START);
+    final RecordingNotifier notifier = new RecordingNotifier();
+    final TestApp app;
+    private final Map<String, String> tokens = new HashMap<>();
+
+    LoopFixture(Path dataDir) throws Exception {
+        app = TestApp.start(dataDir, Map.of(),
+                Application.Options.defaults().withClock(clock).withNotifierAndManualJobs(notifier));
+        app.app().knowledgeBase().await(60, TimeUnit.SECONDS);
+    }
+
+    String token(String username) throws Exception {
+        String token = tokens.get(username);
+        if (token == null) {
+            token = app.loginAs(username);
+            tokens.put(username, token);
+        }
+        return token;
+    }
+
+    HttpResponse<String> post(String user, String path, JsonObject body) throws Exception {
+        return app.sendJson("POST", path, token(user), body.encode());
+    }
+
+    HttpResponse<String> get(String user, String path) throws Exception {
+        return app.get(path, token(user));
+    }
+
+    /** Submits a request as {@code user} and returns it (201 expected). */
+    JsonObject submit(String user, JsonObject body) throws Exception {
+        HttpResponse<String> response = post(user, "/api/v1/requests", body);
+        assertEquals(201, response.statusCode(), response.body());
+        return new JsonObject(response.body());
+    }
+
+    /** Performs an action and returns the request after it (200 expected). */
+    JsonObject act(String user, String id, String action, JsonObject body) throws Exception {
+        HttpResponse<String> response = post(user, "/api/v1/requests/" + id + "/" + action, body);
+        assertEquals(200, response.statusCode(), action + ": " + response.body());
+        return new JsonObject(response.body());
+    }
+
+    int runScheduler() throws Exception {
+        return app.app().slaScheduler().runOnce().await(30, TimeUnit.SECONDS);
+    }
+
+    int deliverOutbox() throws Exception {
+        return app.app().outbox().runOnce().await(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
