@@ -6,13 +6,13 @@ import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.demo.DemoData;
 import cn.liaison.backend.health.HealthRoutes;
 import cn.liaison.backend.kb.KbTopicClassifier;
+import cn.liaison.backend.notify.FanOutNotifier;
 import cn.liaison.backend.notify.LoggingNotifier;
 import cn.liaison.backend.notify.Notifier;
 import cn.liaison.backend.notify.OutboxDispatcher;
 import cn.liaison.backend.request.RequestModule;
 import cn.liaison.backend.request.RequestRoutes;
 import cn.liaison.backend.sla.RedisLock;
-import cn.liaison.backend.sla.SlaPolicy;
 import cn.liaison.backend.sla.SlaScheduler;
 import cn.liaison.kb.KnowledgeBase;
 import cn.liaison.kb.index.RetrievalConfig;
@@ -252,35 +252,36 @@ public final class Application {
      * @param clock             the time every feature reads (tests pass a clock they can move)
      */
     public record Options(List<Routes> extraRoutes, UnaryOperator<JsonObject> contractExtension, Clock clock,
-                          Notifier notifier, boolean backgroundJobs) {
+                          List<Notifier> extraChannels, boolean backgroundJobs) {
 
         public Options {
             extraRoutes = List.copyOf(extraRoutes);
             Objects.requireNonNull(contractExtension, "contractExtension");
             Objects.requireNonNull(clock, "clock");
-            Objects.requireNonNull(notifier, "notifier");
+            extraChannels = List.copyOf(extraChannels);
         }
 
         /**
          * No extra routes, the contract as shipped, the system clock in Asia/Shanghai, notifications
-         * to the log, and the scheduler and outbox dispatcher running on timers.
+         * to the log (plus the channels configured), and the scheduler and outbox dispatcher on timers.
          */
         public static Options defaults() {
-            return new Options(List.of(), UnaryOperator.identity(), Clock.system(WorkingCalendar.ZONE),
-                    new LoggingNotifier(), true);
+            return new Options(List.of(), UnaryOperator.identity(), Clock.system(WorkingCalendar.ZONE), List.of(), true);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(extraRoutes, contractExtension, newClock, notifier, backgroundJobs);
+            return new Options(extraRoutes, contractExtension, newClock, extraChannels, backgroundJobs);
         }
 
         public Options withRoutes(List<Routes> routes, UnaryOperator<JsonObject> extension) {
-            return new Options(routes, extension, clock, notifier, backgroundJobs);
+            return new Options(routes, extension, clock, extraChannels, backgroundJobs);
         }
 
-        /** Notifications go to {@code target}; timers off, so a test drives the jobs itself. */
-        public Options withNotifierAndManualJobs(Notifier target) {
-            return new Options(extraRoutes, contractExtension, clock, target, false);
+        /** Notifications also go to {@code channel}; timers off, so a test drives the jobs itself. */
+        public Options withNotifierAndManualJobs(Notifier channel) {
+            List<Notifier> channels = new ArrayList<>(extraChannels);
+            channels.add(channel);
+            return new Options(extraRoutes, contractExtension, clock, channels, false);
         }
     }
 
@@ -300,11 +301,15 @@ public final class Application {
                         (System.nanoTime() - kbBegin) / 1_000_000))
                 .onFailure(e -> LOG.error("Knowledge base failed to load: {}", e.toString(), e));
         requestModule = new RequestModule(stores.mongo(), new KbTopicClassifier(knowledgeBase, blocking), units, users,
-                enterprises, projects, calendar, SlaPolicy.defaults(), clock);
+                enterprises, projects, calendar, config.sla(), clock);
         RedisLock locks = new RedisLock(stores.redis());
         slaScheduler = new SlaScheduler(requestModule.repository(), requestModule.intake(), users,
-                SlaScheduler.rules(calendar, SlaPolicy.defaults()), locks, clock);
-        outbox = new OutboxDispatcher(requestModule.repository(), options.notifier(), locks, stores.redis(), clock);
+                SlaScheduler.rules(calendar, config.sla()), locks, clock);
+        List<Notifier> channels = new ArrayList<>();
+        channels.add(new LoggingNotifier());
+        channels.addAll(options.extraChannels());
+        outbox = new OutboxDispatcher(requestModule.repository(), new FanOutNotifier(channels, stores.redis()), locks,
+                stores.redis(), clock);
         requestModule.start().await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
         if (options.backgroundJobs()) {
             vertx.setPeriodic(SLA_INTERVAL_MS, id -> slaScheduler.runOnce()

@@ -11,6 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Keeps every delivered notification in memory; can be told to fail the next sends. */
 public final class RecordingNotifier implements Notifier {
 
+    @Override
+    public String name() {
+        return "recording";
+    }
+
     private final List<Notification> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
 

@@ -1,5 +1,6 @@
 package cn.liaison.backend.config;
 
+import cn.liaison.backend.sla.SlaPolicy;
 import cn.liaison.backend.calendar.OfficeHours;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,8 @@ public record AppConfig(
         String logLevel,
         Optional<String> jwtSecret,
         Duration jwtTtl,
-        OfficeHours officeHours) {
+        OfficeHours officeHours,
+        SlaPolicy sla) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;

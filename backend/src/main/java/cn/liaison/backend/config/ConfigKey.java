@@ -18,7 +18,11 @@ public enum ConfigKey {
     JWT_SECRET(null, "HS256 key for login tokens, at least 32 characters; required with MONGO_URI, "
             + "otherwise generated once into DATA_DIR/jwt-secret"),
     JWT_TTL_S("43200", "lifetime of a login token in seconds"),
-    OFFICE_HOURS("09:00-17:30", "office hours on working days (Asia/Shanghai), HH:mm-HH:mm; deadlines end at the closing time");
+    OFFICE_HOURS("09:00-17:30", "office hours on working days (Asia/Shanghai), HH:mm-HH:mm; deadlines end at the closing time"),
+    SLA_SIGN_DAYS("1", "working days to sign for (签收) an assigned task"),
+    SLA_COMPLETION_DAYS("CONSULT=3,DEMAND=5,COMPLAINT=5,SUGGESTION=5,PRAISE=3",
+            "working days to respond (办结), per request type"),
+    SLA_REWORK_DAYS("5", "working days to respond again after a bad rating (差评整改)");
 
     private final String defaultValue;
     private final String description;

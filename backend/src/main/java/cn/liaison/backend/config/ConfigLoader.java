@@ -1,5 +1,8 @@
 package cn.liaison.backend.config;
 
+import cn.liaison.backend.request.RequestType;
+import cn.liaison.backend.sla.SlaPolicy;
+import java.util.EnumMap;
 import cn.liaison.backend.calendar.OfficeHours;
 import java.io.IOException;
 import java.io.Reader;
@@ -11,7 +14,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +68,32 @@ public final class ConfigLoader {
                 v.get(ConfigKey.LOG_LEVEL).trim().toUpperCase(java.util.Locale.ROOT),
                 Optional.ofNullable(v.get(ConfigKey.JWT_SECRET)).filter(s -> !s.isBlank()),
                 Duration.ofSeconds(longValue(v, ConfigKey.JWT_TTL_S)),
-                officeHours(v.get(ConfigKey.OFFICE_HOURS)));
+                officeHours(v.get(ConfigKey.OFFICE_HOURS)),
+                sla(v));
+    }
+
+    private static SlaPolicy sla(Map<ConfigKey, String> v) {
+        Map<RequestType, Integer> days = new EnumMap<>(RequestType.class);
+        for (String part : v.get(ConfigKey.SLA_COMPLETION_DAYS).split(",")) {
+            String[] pair = part.trim().split("=");
+            try {
+                days.put(RequestType.valueOf(pair[0].trim()), Integer.parseInt(pair[1].trim()));
+            } catch (RuntimeException e) {
+                throw new ConfigException(ConfigKey.SLA_COMPLETION_DAYS.name(),
+                        "must look like CONSULT=3,DEMAND=5,...; cannot read '" + part.trim() + "'");
+            }
+        }
+        int sign = intValue(v, ConfigKey.SLA_SIGN_DAYS);
+        int rework = intValue(v, ConfigKey.SLA_REWORK_DAYS);
+        SlaPolicy defaults = SlaPolicy.defaults();
+        try {
+            return new SlaPolicy(sign, days, rework, defaults.escalateToCityAfter(), defaults.inviteRatingAfter(),
+                    defaults.closeUnratedAfter());
+        } catch (IllegalArgumentException e) {
+            ConfigKey key = sign < 1 ? ConfigKey.SLA_SIGN_DAYS : rework < 1 ? ConfigKey.SLA_REWORK_DAYS
+                    : ConfigKey.SLA_COMPLETION_DAYS;
+            throw new ConfigException(key.name(), e.getMessage());
+        }
     }
 
     private static OfficeHours officeHours(String raw) {

@@ -7,6 +7,11 @@ import org.slf4j.LoggerFactory;
 /** Delivers notifications to the log; the default until a real channel is configured. */
 public final class LoggingNotifier implements Notifier {
 
+    @Override
+    public String name() {
+        return "log";
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(LoggingNotifier.class);
 
     @Override

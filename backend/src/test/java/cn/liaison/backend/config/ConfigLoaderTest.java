@@ -156,4 +156,24 @@ class ConfigLoaderTest {
 
         assertTrue(!config.toString().contains(secret), config.toString());
     }
+
+    @Test
+    void timeLimitsAreConfigurablePerType() {
+        AppConfig config = ConfigLoader.load(Map.of("SLA_COMPLETION_DAYS", "CONSULT=2,DEMAND=4,COMPLAINT=3,SUGGESTION=6,PRAISE=1",
+                "SLA_SIGN_DAYS", "2"));
+
+        assertEquals(2, config.sla().completionDays(cn.liaison.backend.request.RequestType.CONSULT));
+        assertEquals(3, config.sla().completionDays(cn.liaison.backend.request.RequestType.COMPLAINT));
+        assertEquals(2, config.sla().signDays());
+    }
+
+    @Test
+    void badTimeLimitsNameTheirKey() {
+        assertEquals("SLA_COMPLETION_DAYS", assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("SLA_COMPLETION_DAYS", "CONSULT=three"))).key());
+        assertEquals("SLA_COMPLETION_DAYS", assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("SLA_COMPLETION_DAYS", "CONSULT=3"))).key(), "every type needs a limit");
+        assertEquals("SLA_SIGN_DAYS", assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("SLA_SIGN_DAYS", "0"))).key());
+    }
 }

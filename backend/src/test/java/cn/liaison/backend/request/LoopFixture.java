@@ -25,6 +25,7 @@ final class LoopFixture implements AutoCloseable {
     final RecordingNotifier notifier = new RecordingNotifier();
     final TestApp app;
     private final Map<String, String> tokens = new HashMap<>();
+    private final Map<String, java.time.Instant> issued = new HashMap<>();
 
     LoopFixture(Path dataDir) throws Exception {
         app = TestApp.start(dataDir, Map.of(),
@@ -34,9 +35,12 @@ final class LoopFixture implements AutoCloseable {
 
     String token(String username) throws Exception {
         String token = tokens.get(username);
-        if (token == null) {
+        java.time.Instant now = clock.instant();
+        // Tokens expire on the test's clock too: sign in again once the clock has moved on.
+        if (token == null || issued.get(username).plus(java.time.Duration.ofHours(6)).isBefore(now)) {
             token = app.loginAs(username);
             tokens.put(username, token);
+            issued.put(username, now);
         }
         return token;
     }
