@@ -304,7 +304,7 @@ public final class Application {
                 enterprises, projects, calendar, config.sla(), clock);
         RedisLock locks = new RedisLock(stores.redis());
         slaScheduler = new SlaScheduler(requestModule.repository(), requestModule.intake(), users,
-                SlaScheduler.rules(calendar, config.sla()), locks, clock);
+                SlaScheduler.rules(calendar, config.sla()), locks, clock, requestModule.listeners());
         List<Notifier> channels = new ArrayList<>();
         channels.add(new LoggingNotifier());
         channels.addAll(options.extraChannels());

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * 收集 and 研判: stores a new request exactly once (an {@code Idempotency-Key} replays the first
@@ -25,6 +27,8 @@ import java.util.UUID;
  */
 public final class Intake {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
+
     private final RequestRepository repository;
     private final Assessor assessor;
     private final RequestEffects effects;
@@ -32,9 +36,11 @@ public final class Intake {
     private final WorkingCalendar calendar;
     private final SlaPolicy policy;
     private final Clock clock;
+    private final RequestListener listener;
 
     Intake(RequestRepository repository, Assessor assessor, RequestEffects effects, ProjectDirectory projects,
-           WorkingCalendar calendar, SlaPolicy policy, Clock clock) {
+           WorkingCalendar calendar, SlaPolicy policy, Clock clock, RequestListener listener) {
+        this.listener = listener;
         this.repository = repository;
         this.assessor = assessor;
         this.effects = effects;
@@ -97,6 +103,7 @@ public final class Intake {
                     doc.getString("_id"), NotificationEvent.RECEIVED, List.of(actor.id()), "诉求已受理",
                     "您的诉求已受理，编号 " + number + "，我们将尽快研判办理", now))));
             return repository.insert(doc)
+                    .onSuccess(stored -> listener.changed(stored, Action.CREATE))
                     .recover(error -> MongoDocs.isDuplicateKey(error) && key != null
                             ? repository.find(doc.getString("_id")).map(f -> f.orElseThrow())
                             .compose(existing -> Future.failedFuture(new Replayed(existing)))
@@ -113,8 +120,13 @@ public final class Intake {
         return assessor.assess(doc)
                 .compose(a -> routeUpdate(doc, a))
                 .compose(update -> repository.update(doc.getString("_id"), doc.getLong("version"), update))
+                .onSuccess(updated -> updated.ifPresent(after -> listener.changed(after, Action.ASSESS)))
                 .map(updated -> updated.orElse(doc))
-                .otherwise(doc);
+                .recover(error -> {
+                    LOG.warn("Assessment of request {} failed, the scheduler will retry: {}", doc.getString("number"),
+                            error.toString());
+                    return Future.succeededFuture(doc);
+                });
     }
 
     private Future<JsonObject> routeUpdate(JsonObject doc, Assessment a) {

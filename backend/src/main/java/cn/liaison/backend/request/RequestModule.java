@@ -17,6 +17,7 @@ public final class RequestModule {
     private final Intake intake;
     private final RequestService service;
     private final Ledger ledger;
+    private final RequestListeners listeners = new RequestListeners();
 
     public RequestModule(MongoClient mongo, TopicClassifier classifier, UnitDirectory units, UserDirectory users,
                          EnterpriseDirectory enterprises, ProjectDirectory projects, WorkingCalendar calendar,
@@ -24,13 +25,23 @@ public final class RequestModule {
         this.repository = new RequestRepository(mongo);
         RequestEffects effects = new RequestEffects(users, units, calendar, policy);
         Assessor assessor = new Assessor(classifier, units, users, enterprises, projects, repository);
-        this.intake = new Intake(repository, assessor, effects, projects, calendar, policy, clock);
-        this.service = new RequestService(repository, new RequestStateMachine(), effects, units, clock);
+        this.intake = new Intake(repository, assessor, effects, projects, calendar, policy, clock, listeners);
+        this.service = new RequestService(repository, new RequestStateMachine(), effects, units, clock, listeners);
         this.ledger = new Ledger(repository, service, clock);
     }
 
     public Future<Void> start() {
         return repository.ensureIndexes();
+    }
+
+    /** Registers a listener told of every stored change (see {@link RequestListener}). */
+    public void addListener(RequestListener listener) {
+        listeners.add(listener);
+    }
+
+    /** For other writers of requests (the scheduler) to report their changes. */
+    public RequestListener listeners() {
+        return listeners;
     }
 
     public RequestRepository repository() {

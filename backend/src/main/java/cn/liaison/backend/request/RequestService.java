@@ -23,9 +23,11 @@ public final class RequestService {
     private final RequestEffects effects;
     private final UnitDirectory units;
     private final Clock clock;
+    private final RequestListener listener;
 
     RequestService(RequestRepository repository, RequestStateMachine machine, RequestEffects effects,
-                   UnitDirectory units, Clock clock) {
+                   UnitDirectory units, Clock clock, RequestListener listener) {
+        this.listener = listener;
         this.repository = repository;
         this.machine = machine;
         this.effects = effects;
@@ -58,6 +60,7 @@ public final class RequestService {
                     .compose(update -> repository.update(id, snapshot.version(), update))
                     .compose(updated -> {
                         if (updated.isPresent()) {
+                            listener.changed(updated.get(), command.action());
                             return Future.succeededFuture(render(updated.get(), scope));
                         }
                         if (attempt >= MAX_ATTEMPTS) {

@@ -10,6 +10,7 @@ import cn.liaison.backend.request.Action;
 import cn.liaison.backend.request.Actor;
 import cn.liaison.backend.request.Events;
 import cn.liaison.backend.request.Intake;
+import cn.liaison.backend.request.RequestListener;
 import cn.liaison.backend.request.RequestRepository;
 import cn.liaison.backend.request.RequestStatus;
 import io.vertx.core.Future;
@@ -46,9 +47,11 @@ public final class SlaScheduler {
     private final SlaRules rules;
     private final RedisLock lock;
     private final Clock clock;
+    private final RequestListener listener;
 
     public SlaScheduler(RequestRepository requests, Intake intake, UserDirectory users, SlaRules rules,
-                        RedisLock lock, Clock clock) {
+                        RedisLock lock, Clock clock, RequestListener listener) {
+        this.listener = listener;
         this.requests = requests;
         this.intake = intake;
         this.users = users;
@@ -124,7 +127,10 @@ public final class SlaScheduler {
             JsonObject query = new JsonObject().put("_id", doc.getString("_id")).put("status", event.status())
                     .put("sla." + event.key(), new JsonObject().put("$exists", false));
             JsonObject update = new JsonObject().put("$set", set).put("$push", Events.push(List.of(history), notes));
-            return requests.updateWhere(query, update).map(Optional::isPresent);
+            Action done = action(event.kind());
+            return requests.updateWhere(query, update)
+                    .onSuccess(after -> after.ifPresent(changed -> listener.changed(changed, done)))
+                    .map(Optional::isPresent);
         });
     }
 
