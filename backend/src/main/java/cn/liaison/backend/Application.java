@@ -19,6 +19,7 @@ import cn.liaison.kb.index.RetrievalConfig;
 import io.vertx.core.WorkerExecutor;
 import cn.liaison.backend.http.ContractLoader;
 import cn.liaison.backend.http.HttpVerticle;
+import cn.liaison.backend.http.RawRoutes;
 import cn.liaison.backend.http.Routes;
 import cn.liaison.backend.identity.AuthRoutes;
 import cn.liaison.backend.identity.JwtSecrets;
@@ -71,6 +72,10 @@ public final class Application {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final List<HttpVerticle> httpVerticles = new CopyOnWriteArrayList<>();
+    /** Routes outside the contract (pages, event streams, XML push); features add theirs while starting. */
+    private final List<RawRoutes> rawRoutes = new ArrayList<>();
+    /** Notification channels besides the log; features add theirs while starting, before the outbox runs. */
+    private final List<Notifier> notificationChannels = new CopyOnWriteArrayList<>();
     private EmbeddedMongo embeddedMongo;
     private EmbeddedRedis embeddedRedis;
     private Vertx vertx;
@@ -150,7 +155,7 @@ public final class Application {
                 config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace());
         int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
         vertx.deployVerticle(() -> {
-                    HttpVerticle verticle = new HttpVerticle(contract, routes, settings);
+                    HttpVerticle verticle = new HttpVerticle(contract, routes, rawRoutes, settings);
                     httpVerticles.add(verticle);
                     return verticle;
                 }, new DeploymentOptions().setInstances(instances))
@@ -305,11 +310,11 @@ public final class Application {
         RedisLock locks = new RedisLock(stores.redis());
         slaScheduler = new SlaScheduler(requestModule.repository(), requestModule.intake(), users,
                 SlaScheduler.rules(calendar, config.sla()), locks, clock, requestModule.listeners());
-        List<Notifier> channels = new ArrayList<>();
-        channels.add(new LoggingNotifier());
-        channels.addAll(options.extraChannels());
-        outbox = new OutboxDispatcher(requestModule.repository(), new FanOutNotifier(channels, stores.redis()), locks,
-                stores.redis(), clock);
+        notificationChannels.add(new LoggingNotifier());
+        notificationChannels.addAll(options.extraChannels());
+        // FanOutNotifier reads the list when it sends: channels added by later features are used too.
+        outbox = new OutboxDispatcher(requestModule.repository(), new FanOutNotifier(notificationChannels, stores.redis()),
+                locks, stores.redis(), clock);
         requestModule.start().await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
         if (options.backgroundJobs()) {
             vertx.setPeriodic(SLA_INTERVAL_MS, id -> slaScheduler.runOnce()

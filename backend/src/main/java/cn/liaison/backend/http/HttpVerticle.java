@@ -34,12 +34,14 @@ public final class HttpVerticle extends VerticleBase {
 
     private final OpenAPIContract contract;
     private final List<Routes> routes;
+    private final List<RawRoutes> rawRoutes;
     private final HttpSettings settings;
     private HttpServer server;
 
-    public HttpVerticle(OpenAPIContract contract, List<Routes> routes, HttpSettings settings) {
+    public HttpVerticle(OpenAPIContract contract, List<Routes> routes, List<RawRoutes> rawRoutes, HttpSettings settings) {
         this.contract = contract;
         this.routes = List.copyOf(routes);
+        this.rawRoutes = List.copyOf(rawRoutes);
         this.settings = settings;
     }
 
@@ -82,6 +84,7 @@ public final class HttpVerticle extends VerticleBase {
                 .putHeader("Content-Type", "text/html; charset=utf-8")
                 .end(docsPage));
         router.get("/docs/*").handler(StaticHandler.create(SWAGGER_UI).setCachingEnabled(true));
+        rawRoutes.forEach(r -> r.register(router));
 
         FailureHandler failures = new FailureHandler(settings.bodyLimitBytes());
         router.route().failureHandler(failures);

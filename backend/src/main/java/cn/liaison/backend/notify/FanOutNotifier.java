@@ -18,8 +18,9 @@ public final class FanOutNotifier implements Notifier {
     private final List<Notifier> channels;
     private final RedisAPI redis;
 
+    /** @param channels read at every send, so channels registered after construction take part */
     public FanOutNotifier(List<Notifier> channels, RedisAPI redis) {
-        this.channels = List.copyOf(channels);
+        this.channels = channels;
         this.redis = redis;
     }
 
