@@ -5,6 +5,8 @@ import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.demo.DemoData;
 import cn.liaison.backend.health.HealthRoutes;
+import cn.liaison.backend.kb.KbModule;
+import cn.liaison.backend.kb.KbService;
 import cn.liaison.backend.kb.KbTopicClassifier;
 import cn.liaison.backend.notify.FanOutNotifier;
 import cn.liaison.backend.notify.LoggingNotifier;
@@ -15,7 +17,6 @@ import cn.liaison.backend.request.RequestRoutes;
 import cn.liaison.backend.sla.RedisLock;
 import cn.liaison.backend.sla.SlaScheduler;
 import cn.liaison.kb.KnowledgeBase;
-import cn.liaison.kb.index.RetrievalConfig;
 import io.vertx.core.WorkerExecutor;
 import cn.liaison.backend.http.ContractLoader;
 import cn.liaison.backend.http.HttpVerticle;
@@ -173,6 +174,7 @@ public final class Application {
     private static final long OUTBOX_INTERVAL_MS = 1_000;
     private WorkerExecutor blocking;
     private Future<KnowledgeBase> knowledgeBase;
+    private KbModule kbModule;
     private RequestModule requestModule;
     private SlaScheduler slaScheduler;
     private OutboxDispatcher outbox;
@@ -296,14 +298,11 @@ public final class Application {
 
     private List<Routes> startRequests(Options options) throws Exception {
         blocking = vertx.createSharedWorkerExecutor("liaison-blocking", Math.max(2, Runtime.getRuntime().availableProcessors()));
-        long kbBegin = System.nanoTime();
         // Building the index (with sentence embeddings) takes seconds: it runs in the background, so
-        // the service is ready at once; assessment waits for it, and a request that arrives first is
+        // the service is ready at once; searches wait for it, and a request that arrives first is
         // stored and assessed as soon as the index is there.
-        knowledgeBase = blocking.executeBlocking(
-                        () -> KnowledgeBase.open(KnowledgeBase.loadBundled(), RetrievalConfig.defaults()), false)
-                .onSuccess(kb -> LOG.info("Knowledge base: {} entries indexed in {} ms", kb.content().entries().size(),
-                        (System.nanoTime() - kbBegin) / 1_000_000))
+        kbModule = new KbModule(vertx, stores, blocking, clock, config.kbAnswersPerMinute());
+        knowledgeBase = kbModule.start()
                 .onFailure(e -> LOG.error("Knowledge base failed to load: {}", e.toString(), e));
         requestModule = new RequestModule(stores.mongo(), new KbTopicClassifier(knowledgeBase, blocking), units, users,
                 enterprises, projects, calendar, config.sla(), clock);
@@ -322,7 +321,7 @@ public final class Application {
             vertx.setPeriodic(OUTBOX_INTERVAL_MS, id -> outbox.runOnce()
                     .onFailure(e -> LOG.warn("Outbox delivery failed: {}", e.toString())));
         }
-        return List.of(new RequestRoutes(requestModule));
+        return List.of(new RequestRoutes(requestModule), kbModule.routes());
     }
 
     public RequestModule requests() {
@@ -340,6 +339,11 @@ public final class Application {
     /** Completes once the index is built (a few seconds after start). */
     public Future<KnowledgeBase> knowledgeBase() {
         return knowledgeBase;
+    }
+
+    /** Answers questions (and logs them for the gap report); also the admin side of the knowledge base. */
+    public KbService kb() {
+        return kbModule.service();
     }
 
     // ---- end of the request loop ----------------------------------------------------------------
@@ -376,8 +380,7 @@ public final class Application {
                     .await(graceS, TimeUnit.SECONDS), !vertx.deploymentIDs().isEmpty());
             quietly("store clients", () -> stores.close().await(STORE_TIMEOUT_S, TimeUnit.SECONDS), stores != null);
             quietly("Vert.x", () -> vertx.close().await(STORE_TIMEOUT_S, TimeUnit.SECONDS), true);
-            quietly("knowledge base", () -> knowledgeBase.result().close(),
-                    knowledgeBase != null && knowledgeBase.succeeded());
+            quietly("knowledge base", () -> kbModule.close(), kbModule != null);
         }
         quietly("embedded Redis", () -> embeddedRedis.close(), embeddedRedis != null);
         quietly("embedded MongoDB", () -> embeddedMongo.close(), embeddedMongo != null);

@@ -3,6 +3,7 @@ package cn.liaison.backend;
 import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.config.ConfigException;
 import cn.liaison.backend.config.ConfigLoader;
+import cn.liaison.backend.kb.KbImport;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.Logger;
@@ -31,6 +32,10 @@ public final class Main {
             return;
         }
         applyLogLevel(config.logLevel());
+        if (args.length > 0) {
+            System.exit(command(config, args));
+            return;
+        }
         Application app;
         try {
             app = Application.start(config);
@@ -47,6 +52,15 @@ public final class Main {
         Signal.handle(new Signal("TERM"), signal -> new Thread(shutdown, "shutdown").start());
         Signal.handle(new Signal("INT"), signal -> new Thread(shutdown, "shutdown").start());
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown-hook"));
+    }
+
+    /** Sub-commands: {@code kb-import DIR}. */
+    private static int command(AppConfig config, String[] args) {
+        if ("kb-import".equals(args[0]) && args.length == 2) {
+            return KbImport.run(config, java.nio.file.Path.of(args[1]), System.out);
+        }
+        System.err.println("usage: java -jar liaison-backend.jar [kb-import CONTENT_DIR]");
+        return 64;
     }
 
     private static void applyLogLevel(String level) {

@@ -37,12 +37,16 @@ public record AppConfig(
         Optional<String> jwtSecret,
         Duration jwtTtl,
         OfficeHours officeHours,
-        SlaPolicy sla) {
+        SlaPolicy sla,
+        int kbAnswersPerMinute) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;
 
     public AppConfig {
+        if (kbAnswersPerMinute < 1) {
+            throw new ConfigException(ConfigKey.KB_ANSWERS_PER_MINUTE.name(), "must be at least 1, was " + kbAnswersPerMinute);
+        }
         if (httpHost == null || httpHost.isBlank()) {
             throw new ConfigException(ConfigKey.HTTP_HOST.name(), "must not be empty");
         }

@@ -22,7 +22,8 @@ public enum ConfigKey {
     SLA_SIGN_DAYS("1", "working days to sign for (签收) an assigned task"),
     SLA_COMPLETION_DAYS("CONSULT=3,DEMAND=5,COMPLAINT=5,SUGGESTION=5,PRAISE=3",
             "working days to respond (办结), per request type"),
-    SLA_REWORK_DAYS("5", "working days to respond again after a bad rating (差评整改)");
+    SLA_REWORK_DAYS("5", "working days to respond again after a bad rating (差评整改)"),
+    KB_ANSWERS_PER_MINUTE("60", "public knowledge-base answers per client address and minute");
 
     private final String defaultValue;
     private final String description;

@@ -69,7 +69,8 @@ public final class ConfigLoader {
                 Optional.ofNullable(v.get(ConfigKey.JWT_SECRET)).filter(s -> !s.isBlank()),
                 Duration.ofSeconds(longValue(v, ConfigKey.JWT_TTL_S)),
                 officeHours(v.get(ConfigKey.OFFICE_HOURS)),
-                sla(v));
+                sla(v),
+                intValue(v, ConfigKey.KB_ANSWERS_PER_MINUTE));
     }
 
     private static SlaPolicy sla(Map<ConfigKey, String> v) {

@@ -1,0 +1,48 @@
+package cn.liaison.backend.kb;
+
+import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.store.Stores;
+import cn.liaison.kb.KnowledgeBase;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Wires the knowledge base into the service: storage, the live index, sync between instances, routes. */
+public final class KbModule {
+
+    private final KbService service;
+    private final KbSync sync;
+    private final Routes routes;
+
+    public KbModule(Vertx vertx, Stores stores, WorkerExecutor worker, Clock clock, int answersPerMinute) {
+        KbRepository entries = new KbRepository(stores.mongo());
+        QuestionLog questions = new QuestionLog(stores.mongo(), clock);
+        this.service = new KbService(entries, questions, worker, clock);
+        this.sync = new KbSync(vertx, stores.redisClient(), stores.redis(), service, UUID.randomUUID().toString());
+        KbAdmin admin = new KbAdmin(entries, service, sync, clock);
+        this.routes = new KbRoutes(service, admin, questions, new RateLimit(stores.redis(), clock, "kb", answersPerMinute),
+                clock);
+    }
+
+    /** Imports into an empty database, builds the index, subscribes to publications. */
+    public Future<KnowledgeBase> start() {
+        return service.start().compose(kb -> sync.start().map(kb));
+    }
+
+    public KbService service() {
+        return service;
+    }
+
+    public Routes routes() {
+        return routes;
+    }
+
+    public void close() {
+        sync.close();
+        if (service.knowledgeBase() != null) {
+            service.knowledgeBase().close();
+        }
+    }
+}

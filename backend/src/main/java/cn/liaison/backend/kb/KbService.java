@@ -1,0 +1,144 @@
+package cn.liaison.backend.kb;
+
+import cn.liaison.backend.http.FieldError;
+import cn.liaison.backend.http.ProblemException;
+import cn.liaison.kb.KnowledgeBase;
+import cn.liaison.kb.content.Content;
+import cn.liaison.kb.content.ContentLoader;
+import cn.liaison.kb.content.Entry;
+import cn.liaison.kb.index.RetrievalConfig;
+import cn.liaison.kb.index.SearchOutcome;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The knowledge base inside the service: entries in MongoDB (draft and published, imported from the
+ * bundled content when the database has none), one live index per instance built from the
+ * published entries, questions answered on the worker pool and logged for the gap report.
+ */
+public final class KbService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KbService.class);
+
+    private final KbRepository entries;
+    private final QuestionLog questions;
+    private final WorkerExecutor worker;
+    private final Clock clock;
+    private final Promise<KnowledgeBase> ready = Promise.promise();
+    private volatile KnowledgeBase kb;
+
+    KbService(KbRepository entries, QuestionLog questions, WorkerExecutor worker, Clock clock) {
+        this.entries = entries;
+        this.questions = questions;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    /** Imports the bundled content into an empty database, then builds the index from what is published. */
+    Future<KnowledgeBase> start() {
+        long begin = System.nanoTime();
+        return entries.count()
+                .compose(n -> n > 0 ? Future.succeededFuture() : importEntries(bundledEntries(), "system"))
+                .compose(v -> entries.published())
+                .compose(published -> worker.executeBlocking(() -> {
+                    Content content = load(published);
+                    return KnowledgeBase.open(content, RetrievalConfig.defaults());
+                }, false))
+                .onFailure(ready::tryFail)
+                .onSuccess(opened -> {
+                    kb = opened;
+                    ready.tryComplete(opened);
+                    LOG.info("Knowledge base: {} published entries indexed in {} ms", opened.content().entries().size(),
+                            (System.nanoTime() - begin) / 1_000_000);
+                });
+    }
+
+    /** Publishes every given entry ({@code id → YAML}); used on first start and by {@code kb-import}. */
+    Future<Void> importEntries(Map<String, String> yamlById, String by) {
+        Future<Void> chain = Future.succeededFuture();
+        for (Map.Entry<String, String> entry : yamlById.entrySet()) {
+            chain = chain.compose(v -> entries.publish(entry.getKey(), entry.getValue(), by, clock.instant()));
+        }
+        return chain.onSuccess(v -> LOG.info("Knowledge base: imported {} entries", yamlById.size()));
+    }
+
+    /** Completes when the index is built; everything that searches waits for it. */
+    public Future<KnowledgeBase> ready() {
+        return ready.future();
+    }
+
+    public Future<SearchOutcome> ask(String question, String channel) {
+        return ready.future()
+                .compose(base -> worker.executeBlocking(() -> base.ask(question), false))
+                .compose(outcome -> questions.record(outcome, channel).otherwise(e -> {
+                    LOG.warn("Question log write failed: {}", e.toString());
+                    return null;
+                }).map(outcome));
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        return kb;
+    }
+
+    /** Rebuilds this instance's index from the published entries (after a publish anywhere). */
+    Future<Void> reindex() {
+        if (kb == null) {
+            return Future.succeededFuture();
+        }
+        return entries.published()
+                .compose(published -> worker.executeBlocking(() -> {
+                    kb.reindex(load(published).entries());
+                    return null;
+                }, false))
+                .mapEmpty();
+    }
+
+    /** {@link #checked} on the worker pool: it writes and reads a temporary folder. */
+    Future<Entry> check(String id, String yaml) {
+        return worker.executeBlocking(() -> checked(id, yaml), false);
+    }
+
+    /** Validates one entry's text against the catalogue; a 400 naming each problem when it does not load. */
+    static Entry checked(String id, String yaml) {
+        ContentLoader.Validation validation = KbFolder.validate(Map.of(id, yaml));
+        if (!validation.valid()) {
+            List<FieldError> errors = validation.errors().stream()
+                    .map(e -> new FieldError(e.line() > 0 ? "line " + e.line() : "entry", "内容校验未通过：" + e.reason()))
+                    .toList();
+            throw ProblemException.invalid("条目 " + id + " 有 " + errors.size() + " 处问题", errors);
+        }
+        return validation.content().entry(id).orElseThrow();
+    }
+
+    /** Loads stored entries; one that no longer validates (the catalogue changed) is left out and logged. */
+    private static Content load(Map<String, String> published) {
+        ContentLoader.Validation validation = KbFolder.validate(published);
+        if (validation.valid()) {
+            return validation.content();
+        }
+        validation.errors().forEach(e -> LOG.error("Knowledge base entry left out: {}", e));
+        Map<String, String> good = new LinkedHashMap<>(published);
+        validation.errors().forEach(e -> good.remove(e.file().replaceFirst("^entries/", "").replaceFirst("\\.yaml$", "")));
+        java.nio.file.Path dir = KbFolder.folderOf(good);
+        try {
+            return ContentLoader.load(dir);
+        } finally {
+            KbFolder.deleteQuietly(dir);
+        }
+    }
+
+    static Map<String, String> bundledEntries() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Entry entry : KnowledgeBase.loadBundled().entries()) {
+            texts.put(entry.id(), KbFolder.bundled(ContentLoader.ENTRIES + "/" + entry.id() + ".yaml"));
+        }
+        return texts;
+    }
+}

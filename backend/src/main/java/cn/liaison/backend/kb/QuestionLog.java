@@ -1,0 +1,73 @@
+package cn.liaison.backend.kb;
+
+import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.kb.index.SearchOutcome;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.streams.ReadStream;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code kb_questions}: every question asked and what became of it, so the office sees what the
+ * knowledge base is missing (the most frequent questions it could not answer).
+ */
+final class QuestionLog {
+
+    static final String COLLECTION = "kb_questions";
+
+    private final MongoClient mongo;
+    private final Clock clock;
+
+    QuestionLog(MongoClient mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    Future<Void> record(SearchOutcome outcome, String channel) {
+        JsonObject doc = new JsonObject()
+                .put("q", outcome.question())
+                .put("normalized", normalize(outcome.question()))
+                .put("decision", outcome.decision().name())
+                .put("answered", outcome.answered())
+                .put("confidence", outcome.confidence())
+                .put("channel", channel)
+                .put("at", MongoDocs.date(clock.instant()));
+        outcome.best().ifPresent(hit -> doc.put("topEntryId", hit.entry().id()));
+        outcome.forwardRule().ifPresent(rule -> doc.put("forward", rule.department()));
+        return mongo.insert(COLLECTION, doc).mapEmpty();
+    }
+
+    /** The most frequent unanswered questions in [from, to), with how often each was asked. */
+    Future<List<JsonObject>> gaps(Instant from, Instant to, int limit) {
+        JsonArray pipeline = new JsonArray()
+                .add(new JsonObject().put("$match", new JsonObject().put("answered", false)
+                        .put("at", new JsonObject().put("$gte", MongoDocs.date(from)).put("$lt", MongoDocs.date(to)))))
+                .add(new JsonObject().put("$group", new JsonObject().put("_id", "$normalized")
+                        .put("count", new JsonObject().put("$sum", 1))
+                        .put("example", new JsonObject().put("$first", "$q"))
+                        .put("forward", new JsonObject().put("$first", "$forward"))))
+                .add(new JsonObject().put("$sort", new JsonObject().put("count", -1).put("_id", 1)))
+                .add(new JsonObject().put("$limit", limit));
+        return collect(mongo.aggregate(COLLECTION, pipeline));
+    }
+
+    /** Case, width and punctuation do not make a question different. */
+    static String normalize(String question) {
+        String folded = java.text.Normalizer.normalize(question, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return folded.replaceAll("[\\p{P}\\p{S}\\s]+", "");
+    }
+
+    private static Future<List<JsonObject>> collect(ReadStream<JsonObject> stream) {
+        Promise<List<JsonObject>> done = Promise.promise();
+        List<JsonObject> items = new ArrayList<>();
+        stream.exceptionHandler(done::tryFail).endHandler(v -> done.tryComplete(items)).handler(items::add);
+        return done.future();
+    }
+}
