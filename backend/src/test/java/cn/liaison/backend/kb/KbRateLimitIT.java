@@ -26,6 +26,7 @@ class KbRateLimitIT {
         try (TestApp app = TestApp.start(dataDir, Map.of("KB_ANSWERS_PER_MINUTE", "2"),
                 Application.Options.defaults().withClock(clock))) {
             String q = "/api/v1/kb/answer?q=%E4%BA%BA%E9%98%B2";
+            app.app().knowledgeBase().await(120, java.util.concurrent.TimeUnit.SECONDS);
 
             assertEquals(200, app.get(q).statusCode());
             assertEquals(200, app.get(q).statusCode());
