@@ -26,12 +26,12 @@ public final class FollowUps {
         }
     }
 
-    /** Longer than this and the question most likely names its own subject. */
-    static final int MAX_FOLLOW_UP_CHARS = 14;
-    private static final List<String> ANAPHORA = List.of("那", "这个", "这", "它", "那个", "还", "另外", "然后", "那么");
-
-    private FollowUps() {
-    }
+    /** At most this many characters may be left once cues and filler words are taken out. */
+    static final int MAX_RESIDUE = 2;
+    /** Words that carry no subject: pronouns, particles, politeness. Longest first. */
+    private static final List<String> FILLER = List.of("请问一下", "请问", "一下", "大概", "一般", "需要", "那个", "这个",
+            "那么", "然后", "另外", "可以", "什么", "还", "那", "这", "它", "要", "吗", "呢", "啊", "呀", "得", "的", "了",
+            "是", "能", "办", "有", "多", "少", "几", "在", "去", "哪", "里", "儿", "我", "们", "就", "都", "又", "也");
 
     /** The aspect a question asks about, if any. */
     public static Optional<Aspect> aspect(String question) {
@@ -44,11 +44,20 @@ public final class FollowUps {
     }
 
     /**
-     * Whether the question is elliptical: short, or opening with "那/这个/还…", so that it means
-     * "…of what we were talking about".
+     * Whether the question names no subject of its own, so that it means "…of what we were talking
+     * about": once the aspect cues and filler words are taken out, almost nothing is left
+     * ("那要多久？", "收费吗", "需要带什么材料"; not "易地建设费多少钱").
      */
     public static boolean elliptical(String question) {
-        String core = question.replaceAll("[\\s\\p{Punct}？。！，、；：“”‘’（）]", "");
-        return core.length() <= MAX_FOLLOW_UP_CHARS || ANAPHORA.stream().anyMatch(core::startsWith);
+        String rest = question.replaceAll("[\\s\\p{Punct}？。！，、；：“”‘’（）]", "");
+        for (Aspect aspect : Aspect.values()) {
+            for (String cue : aspect.cues) {
+                rest = rest.replace(cue, "");
+            }
+        }
+        for (String word : FILLER) {
+            rest = rest.replace(word, "");
+        }
+        return rest.length() <= MAX_RESIDUE;
     }
 }

@@ -110,4 +110,11 @@ class HotlineAssistantTest {
         AssistReply other = ask("那要多久？", "call-3");
         assertFalse(other.followUp());
     }
+
+    @Test
+    void aQuestionNamingANewSubjectChangesTheSubject() throws Exception {
+        ask("人防易地建设审批怎么申请", "call-4");
+        AssistReply fee = ask("易地建设费的收费标准是多少", "call-4");
+        assertFalse(fee.followUp(), fee.toString());
+    }
 }
