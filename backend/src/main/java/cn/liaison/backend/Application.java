@@ -7,6 +7,7 @@ import cn.liaison.backend.demo.DemoData;
 import cn.liaison.backend.health.HealthRoutes;
 import cn.liaison.backend.kb.KbModule;
 import cn.liaison.backend.kb.KbService;
+import cn.liaison.backend.hotline.HotlineFeature;
 import cn.liaison.backend.kb.KbTopicClassifier;
 import cn.liaison.backend.notify.FanOutNotifier;
 import cn.liaison.backend.notify.LoggingNotifier;
@@ -151,6 +152,7 @@ public final class Application {
         routes.add(new HealthRoutes(stores, draining::get));
         routes.addAll(startPeopleAndCalendar());
         routes.addAll(startRequests(options));
+        routes.addAll(startHotline());
         routes.addAll(extraRoutes);
         HttpVerticle.HttpSettings settings = new HttpVerticle.HttpSettings(
                 config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace());
@@ -347,6 +349,27 @@ public final class Application {
     }
 
     // ---- end of the request loop ----------------------------------------------------------------
+
+    // ---- The hotline: assist bot for 12345 agents, and the 12345 work-order integration ---------
+
+    private HotlineFeature hotline;
+
+    private List<Routes> startHotline() throws Exception {
+        hotline = new HotlineFeature(vertx, stores.mongo(), stores.redis(), knowledgeBase, blocking, requestModule,
+                config.hotline12345(), clock);
+        hotline.start().await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
+        notificationChannels.add(hotline.callbackChannel());
+        LOG.info("12345 integration: {}", config.hotline12345().enabled()
+                ? "on, callbacks to " + config.hotline12345().base().map(Object::toString).orElse("(no HOTLINE_12345_BASE: held in the outbox)")
+                : "off (HOTLINE_12345_SECRET not set: its endpoints answer 503)");
+        return hotline.routes();
+    }
+
+    public HotlineFeature hotline() {
+        return hotline;
+    }
+
+    // ---- end of the hotline ---------------------------------------------------------------------
 
     public int port() {
         return httpVerticles.get(0).actualPort();

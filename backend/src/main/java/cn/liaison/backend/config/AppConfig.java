@@ -2,6 +2,7 @@ package cn.liaison.backend.config;
 
 import cn.liaison.backend.sla.SlaPolicy;
 import cn.liaison.backend.calendar.OfficeHours;
+import cn.liaison.backend.hotline.Hotline12345Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.Optional;
  *                         one under the data directory (external mode requires it)
  * @param jwtTtl           lifetime of a login token
  * @param officeHours      office hours on working days, Asia/Shanghai
+ * @param hotline12345     the 12345 work-order integration (off without a secret)
  */
 public record AppConfig(
         String httpHost,
@@ -38,7 +40,8 @@ public record AppConfig(
         Duration jwtTtl,
         OfficeHours officeHours,
         SlaPolicy sla,
-        int kbAnswersPerMinute) {
+        int kbAnswersPerMinute,
+        Hotline12345Settings hotline12345) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;
@@ -82,6 +85,7 @@ public record AppConfig(
                     + jwtTtl.toSeconds());
         }
         java.util.Objects.requireNonNull(officeHours, "officeHours");
+        java.util.Objects.requireNonNull(hotline12345, "hotline12345");
     }
 
     /** Never shows the JWT secret or credentials inside the store URIs. */
@@ -93,7 +97,7 @@ public record AppConfig(
                 + ", redisUrl=" + redisUrl.map(cn.liaison.backend.log.Masking::mask).orElse("(embedded)")
                 + ", bodyLimitBytes=" + bodyLimitBytes + ", shutdownGrace=" + shutdownGrace + ", logLevel=" + logLevel
                 + ", jwtSecret=" + jwtSecret.map(s -> "***").orElse("(generated)") + ", jwtTtl=" + jwtTtl
-                + ", officeHours=" + officeHours + "]";
+                + ", officeHours=" + officeHours + ", hotline12345=" + hotline12345 + "]";
     }
 
     public boolean embeddedMongo() {

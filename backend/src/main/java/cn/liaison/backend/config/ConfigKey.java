@@ -23,7 +23,11 @@ public enum ConfigKey {
     SLA_COMPLETION_DAYS("CONSULT=3,DEMAND=5,COMPLAINT=5,SUGGESTION=5,PRAISE=3",
             "working days to respond (办结), per request type"),
     SLA_REWORK_DAYS("5", "working days to respond again after a bad rating (差评整改)"),
-    KB_ANSWERS_PER_MINUTE("60", "public knowledge-base answers per client address and minute");
+    KB_ANSWERS_PER_MINUTE("60", "public knowledge-base answers per client address and minute"),
+    HOTLINE_12345_SECRET(null, "shared HMAC-SHA256 key with the 12345 platform, at least 16 characters; "
+            + "unset = the 12345 integration is off (its endpoints answer 503), in every mode"),
+    HOTLINE_12345_BASE(null, "the 12345 platform's base URL; callbacks are POSTed to {base}/callbacks"),
+    HOTLINE_12345_WINDOW_S("300", "seconds a 12345 message's X-Timestamp may differ from now (and replays are remembered)");
 
     private final String defaultValue;
     private final String description;

@@ -1,6 +1,7 @@
 package cn.liaison.backend.config;
 
 import cn.liaison.backend.request.RequestType;
+import cn.liaison.backend.hotline.Hotline12345Settings;
 import cn.liaison.backend.sla.SlaPolicy;
 import java.util.EnumMap;
 import cn.liaison.backend.calendar.OfficeHours;
@@ -70,7 +71,33 @@ public final class ConfigLoader {
                 Duration.ofSeconds(longValue(v, ConfigKey.JWT_TTL_S)),
                 officeHours(v.get(ConfigKey.OFFICE_HOURS)),
                 sla(v),
-                intValue(v, ConfigKey.KB_ANSWERS_PER_MINUTE));
+                intValue(v, ConfigKey.KB_ANSWERS_PER_MINUTE),
+                hotline12345(v));
+    }
+
+    private static Hotline12345Settings hotline12345(Map<ConfigKey, String> v) {
+        Optional<String> secret = optional(v, ConfigKey.HOTLINE_12345_SECRET);
+        if (secret.isPresent() && secret.get().length() < Hotline12345Settings.MIN_SECRET_LENGTH) {
+            throw new ConfigException(ConfigKey.HOTLINE_12345_SECRET.name(), "must be at least "
+                    + Hotline12345Settings.MIN_SECRET_LENGTH + " characters, was " + secret.get().length());
+        }
+        Optional<URI> base = optional(v, ConfigKey.HOTLINE_12345_BASE).map(raw -> {
+            try {
+                URI uri = new URI(raw.replaceAll("/+$", ""));
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new ConfigException(ConfigKey.HOTLINE_12345_BASE.name(), "must be an http(s) URL with a host");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new ConfigException(ConfigKey.HOTLINE_12345_BASE.name(), "is not a valid URL");
+            }
+        });
+        long window = longValue(v, ConfigKey.HOTLINE_12345_WINDOW_S);
+        if (window < 30 || window > 3600) {
+            throw new ConfigException(ConfigKey.HOTLINE_12345_WINDOW_S.name(), "must be between 30 and 3600 seconds, was "
+                    + window);
+        }
+        return new Hotline12345Settings(secret, base, Duration.ofSeconds(window));
     }
 
     private static SlaPolicy sla(Map<ConfigKey, String> v) {

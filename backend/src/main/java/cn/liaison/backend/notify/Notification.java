@@ -2,6 +2,7 @@ package cn.liaison.backend.notify;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,10 @@ import java.util.Objects;
  * update as the change it reports, and delivered later by {@link OutboxDispatcher}.
  *
  * @param id           unique; lets a sender recognise a retry of something already delivered
- * @param recipientIds user ids (staff or enterprise users)
+ * @param recipientIds user ids (staff or enterprise users), or a reserved machine recipient such as
+ *                     {@code platform:12345}
+ * @param data         what a machine channel needs besides the text (e.g. a 12345 callback's fields);
+ *                     empty for messages to people
  */
 public record Notification(
         String id,
@@ -18,7 +22,13 @@ public record Notification(
         List<String> recipientIds,
         String title,
         String text,
-        Instant createdAt) {
+        Instant createdAt,
+        Map<String, String> data) {
+
+    public Notification(String id, String requestId, NotificationEvent event, List<String> recipientIds, String title,
+                        String text, Instant createdAt) {
+        this(id, requestId, event, recipientIds, title, text, createdAt, Map.of());
+    }
 
     public Notification {
         Objects.requireNonNull(id, "id");
@@ -28,5 +38,6 @@ public record Notification(
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(createdAt, "createdAt");
         recipientIds = List.copyOf(recipientIds);
+        data = data == null ? Map.of() : Map.copyOf(data);
     }
 }

@@ -27,5 +27,9 @@ public enum NotificationEvent {
     /** To the enterprise: please rate the response. */
     RATING_INVITED,
     /** To the enterprise: the request is closed. */
-    CLOSED
+    CLOSED,
+    /** To the 12345 platform: a liaison signed for the work order (签收). */
+    SIGNED,
+    /** To the 12345 platform: the work order is returned (退单). */
+    RETURNED
 }

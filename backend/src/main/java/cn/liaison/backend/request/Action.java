@@ -9,6 +9,7 @@ public enum Action {
     PROGRESS("办理进展"),
     RESPOND("答复"),
     FORWARD("转办"),
+    RETURN("退单"),
     EXTENSION("申请延期"),
     EXTENSION_APPROVE("批准延期"),
     EXTENSION_REJECT("驳回延期"),

@@ -41,10 +41,20 @@ public sealed interface Command {
         }
     }
 
-    /** 反馈: the result told to the enterprise. */
-    record Respond(String result, boolean resolved) implements Command {
+    /**
+     * 反馈: the result told to the enterprise.
+     *
+     * @param resolution how far the problem was solved; null means {@code resolved} decides
+     *                   (RESOLVED or UNRESOLVED). A 12345 order reports it to the platform.
+     */
+    record Respond(String result, boolean resolved, Resolution resolution) implements Command {
         public Respond {
             requireText(result, "result");
+            resolution = resolution != null ? resolution : resolved ? Resolution.RESOLVED : Resolution.UNRESOLVED;
+        }
+
+        public Respond(String result, boolean resolved) {
+            this(result, resolved, null);
         }
 
         public Action action() {
@@ -60,6 +70,17 @@ public sealed interface Command {
 
         public Action action() {
             return Action.FORWARD;
+        }
+    }
+
+    /** 退单: a 12345 work order handed back to the platform, with a reason code. */
+    record Return(ReturnReason reason, String note) implements Command {
+        public Return {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        public Action action() {
+            return Action.RETURN;
         }
     }
 

@@ -46,8 +46,14 @@ public final class Events {
         return new Notification(UUID.randomUUID().toString(), requestId, event, recipients, title, text, at);
     }
 
+    /** A notification for a machine recipient, carrying the fields it needs in {@code data}. */
+    public static Notification notification(String requestId, NotificationEvent event, List<String> recipients,
+                                            String title, String text, Instant at, java.util.Map<String, String> data) {
+        return new Notification(UUID.randomUUID().toString(), requestId, event, recipients, title, text, at, data);
+    }
+
     static JsonObject outbox(Notification n) {
-        return new JsonObject()
+        JsonObject entry = new JsonObject()
                 .put("id", n.id())
                 .put("event", n.event().name())
                 .put("recipients", new JsonArray(List.copyOf(n.recipientIds())))
@@ -56,12 +62,29 @@ public final class Events {
                 .put("createdAt", MongoDocs.date(n.createdAt()))
                 .put("attempts", 0)
                 .put("nextAttemptAt", MongoDocs.date(n.createdAt()));
+        if (!n.data().isEmpty()) {
+            entry.put("data", new JsonObject(new java.util.HashMap<>(n.data())));
+        }
+        return entry;
     }
 
     public static Notification fromOutbox(String requestId, JsonObject entry) {
         return new Notification(entry.getString("id"), requestId, NotificationEvent.valueOf(entry.getString("event")),
                 entry.getJsonArray("recipients", new JsonArray()).stream().map(String::valueOf).toList(),
-                entry.getString("title"), entry.getString("text"), MongoDocs.instant(entry.getValue("createdAt")));
+                entry.getString("title"), entry.getString("text"), MongoDocs.instant(entry.getValue("createdAt")),
+                data(entry.getJsonObject("data")));
+    }
+
+    private static java.util.Map<String, String> data(JsonObject data) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        if (data != null) {
+            data.forEach(e -> {
+                if (e.getValue() != null) {
+                    out.put(e.getKey(), String.valueOf(e.getValue()));
+                }
+            });
+        }
+        return out;
     }
 
     /** The {@code $push} part of an update: history entries and outbox entries, each with {@code $each}. */

@@ -55,12 +55,18 @@ public final class Intake {
     }
 
     public Future<Submitted> submit(NewRequest in, Actor actor, Channel channel, String idempotencyKey) {
+        return submit(in, actor, channel, idempotencyKey, Preset.NONE);
+    }
+
+    /** As above, with what an external system fixes (a 12345 order's deadline and number). */
+    public Future<Submitted> submit(NewRequest in, Actor actor, Channel channel, String idempotencyKey, Preset preset) {
         Future<java.util.Optional<JsonObject>> earlier = idempotencyKey == null
                 ? Future.succeededFuture(java.util.Optional.empty())
                 : repository.find(RequestRepository.idFor(actor.id(), idempotencyKey));
         return earlier.compose(found -> found.isPresent()
                 ? Future.succeededFuture(new Submitted(found.get(), false))
-                : checkProject(in, actor).compose(enterpriseId -> store(in, actor, channel, idempotencyKey, enterpriseId)));
+                : checkProject(in, actor).compose(enterpriseId -> store(in, actor, channel, idempotencyKey, enterpriseId,
+                        preset)));
     }
 
     private Future<String> checkProject(NewRequest in, Actor actor) {
@@ -77,7 +83,8 @@ public final class Intake {
         });
     }
 
-    private Future<Submitted> store(NewRequest in, Actor actor, Channel channel, String key, String enterpriseId) {
+    private Future<Submitted> store(NewRequest in, Actor actor, Channel channel, String key, String enterpriseId,
+                                    Preset preset) {
         Instant now = clock.instant();
         return repository.nextNumber(now.atZone(MongoDocs.ZONE).toLocalDate()).compose(number -> {
             JsonObject doc = new JsonObject()
@@ -94,6 +101,14 @@ public final class Intake {
             putIfPresent(doc, "enterpriseId", enterpriseId);
             putIfPresent(doc, "districtName", in.district());
             putIfPresent(doc, "idempotencyKey", key);
+            putIfPresent(doc, "orderNo", preset.orderNo());
+            if (preset.dueAt() != null) {
+                // Kept by assessment instead of the type's time limit.
+                doc.put("dueAt", date(preset.dueAt()));
+            }
+            if (!preset.source().isEmpty()) {
+                doc.put("source", new JsonObject(new java.util.HashMap<>(preset.source())));
+            }
             if (in.contactName() != null || in.contactPhone() != null) {
                 doc.put("contact", new JsonObject().put("name", in.contactName()).put("phone", in.contactPhone()));
             }

@@ -48,7 +48,7 @@ final class RequestDocuments {
                 .put("channel", doc.getString("channel"))
                 .put("content", doc.getString("content"));
         for (String field : new String[] {"category", "categoryTitle", "enterpriseId", "enterpriseName", "projectId",
-                "projectName", "district", "parkId", "unitId", "liaisonId", "liaisonName"}) {
+                "projectName", "district", "parkId", "unitId", "liaisonId", "liaisonName", "orderNo"}) {
             if (doc.getValue(field) != null) {
                 out.put(field, doc.getValue(field));
             }
@@ -79,6 +79,15 @@ final class RequestDocuments {
         copyWithTimes(doc, out, "rating", "at");
         copyWithTimes(doc, out, "rework", "at", "dueAt");
         copyWithTimes(doc, out, "forward", "at");
+        copyWithTimes(doc, out, "returned", "at");
+        if (doc.getJsonObject("source") != null) {
+            out.put("source", doc.getJsonObject("source").copy());
+        }
+        if (doc.getJsonArray("callbacks") != null && !viewer.has(Role.ENTERPRISE)) {
+            JsonArray callbacks = new JsonArray();
+            doc.getJsonArray("callbacks").forEach(c -> callbacks.add(withApiTimes((JsonObject) c, "at")));
+            out.put("callbacks", callbacks);
+        }
         copyWithTimes(doc, out, "assessment", "at");
         JsonArray history = new JsonArray();
         doc.getJsonArray("history", new JsonArray()).forEach(e -> history.add(withApiTimes((JsonObject) e, "at")));

@@ -42,10 +42,10 @@ final class RequestEffects {
         Future<Void> applied = switch (command.action()) {
             case ASSESS -> assess((Command.Assess) command, change);
             case ASSIGN -> assign((Command.Assign) command, change, scope);
-            case ACCEPT -> change.set("liaisonId", actor.id()).set("liaisonName", actor.name())
-                    .set("acceptedAt", date(now)).done();
+            case ACCEPT -> accept(change);
             case PROGRESS -> change.note(((Command.Progress) command).note()).done();
             case RESPOND -> respond((Command.Respond) command, change);
+            case RETURN -> returnOrder((Command.Return) command, change);
             case FORWARD -> forward(((Command.Forward) command).department(), ((Command.Forward) command).note(), change);
             case EXTENSION -> requestExtension((Command.RequestExtension) command, change);
             case EXTENSION_APPROVE, EXTENSION_REJECT -> decideExtension((Command.DecideExtension) command, change);
@@ -98,8 +98,29 @@ final class RequestEffects {
         });
     }
 
+    private Future<Void> accept(Change change) {
+        change.set("liaisonId", change.actor.id()).set("liaisonName", change.actor.name()).set("acceptedAt", date(change.now));
+        PlatformCallbacks.signed(change);
+        return Future.succeededFuture();
+    }
+
+    /** 退单: the order goes back to the platform; whoever was assigned is told to stop. */
+    private Future<Void> returnOrder(Command.Return command, Change change) {
+        change.set("returned", new JsonObject().put("reason", command.reason().name())
+                        .put("reasonLabel", command.reason().label()).put("note", command.note())
+                        .put("at", date(change.now)).put("by", change.actor.name()))
+                .note(command.note() == null ? command.reason().label() : command.reason().label() + "：" + command.note())
+                .data(new JsonObject().put("reason", command.reason().name()))
+                .notify(NotificationEvent.RETURNED, List.of(change.doc.getString("liaisonId", "")), "工单已退回",
+                        "12345 工单 " + change.number() + " 已退回平台，无需继续办理");
+        PlatformCallbacks.returned(change, command);
+        return Future.succeededFuture();
+    }
+
     private Future<Void> respond(Command.Respond command, Change change) {
+        PlatformCallbacks.result(change, command);
         change.set("response", new JsonObject().put("result", command.result()).put("resolved", command.resolved())
+                        .put("resolution", command.resolution().name())
                         .put("at", date(change.now)).put("by", change.actor.name()))
                 .set("respondedAt", date(change.now))
                 .note(command.result())
@@ -123,6 +144,7 @@ final class RequestEffects {
                         .put("requestedBy", change.actor.name()))
                 .note(command.reason())
                 .data(new JsonObject().put("workingDays", command.workingDays()));
+        PlatformCallbacks.extensionRequested(change, command);
         return supervisorsOf(change.doc.getString("unitId")).map(heads -> {
             change.notify(NotificationEvent.EXTENSION_REQUESTED, heads, "延期申请待审批",
                     "诉求 " + change.number() + " 申请延期 " + command.workingDays() + " 个工作日：" + command.reason());
@@ -229,9 +251,15 @@ final class RequestEffects {
         }
 
         Change notify(NotificationEvent event, List<String> recipients, String title, String text) {
-            List<String> present = recipients.stream().filter(r -> r != null).distinct().toList();
+            return notifyWith(event, recipients, title, text, java.util.Map.of());
+        }
+
+        /** A notification that also carries fields for a machine channel. */
+        Change notifyWith(NotificationEvent event, List<String> recipients, String title, String text,
+                          java.util.Map<String, String> fields) {
+            List<String> present = recipients.stream().filter(r -> r != null && !r.isEmpty()).distinct().toList();
             if (!present.isEmpty()) {
-                notifications.add(Events.notification(doc.getString("_id"), event, present, title, text, now));
+                notifications.add(Events.notification(doc.getString("_id"), event, present, title, text, now, fields));
             }
             return this;
         }

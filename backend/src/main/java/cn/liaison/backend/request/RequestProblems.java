@@ -6,12 +6,12 @@ import cn.liaison.backend.http.ProblemType;
 import java.util.List;
 
 /** The request feature's exceptions as HTTP problems. */
-final class RequestProblems {
+public final class RequestProblems {
 
     private RequestProblems() {
     }
 
-    static Throwable translate(Throwable error) {
+    public static Throwable translate(Throwable error) {
         if (error instanceof ActionNotAllowedException e) {
             return ProblemException.of(ProblemType.CONFLICT, e.getMessage());
         }

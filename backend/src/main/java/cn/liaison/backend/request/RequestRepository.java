@@ -133,6 +133,16 @@ public final class RequestRepository {
         return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", requestId), update).mapEmpty();
     }
 
+    /**
+     * Appends an entry to one of the request's logs (e.g. {@code callbacks}, every 12345 callback
+     * attempt) without touching its version: a log entry is not a change of the request.
+     */
+    public Future<Void> appendLog(String requestId, String field, JsonObject entry) {
+        return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", requestId),
+                        new JsonObject().put("$push", new JsonObject().put(field, entry)))
+                .mapEmpty();
+    }
+
     static JsonArray each(List<JsonObject> items) {
         return new JsonArray(List.copyOf(items));
     }

@@ -20,7 +20,8 @@ import java.util.function.Function;
  *   GET  /api/v1/requests                         listRequests    the ledger (台账)
  *   GET  /api/v1/requests/export.csv              exportRequests
  *   GET  /api/v1/requests/{id}                    getRequest
- *   POST /api/v1/requests/{id}/{action}           one operation per action (assess, assign, accept, ...)
+ *   POST /api/v1/requests/{id}/{action}           one operation per action (assess, assign, accept, ...,
+ *                                                 return = 退单 of a 12345 work order)
  *   GET  /api/v1/tasks                            listTasks       a liaison's inbox
  * </pre>
  */
@@ -48,7 +49,9 @@ public final class RequestRoutes implements Routes {
         action(builder, "assignRequest", b -> new Command.Assign(b.getString("liaisonId"), b.getString("note")));
         action(builder, "acceptRequest", b -> new Command.Accept());
         action(builder, "progressRequest", b -> new Command.Progress(b.getString("note")));
-        action(builder, "respondRequest", b -> new Command.Respond(b.getString("result"), b.getBoolean("resolved")));
+        action(builder, "respondRequest", b -> new Command.Respond(b.getString("result"), b.getBoolean("resolved"),
+                enumOrNull(Resolution.class, b.getString("resolution"))));
+        action(builder, "returnRequest", b -> new Command.Return(ReturnReason.valueOf(b.getString("reason")), b.getString("note")));
         action(builder, "forwardRequest", b -> new Command.Forward(b.getString("department"), b.getString("note")));
         action(builder, "requestExtension", b -> new Command.RequestExtension(b.getInteger("workingDays"), b.getString("reason")));
         action(builder, "approveExtension", b -> new Command.DecideExtension(true, b.getString("note")));

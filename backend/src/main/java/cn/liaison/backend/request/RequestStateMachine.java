@@ -8,6 +8,7 @@ import static cn.liaison.backend.request.RequestStatus.FORWARDED;
 import static cn.liaison.backend.request.RequestStatus.IN_PROGRESS;
 import static cn.liaison.backend.request.RequestStatus.RECEIVED;
 import static cn.liaison.backend.request.RequestStatus.RESPONDED;
+import static cn.liaison.backend.request.RequestStatus.RETURNED;
 import static cn.liaison.backend.request.RequestStatus.REWORK;
 
 import cn.liaison.backend.identity.Role;
@@ -37,6 +38,8 @@ public final class RequestStateMachine {
         rule(Action.PROGRESS, EnumSet.of(IN_PROGRESS, REWORK), Who.HANDLER_OR_SUPERVISOR);
         rule(Action.RESPOND, EnumSet.of(IN_PROGRESS, REWORK), Who.HANDLER_OR_SUPERVISOR);
         rule(Action.FORWARD, EnumSet.of(RECEIVED, ASSESSED, ASSIGNED, IN_PROGRESS), Who.SYSTEM_HANDLER_OR_SUPERVISOR);
+        // 退单: only a 12345 work order, only before it is signed for (see channelAllows).
+        rule(Action.RETURN, EnumSet.of(RECEIVED, ASSESSED, ASSIGNED), Who.SUPERVISOR);
         rule(Action.EXTENSION, EnumSet.of(IN_PROGRESS, REWORK), Who.HANDLER);
         rule(Action.EXTENSION_APPROVE, EnumSet.of(IN_PROGRESS, REWORK), Who.SUPERVISOR);
         rule(Action.EXTENSION_REJECT, EnumSet.of(IN_PROGRESS, REWORK), Who.SUPERVISOR);
@@ -64,6 +67,9 @@ public final class RequestStateMachine {
             throw new NotPermittedException(action);
         }
         checkExtension(action, request);
+        if (!channelAllows(action, request)) {
+            throw new ActionNotAllowedException(request.status(), action, "只有 12345 工单可以退单");
+        }
         return new Decision(request.status(), target(command, request.status()));
     }
 
@@ -72,7 +78,7 @@ public final class RequestStateMachine {
         Set<Action> actions = EnumSet.noneOf(Action.class);
         RULES.forEach((action, rule) -> {
             if (rule.from().contains(request.status()) && rule.who().allows(actor, request, supervises)
-                    && extensionAllows(action, request.extension())) {
+                    && extensionAllows(action, request.extension()) && channelAllows(action, request)) {
                 actions.add(action);
             }
         });
@@ -86,6 +92,7 @@ public final class RequestStateMachine {
             case ACCEPT -> IN_PROGRESS;
             case RESPOND -> RESPONDED;
             case FORWARD -> FORWARDED;
+            case RETURN -> RETURNED;
             case RATE -> ((Command.Rate) command).level().isBad() ? REWORK : CLOSED;
             case CLOSE -> CLOSED;
             default -> from;
@@ -105,6 +112,10 @@ public final class RequestStateMachine {
             case EXTENSION_APPROVE, EXTENSION_REJECT -> extension == ExtensionState.PENDING;
             default -> true;
         };
+    }
+
+    private static boolean channelAllows(Action action, RequestSnapshot request) {
+        return action != Action.RETURN || request.channel() == Channel.HOTLINE_12345;
     }
 
     private static void rule(Action action, Set<RequestStatus> from, Who who) {

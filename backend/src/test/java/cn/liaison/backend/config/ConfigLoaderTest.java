@@ -176,4 +176,21 @@ class ConfigLoaderTest {
         assertEquals("SLA_SIGN_DAYS", assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(Map.of("SLA_SIGN_DAYS", "0"))).key());
     }
+
+    @Test
+    void twelveThreeFourFiveIsOffWithoutASecretAndValidatedWithOne() {
+        assertEquals(false, ConfigLoader.load(Map.of()).hotline12345().enabled());
+        assertEquals(java.time.Duration.ofSeconds(300), ConfigLoader.load(Map.of()).hotline12345().window());
+        var on = ConfigLoader.load(Map.of("HOTLINE_12345_SECRET", "sixteen-chars-ok", "HOTLINE_12345_BASE",
+                "https://12345.example.gov.cn/api/", "HOTLINE_12345_WINDOW_S", "120"));
+        assertEquals(true, on.hotline12345().enabled());
+        assertEquals("https://12345.example.gov.cn/api", on.hotline12345().base().orElseThrow().toString());
+        assertEquals(false, on.toString().contains("sixteen-chars-ok"), "the secret is never printed");
+        assertEquals("HOTLINE_12345_SECRET", assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("HOTLINE_12345_SECRET", "short"))).key());
+        assertEquals("HOTLINE_12345_BASE", assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("HOTLINE_12345_BASE", "ftp://x"))).key());
+        assertEquals("HOTLINE_12345_WINDOW_S", assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("HOTLINE_12345_WINDOW_S", "5"))).key());
+    }
 }

@@ -1,0 +1,75 @@
+package cn.liaison.backend.hotline;
+
+import cn.liaison.backend.http.FieldError;
+import cn.liaison.backend.http.ProblemException;
+import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.request.RequestProblems;
+import cn.liaison.bots.hotline12345.InvalidOrderException;
+import cn.liaison.bots.hotline12345.WorkOrderCodec;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The 12345 platform's calls to us, signed (see bots/README.md):
+ * <pre>
+ *   POST /integrations/12345/orders                     receive12345Order     dispatch a work order
+ *   POST /integrations/12345/orders/{orderNo}/followup  receive12345FollowUp  the caller's satisfaction
+ * </pre>
+ * Every call is admitted by {@link InboundGuard} before its body is read.
+ */
+final class Integration12345Routes implements Routes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Integration12345Routes.class);
+
+    private final InboundGuard guard;
+    private final WorkOrders orders;
+
+    Integration12345Routes(InboundGuard guard, WorkOrders orders) {
+        this.guard = guard;
+        this.orders = orders;
+    }
+
+    @Override
+    public void register(RouterBuilder builder) {
+        builder.getRoute("receive12345Order").addHandler(this::order);
+        builder.getRoute("receive12345FollowUp").addHandler(this::followUp);
+    }
+
+    private void order(RoutingContext rc) {
+        guard.admit(rc)
+                .map(ok -> parse(() -> WorkOrderCodec.order(rc.body().asJsonObject())))
+                .compose(orders::receive)
+                .onSuccess(submitted -> {
+                    JsonObject doc = submitted.document();
+                    LOG.info("12345 order {} {} as request {}", doc.getString("orderNo"),
+                            submitted.created() ? "received" : "repeated", doc.getString("number"));
+                    rc.response().setStatusCode(submitted.created() ? 201 : 200);
+                    rc.json(new JsonObject().put("requestId", doc.getString("_id")).put("number", doc.getString("number"))
+                            .put("created", submitted.created()));
+                })
+                .onFailure(e -> rc.fail(RequestProblems.translate(e)));
+    }
+
+    private void followUp(RoutingContext rc) {
+        String orderNo = rc.pathParam("orderNo");
+        guard.admit(rc)
+                .map(ok -> parse(() -> WorkOrderCodec.followUp(rc.body().asJsonObject())))
+                .compose(result -> orders.followUp(orderNo, result))
+                .onSuccess(request -> rc.json(new JsonObject().put("requestId", request.getString("id"))
+                        .put("status", request.getString("status"))))
+                .onFailure(e -> rc.fail(RequestProblems.translate(e)));
+    }
+
+    private static <T> T parse(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidOrderException e) {
+            throw ProblemException.invalid("工单字段不符合要求", e.fields().entrySet().stream()
+                    .map(f -> new FieldError(f.getKey(), f.getValue())).toList());
+        }
+    }
+}
