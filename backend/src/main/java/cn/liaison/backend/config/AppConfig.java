@@ -23,6 +23,7 @@ import java.util.Optional;
  *                         one under the data directory (external mode requires it)
  * @param jwtTtl           lifetime of a login token
  * @param officeHours      office hours on working days, Asia/Shanghai
+ * @param projects         the project library's settings (policy region, contact-card link)
  */
 public record AppConfig(
         String httpHost,
@@ -37,7 +38,8 @@ public record AppConfig(
         Optional<String> jwtSecret,
         Duration jwtTtl,
         OfficeHours officeHours,
-        SlaPolicy sla) {
+        SlaPolicy sla,
+        ProjectSettings projects) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;
@@ -78,6 +80,24 @@ public record AppConfig(
                     + jwtTtl.toSeconds());
         }
         java.util.Objects.requireNonNull(officeHours, "officeHours");
+        java.util.Objects.requireNonNull(projects, "projects");
+    }
+
+    /**
+     * @param policyRegion the region whose policy rules apply themselves (免申即享)
+     * @param cardLink     the QR link on a project contact card, containing {@code {id}}
+     */
+    public record ProjectSettings(String policyRegion, String cardLink) {
+
+        public ProjectSettings {
+            if (policyRegion == null || policyRegion.isBlank() || policyRegion.length() > 20) {
+                throw new ConfigException(ConfigKey.POLICY_REGION.name(), "must be a region name such as 南京, was '" + policyRegion + "'");
+            }
+            if (cardLink == null || !cardLink.contains("{id}") || !cardLink.matches("https?://[^\\s]+")) {
+                throw new ConfigException(ConfigKey.PROJECT_CARD_LINK.name(),
+                        "must be an http(s) URL containing {id}, was '" + cardLink + "'");
+            }
+        }
     }
 
     /** Never shows the JWT secret or credentials inside the store URIs. */

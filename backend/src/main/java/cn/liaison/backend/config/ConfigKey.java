@@ -22,7 +22,11 @@ public enum ConfigKey {
     SLA_SIGN_DAYS("1", "working days to sign for (签收) an assigned task"),
     SLA_COMPLETION_DAYS("CONSULT=3,DEMAND=5,COMPLAINT=5,SUGGESTION=5,PRAISE=3",
             "working days to respond (办结), per request type"),
-    SLA_REWORK_DAYS("5", "working days to respond again after a bad rating (差评整改)");
+    SLA_REWORK_DAYS("5", "working days to respond again after a bad rating (差评整改)"),
+    POLICY_REGION("南京", "region whose policy rules apply themselves (免申即享); other regions' rules are shown as references"),
+    PROJECT_CARD_LINK("https://liaison.example.com/mp/project?id={id}",
+            "link in a project contact card's QR code, with {id}: a URL registered for the mini-program (扫普通链接二维码打开小程序) "
+                    + "that opens the project's page");
 
     private final String defaultValue;
     private final String description;

@@ -69,7 +69,8 @@ public final class ConfigLoader {
                 Optional.ofNullable(v.get(ConfigKey.JWT_SECRET)).filter(s -> !s.isBlank()),
                 Duration.ofSeconds(longValue(v, ConfigKey.JWT_TTL_S)),
                 officeHours(v.get(ConfigKey.OFFICE_HOURS)),
-                sla(v));
+                sla(v),
+                new AppConfig.ProjectSettings(v.get(ConfigKey.POLICY_REGION).trim(), v.get(ConfigKey.PROJECT_CARD_LINK).trim()));
     }
 
     private static SlaPolicy sla(Map<ConfigKey, String> v) {
