@@ -15,6 +15,10 @@ import cn.liaison.backend.project.ProjectCardRoutes;
 import cn.liaison.backend.project.ProjectModule;
 import cn.liaison.backend.project.ProjectRoutes;
 import cn.liaison.backend.project.ProjectRuleViolation;
+import cn.liaison.backend.report.MonthlyReport;
+import cn.liaison.backend.report.ReportPages;
+import cn.liaison.backend.report.ReportRoutes;
+import cn.liaison.backend.report.ReportService;
 import cn.liaison.backend.request.Actor;
 import cn.liaison.backend.request.Channel;
 import cn.liaison.backend.request.InvalidInputException;
@@ -161,6 +165,7 @@ public final class Application {
         routes.addAll(startPeopleAndCalendar());
         routes.addAll(startRequests(options));
         routes.addAll(startProjects(options));
+        routes.addAll(startReports());
         routes.addAll(extraRoutes);
         HttpVerticle.HttpSettings settings = new HttpVerticle.HttpSettings(
                 config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace());
@@ -409,6 +414,22 @@ public final class Application {
     }
 
     // ---- end of projects ------------------------------------------------------------------------
+
+    // ---- Monthly summary (每月汇总): JSON, XLSX and the dashboard page --------------------------
+
+    private ReportService reportService;
+
+    private List<Routes> startReports() {
+        reportService = new ReportService(new MonthlyReport(stores.mongo(), calendar, clock), units, clock);
+        rawRoutes.add(new ReportPages(reportService, new cn.liaison.backend.identity.AuthHandler(tokens), blocking));
+        return List.of(new ReportRoutes(reportService));
+    }
+
+    public ReportService reports() {
+        return reportService;
+    }
+
+    // ---- end of the monthly summary -------------------------------------------------------------
 
     public int port() {
         return httpVerticles.get(0).actualPort();
