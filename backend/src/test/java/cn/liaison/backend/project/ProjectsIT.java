@@ -187,4 +187,31 @@ class ProjectsIT {
         JsonObject project = f.ok(f.get("pukou-liaison-1", "/api/v1/projects/" + id), 200);
         assertEquals("LOWERED", project.getJsonObject("obligation").getString("feeStandard"));
     }
+
+    @Test
+    void majorProjectHasAPrintableCardWhoseQrOpensItsPage() throws Exception {
+        f.app.app().stores().mongo().updateCollection("users", new JsonObject().put("_id", "user-pukou-liaison-1"),
+                new JsonObject().put("$set", new JsonObject().put("phone", "13912345678"))).await(10, TimeUnit.SECONDS);
+        java.net.http.HttpResponse<byte[]> card = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(f.app.uri("/api/v1/projects/project-demo-1/card.png"))
+                        .header("Authorization", "Bearer " + f.token("enterprise-1")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, card.statusCode());
+        assertEquals("image/png", card.headers().firstValue("Content-Type").orElse(""));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(card.body()));
+        assertEquals(CardRenderer.WIDTH, image.getWidth());
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        com.google.zxing.Result qr = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(image.getWidth(),
+                        image.getHeight(), pixels))));
+        assertEquals("https://liaison.example.com/mp/project?id=project-demo-1", qr.getText());
+
+        assertEquals("联络员：李娜　电话：139****5678", ContactCards.person("联络员", new cn.liaison.backend.identity.MongoUsers(f.app.app().stores().mongo())
+                .byId("user-pukou-liaison-1").await(10, TimeUnit.SECONDS)), "masked on a printed card");
+        String general = f.create("enterprise-1", new JsonObject().put("name", "一般住宅项目").put("landUse", "RESIDENTIAL"))
+                .getString("id");
+        assertEquals(404, f.get("enterprise-1", "/api/v1/projects/" + general + "/card.png").statusCode(), "not a major project");
+        assertEquals(404, f.get("enterprise-2", "/api/v1/projects/project-demo-1/card.png").statusCode(), "out of scope");
+        assertEquals(401, f.app.get("/api/v1/projects/project-demo-1/card.png").statusCode());
+    }
 }
