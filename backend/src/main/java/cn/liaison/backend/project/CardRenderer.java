@@ -67,7 +67,7 @@ final class CardRenderer {
             y = line(g, card.leaderLine(), Font.PLAIN, 26, y + 4, 600);
             y += 18;
             g.setColor(RED);
-            line(g, card.promise(), Font.BOLD, 24, y, 600);
+            line(g, card.promise(), Font.BOLD, 21, y, 620);
             g.setColor(new Color(0x75, 0x75, 0x75));
             g.setFont(new Font(FAMILY, Font.PLAIN, 18));
             g.drawString(card.footer(), 40, HEIGHT - 30);
