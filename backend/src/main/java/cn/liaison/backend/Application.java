@@ -13,7 +13,21 @@ import cn.liaison.backend.notify.FanOutNotifier;
 import cn.liaison.backend.notify.LoggingNotifier;
 import cn.liaison.backend.notify.Notifier;
 import cn.liaison.backend.notify.OutboxDispatcher;
+import cn.liaison.backend.project.FollowUpRequests;
+import cn.liaison.backend.project.ProjectCardRoutes;
+import cn.liaison.backend.project.ProjectModule;
+import cn.liaison.backend.project.ProjectRoutes;
+import cn.liaison.backend.project.ProjectRuleViolation;
+import cn.liaison.backend.report.MonthlyReport;
+import cn.liaison.backend.report.ReportPages;
+import cn.liaison.backend.report.ReportRoutes;
+import cn.liaison.backend.report.ReportService;
+import cn.liaison.backend.request.Actor;
+import cn.liaison.backend.request.Channel;
+import cn.liaison.backend.request.InvalidInputException;
+import cn.liaison.backend.request.NewRequest;
 import cn.liaison.backend.request.RequestModule;
+import cn.liaison.backend.request.RequestType;
 import cn.liaison.backend.request.RequestRoutes;
 import cn.liaison.backend.sla.RedisLock;
 import cn.liaison.backend.sla.SlaScheduler;
@@ -153,6 +167,8 @@ public final class Application {
         routes.addAll(startPeopleAndCalendar());
         routes.addAll(startRequests(options));
         routes.addAll(startHotline());
+        routes.addAll(startProjects(options));
+        routes.addAll(startReports());
         routes.addAll(extraRoutes);
         HttpVerticle.HttpSettings settings = new HttpVerticle.HttpSettings(
                 config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace());
@@ -370,6 +386,76 @@ public final class Application {
     }
 
     // ---- end of the hotline ---------------------------------------------------------------------
+    // ---- Projects (项目库): policies that apply themselves, site visits, contact cards ----------
+    // The project package owns the `projects` collection; org.MongoProjects still serves the request
+    // loop's ProjectDirectory from the same documents. Project notifications have their own outbox
+    // on the project documents, delivered through the same channels as the requests'.
+
+    private static final long PROJECT_OUTBOX_INTERVAL_MS = 1_000;
+    private static final long POLICY_CHECK_INTERVAL_MS = 3_600_000;
+    private ProjectModule projectModule;
+
+    private List<Routes> startProjects(Options options) throws Exception {
+        MongoUsers accounts = users;
+        ProjectModule.Ports ports = new ProjectModule.Ports(units, users, accounts, enterprises,
+                accounts::enterpriseUserIds, this::openFollowUp,
+                new FanOutNotifier(notificationChannels, stores.redis()), new RedisLock(stores.redis()), stores.redis(),
+                blocking, clock);
+        projectModule = new ProjectModule(stores.mongo(), ports, ProjectModule.bundledRules(),
+                config.projects().policyRegion(), config.projects().cardLink());
+        projectModule.start()
+                .compose(v -> config.embeddedMongo() ? projectModule.completeDemoProjects() : Future.succeededFuture())
+                .await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
+        if (options.backgroundJobs()) {
+            vertx.setPeriodic(PROJECT_OUTBOX_INTERVAL_MS, id -> projectModule.outbox().runOnce()
+                    .onFailure(e -> LOG.warn("Project outbox delivery failed: {}", e.toString())));
+            // Checked hourly, run once a night (after 02:00 Beijing time) under a Redis lock.
+            LocalDate[] lastRun = {null};
+            vertx.setPeriodic(POLICY_CHECK_INTERVAL_MS, id -> {
+                java.time.ZonedDateTime now = clock.instant().atZone(WorkingCalendar.ZONE);
+                if (now.getHour() >= 2 && !now.toLocalDate().equals(lastRun[0])) {
+                    lastRun[0] = now.toLocalDate();
+                    projectModule.nightly().runOnce().onFailure(e -> LOG.warn("Nightly policy matching failed: {}", e.toString()));
+                }
+            });
+        }
+        rawRoutes.add(new ProjectCardRoutes(projectModule, new cn.liaison.backend.identity.AuthHandler(tokens)));
+        return List.of(new ProjectRoutes(projectModule));
+    }
+
+    /** A follow-up from a site visit becomes a request on the project (channel VISIT), routed as usual. */
+    private Future<FollowUpRequests.Opened> openFollowUp(String projectId, String type, String content,
+                                                         cn.liaison.backend.identity.Principal who) {
+        try {
+            NewRequest in = new NewRequest(type == null ? null : RequestType.valueOf(type), content, projectId, null, null, null);
+            return requestModule.intake().submit(in, Actor.of(who), Channel.VISIT, null)
+                    .map(s -> new FollowUpRequests.Opened(s.document().getString("_id"), s.document().getString("number")));
+        } catch (InvalidInputException e) {
+            return Future.failedFuture(new ProjectRuleViolation("followUps." + e.field(), e.getMessage()));
+        }
+    }
+
+    public ProjectModule projects() {
+        return projectModule;
+    }
+
+    // ---- end of projects ------------------------------------------------------------------------
+
+    // ---- Monthly summary (每月汇总): JSON, XLSX and the dashboard page --------------------------
+
+    private ReportService reportService;
+
+    private List<Routes> startReports() {
+        reportService = new ReportService(new MonthlyReport(stores.mongo(), calendar, clock), units, clock);
+        rawRoutes.add(new ReportPages(reportService, new cn.liaison.backend.identity.AuthHandler(tokens), blocking));
+        return List.of(new ReportRoutes(reportService));
+    }
+
+    public ReportService reports() {
+        return reportService;
+    }
+
+    // ---- end of the monthly summary -------------------------------------------------------------
 
     public int port() {
         return httpVerticles.get(0).actualPort();

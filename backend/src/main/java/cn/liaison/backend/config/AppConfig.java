@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param jwtTtl           lifetime of a login token
  * @param officeHours      office hours on working days, Asia/Shanghai
  * @param hotline12345     the 12345 work-order integration (off without a secret)
+ * @param projects         the project library's settings (policy region, contact-card link)
  */
 public record AppConfig(
         String httpHost,
@@ -41,7 +42,8 @@ public record AppConfig(
         OfficeHours officeHours,
         SlaPolicy sla,
         int kbAnswersPerMinute,
-        Hotline12345Settings hotline12345) {
+        Hotline12345Settings hotline12345,
+        ProjectSettings projects) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;
@@ -86,6 +88,24 @@ public record AppConfig(
         }
         java.util.Objects.requireNonNull(officeHours, "officeHours");
         java.util.Objects.requireNonNull(hotline12345, "hotline12345");
+        java.util.Objects.requireNonNull(projects, "projects");
+    }
+
+    /**
+     * @param policyRegion the region whose policy rules apply themselves (免申即享)
+     * @param cardLink     the QR link on a project contact card, containing {@code {id}}
+     */
+    public record ProjectSettings(String policyRegion, String cardLink) {
+
+        public ProjectSettings {
+            if (policyRegion == null || policyRegion.isBlank() || policyRegion.length() > 20) {
+                throw new ConfigException(ConfigKey.POLICY_REGION.name(), "must be a region name such as 南京, was '" + policyRegion + "'");
+            }
+            if (cardLink == null || !cardLink.contains("{id}") || !cardLink.matches("https?://[^\\s]+")) {
+                throw new ConfigException(ConfigKey.PROJECT_CARD_LINK.name(),
+                        "must be an http(s) URL containing {id}, was '" + cardLink + "'");
+            }
+        }
     }
 
     /** Never shows the JWT secret or credentials inside the store URIs. */

@@ -27,7 +27,11 @@ public enum ConfigKey {
     HOTLINE_12345_SECRET(null, "shared HMAC-SHA256 key with the 12345 platform, at least 16 characters; "
             + "unset = the 12345 integration is off (its endpoints answer 503), in every mode"),
     HOTLINE_12345_BASE(null, "the 12345 platform's base URL; callbacks are POSTed to {base}/callbacks"),
-    HOTLINE_12345_WINDOW_S("300", "seconds a 12345 message's X-Timestamp may differ from now (and replays are remembered)");
+    HOTLINE_12345_WINDOW_S("300", "seconds a 12345 message's X-Timestamp may differ from now (and replays are remembered)"),
+    POLICY_REGION("南京", "region whose policy rules apply themselves (免申即享); other regions' rules are shown as references"),
+    PROJECT_CARD_LINK("https://liaison.example.com/mp/project?id={id}",
+            "link in a project contact card's QR code, with {id}: a URL registered for the mini-program (扫普通链接二维码打开小程序) "
+                    + "that opens the project's page");
 
     private final String defaultValue;
     private final String description;

@@ -72,7 +72,8 @@ public final class ConfigLoader {
                 officeHours(v.get(ConfigKey.OFFICE_HOURS)),
                 sla(v),
                 intValue(v, ConfigKey.KB_ANSWERS_PER_MINUTE),
-                hotline12345(v));
+                hotline12345(v),
+                new AppConfig.ProjectSettings(v.get(ConfigKey.POLICY_REGION).trim(), v.get(ConfigKey.PROJECT_CARD_LINK).trim()));
     }
 
     private static Hotline12345Settings hotline12345(Map<ConfigKey, String> v) {

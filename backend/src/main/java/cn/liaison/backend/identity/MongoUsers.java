@@ -92,6 +92,14 @@ public final class MongoUsers implements UserAccounts, UserDirectory {
         return active(new JsonObject().put("roles", Role.CITY_ADMIN.name()));
     }
 
+    /** Ids of the active accounts acting for an enterprise (whom to tell about its projects). */
+    public Future<List<String>> enterpriseUserIds(String enterpriseId) {
+        JsonObject query = new JsonObject().put("enterpriseId", enterpriseId).put("roles", Role.ENTERPRISE.name()).put("active", true);
+        return mongo.findWithOptions(COLLECTION, query, new FindOptions().setSort(new JsonObject().put("_id", 1))
+                        .setFields(new JsonObject().put("_id", 1)))
+                .map(docs -> docs.stream().map(d -> d.getString("_id")).toList());
+    }
+
     private Future<List<StaffMember>> active(JsonObject query) {
         return mongo.findWithOptions(COLLECTION, query.put("active", true), new FindOptions().setSort(new JsonObject().put("_id", 1)))
                 .map(docs -> docs.stream().map(MongoUsers::fromDocument).map(UserAccount::staffMember).toList());

@@ -31,5 +31,12 @@ public enum NotificationEvent {
     /** To the 12345 platform: a liaison signed for the work order (签收). */
     SIGNED,
     /** To the 12345 platform: the work order is returned (退单). */
-    RETURNED
+    RETURNED,
+    // Project events (project library): for these, Notification.requestId carries the PROJECT id.
+    /** To the enterprise and the liaison: a policy applies itself to the project (免申即享). */
+    POLICY_MATCHED,
+    /** To the liaison and unit heads: a policy applies but the obligation does not show it (应享未享). */
+    POLICY_DUE_NOT_APPLIED,
+    /** To the liaison: assigned to a project (包片包干). */
+    PROJECT_ASSIGNED
 }

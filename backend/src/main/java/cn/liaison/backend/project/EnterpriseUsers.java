@@ -1,0 +1,11 @@
+package cn.liaison.backend.project;
+
+import io.vertx.core.Future;
+import java.util.List;
+
+/** Outgoing port: the active user accounts of an enterprise (who to tell about its projects). */
+@FunctionalInterface
+public interface EnterpriseUsers {
+
+    Future<List<String>> idsOf(String enterpriseId);
+}

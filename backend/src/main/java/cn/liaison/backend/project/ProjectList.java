@@ -1,0 +1,65 @@
+package cn.liaison.backend.project;
+
+import cn.liaison.backend.identity.Principal;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** {@code GET /api/v1/projects}: the library filtered, newest first, within the person's scope. */
+final class ProjectList {
+
+    /** Query parameters that filter by equality on the stored field of the same meaning. */
+    private static final Map<String, String> EXACT = Map.of("district", "district", "parkId", "parkId", "kind", "kind",
+            "stage", "stage", "landUse", "landUse", "enterpriseId", "enterpriseId", "liaisonId", "liaisonId",
+            "leaderId", "leaderId");
+
+    private final ProjectService projects;
+    private final ProjectStore store;
+
+    ProjectList(ProjectService projects, ProjectStore store) {
+        this.projects = projects;
+        this.store = store;
+    }
+
+    /**
+     * @param params query parameters, already checked by the contract
+     * @param cursor the last id of the previous page
+     */
+    Future<JsonObject> page(Map<String, String> params, String cursor, int limit, Principal who) {
+        return projects.scopeOf(who).compose(scope -> {
+            JsonArray and = new JsonArray().add(scope.filter());
+            EXACT.forEach((param, field) -> {
+                String value = params.get(param);
+                if (value != null) {
+                    and.add(new JsonObject().put(field, value));
+                }
+            });
+            if (params.get("q") != null) {
+                and.add(new JsonObject().put("name", new JsonObject().put("$regex", Pattern.quote(params.get("q")))));
+            }
+            if ("true".equals(params.get("major"))) {
+                and.add(new JsonObject().put("kind", new JsonObject().put("$in",
+                        new JsonArray(List.of("PROVINCIAL_MAJOR", "CITY_MAJOR", "PRIVATE_KEY_INDUSTRIAL")))));
+            }
+            if ("true".equals(params.get("dueNotApplied"))) {
+                and.add(new JsonObject().put("policyMatches", new JsonObject().put("$elemMatch",
+                        new JsonObject().put("dueNotApplied", true).put("active", true))));
+            }
+            if (cursor != null) {
+                and.add(new JsonObject().put("_id", new JsonObject().put("$lt", cursor)));
+            }
+            return store.find(new JsonObject().put("$and", and), new JsonObject().put("_id", -1), limit + 1);
+        }).map(docs -> {
+            JsonArray items = new JsonArray();
+            docs.stream().limit(limit).forEach(d -> items.add(projects.render(d)));
+            JsonObject out = new JsonObject().put("items", items);
+            if (docs.size() > limit) {
+                out.put("nextCursor", docs.get(limit - 1).getString("_id"));
+            }
+            return out;
+        });
+    }
+}

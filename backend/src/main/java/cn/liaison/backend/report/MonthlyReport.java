@@ -1,0 +1,270 @@
+package cn.liaison.backend.report;
+
+import static cn.liaison.backend.store.MongoDocs.date;
+import static cn.liaison.backend.store.MongoDocs.instant;
+
+import cn.liaison.backend.calendar.WorkingCalendar;
+import cn.liaison.backend.org.Unit;
+import cn.liaison.backend.org.UnitLevel;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * 每月汇总: per district and park, for one calendar month in Beijing time. Counts by channel, type,
+ * category and status, ratings, site visits come from MongoDB aggregations ($match + $group);
+ * the time-limit figures (signed and completed on time, working days to complete, overdue) need the
+ * working-day calendar, so they are computed here from one bounded query of the month's requests.
+ */
+public final class MonthlyReport {
+
+    /** A month with more requests than this is reported as truncated rather than read without bound. */
+    static final int MAX_TIMED = 50_000;
+    private static final List<String> MAJOR = List.of("PROVINCIAL_MAJOR", "CITY_MAJOR", "PRIVATE_KEY_INDUSTRIAL");
+
+    private final MongoClient mongo;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
+
+    public MonthlyReport(MongoClient mongo, WorkingCalendar calendar, Clock clock) {
+        this.mongo = mongo;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /**
+     * @param units the districts and parks to report on (parents before children); all when {@code everything}
+     */
+    public Future<JsonObject> compute(YearMonth month, List<Unit> units, boolean everything) {
+        Instant from = month.atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        Rows rows = new Rows(units, everything);
+        JsonObject scope = rows.filter();
+        Future<Void> received = group("requests", and(scope, range("createdAt", from, to)),
+                new JsonObject().put("channel", "$channel").put("type", "$type").put("category", "$category").put("status", "$status"))
+                .map(groups -> {
+                    groups.forEach(g -> rows.of(g).forEach(r -> {
+                        long n = g.getLong("n");
+                        JsonObject k = g.getJsonObject("_id");
+                        r.received += n;
+                        ReportRow.add(r.byChannel, k.getString("channel"), n);
+                        ReportRow.add(r.byType, k.getString("type"), n);
+                        ReportRow.add(r.byCategory, k.getString("category"), n);
+                        if ("ANSWERED".equals(k.getString("status"))) {
+                            ReportRow.add(r.answeredByChannel, k.getString("channel"), n);
+                        }
+                    }));
+                    return null;
+                });
+        Future<Void> ratings = group("requests", and(scope, range("rating.at", from, to)),
+                new JsonObject().put("level", "$rating.level"))
+                .map(groups -> {
+                    groups.forEach(g -> rows.of(g).forEach(r -> ReportRow.add(r.ratings,
+                            g.getJsonObject("_id").getString("level"), g.getLong("n"))));
+                    return null;
+                });
+        Future<Void> visits = group("site_visits", and(scope, range("visitedAt", from, to)), new JsonObject())
+                .map(groups -> {
+                    groups.forEach(g -> rows.of(g).forEach(r -> r.siteVisits += g.getLong("n")));
+                    return null;
+                });
+        Future<List<JsonObject>> timed = timed(scope, from, to);
+        Future<Void> policies = policyMatches(scope, month, rows);
+        return Future.all(received, ratings, visits, timed, policies)
+                .compose(done -> majorProjects(scope, from, to, timed.result(), rows))
+                .map(done -> {
+                    Instant asOf = clock.instant().isBefore(to) ? clock.instant() : to;
+                    timed.result().forEach(doc -> rows.of(doc).forEach(r -> time(r, doc, from, to, asOf)));
+                    JsonArray out = new JsonArray();
+                    rows.all().forEach(r -> out.add(r.toJson()));
+                    return new JsonObject()
+                            .put("month", month.toString())
+                            .put("from", cn.liaison.backend.store.MongoDocs.apiTime(from))
+                            .put("to", cn.liaison.backend.store.MongoDocs.apiTime(to))
+                            .put("asOf", cn.liaison.backend.store.MongoDocs.apiTime(asOf))
+                            .put("rows", out)
+                            .put("total", rows.total.toJson())
+                            .put("truncated", timed.result().size() >= MAX_TIMED);
+                });
+    }
+
+    /** Signed for on time, completed on time, working days to complete, overdue, escalated, rework: per request. */
+    private void time(ReportRow r, JsonObject doc, Instant from, Instant to, Instant asOf) {
+        Instant created = instant(doc.getValue("createdAt"));
+        Instant accepted = instant(doc.getValue("acceptedAt"));
+        Instant signBy = instant(doc.getValue("signDeadline"));
+        Instant responded = instant(doc.getValue("respondedAt"));
+        Instant due = instant(doc.getValue("dueAt"));
+        boolean receivedNow = in(created, from, to);
+        if (receivedNow && accepted != null) {
+            r.signedFor++;
+            if (signBy == null || !accepted.isAfter(signBy)) {
+                r.signedOnTime++;
+            }
+        }
+        if (in(responded, from, to)) {
+            r.completed++;
+            if (due == null || !responded.isAfter(due)) {
+                r.completedOnTime++;
+            }
+            r.workingDaysTotal += calendar.workingTimeBetween(created, responded).toMinutes()
+                    / (double) calendar.officeHours().minutesPerDay();
+        }
+        if (receivedNow && due != null && (responded != null ? responded.isAfter(due) : due.isBefore(asOf)
+                && !Set.of("FORWARDED", "RETURNED", "ANSWERED", "CLOSED").contains(doc.getString("status")))) {
+            r.overdue++;
+        }
+        JsonObject escalation = doc.getJsonObject("escalation");
+        if (escalation != null && in(instant(escalation.getValue("at")), from, to)) {
+            r.escalated++;
+        }
+        JsonObject rework = doc.getJsonObject("rework");
+        if (rework != null && in(instant(rework.getValue("at")), from, to)) {
+            r.reworkOpened++;
+            if (!"REWORK".equals(doc.getString("status"))) {
+                r.rectified++;
+            }
+        }
+    }
+
+    private Future<List<JsonObject>> timed(JsonObject scope, Instant from, Instant to) {
+        JsonArray any = new JsonArray().add(range("createdAt", from, to)).add(range("respondedAt", from, to))
+                .add(range("escalation.at", from, to)).add(range("rework.at", from, to));
+        JsonObject fields = new JsonObject();
+        for (String f : new String[] {"district", "parkId", "projectId", "status", "createdAt", "acceptedAt", "signDeadline",
+                "respondedAt", "dueAt", "escalation", "rework"}) {
+            fields.put(f, 1);
+        }
+        return mongo.findWithOptions("requests", and(scope, new JsonObject().put("$or", any)),
+                new FindOptions().setFields(fields).setLimit(MAX_TIMED));
+    }
+
+    /** Policy matches applied this month, by the project's place (matchedAt is a YYYY-MM-DD string). */
+    private Future<Void> policyMatches(JsonObject scope, YearMonth month, Rows rows) {
+        JsonObject window = new JsonObject().put("$gte", month.atDay(1).toString()).put("$lt", month.plusMonths(1).atDay(1).toString());
+        JsonObject query = and(scope, new JsonObject().put("policyMatches", new JsonObject().put("$elemMatch",
+                new JsonObject().put("matchedAt", window).put("applied", true))));
+        return mongo.findWithOptions("projects", query, new FindOptions().setFields(new JsonObject()
+                        .put("district", 1).put("parkId", 1).put("policyMatches", 1)))
+                .map(docs -> {
+                    for (JsonObject doc : docs) {
+                        long n = doc.getJsonArray("policyMatches", new JsonArray()).stream().map(JsonObject.class::cast)
+                                .filter(m -> m.getBoolean("applied", false) && m.getString("matchedAt", "").startsWith(month.toString()))
+                                .count();
+                        rows.of(doc).forEach(r -> r.policyMatchesApplied += n);
+                    }
+                    return null;
+                });
+    }
+
+    /** Major projects with a request received or a site visit this month. */
+    private Future<Void> majorProjects(JsonObject scope, Instant from, Instant to, List<JsonObject> timed, Rows rows) {
+        Set<String> ids = timed.stream().filter(d -> in(instant(d.getValue("createdAt")), from, to))
+                .map(d -> d.getString("projectId")).filter(id -> id != null).collect(Collectors.toSet());
+        return mongo.distinctWithQuery("site_visits", "projectId", String.class.getName(), and(scope, range("visitedAt", from, to)))
+                .compose(visited -> {
+                    visited.forEach(v -> ids.add(String.valueOf(v)));
+                    JsonObject query = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(List.copyOf(ids))))
+                            .put("kind", new JsonObject().put("$in", new JsonArray(MAJOR)));
+                    return mongo.findWithOptions("projects", query, new FindOptions().setFields(
+                            new JsonObject().put("district", 1).put("parkId", 1)));
+                })
+                .map(projects -> {
+                    projects.forEach(p -> rows.of(p).forEach(r -> r.majorProjectsServed.add(p.getString("_id"))));
+                    return null;
+                });
+    }
+
+    private Future<List<JsonObject>> group(String collection, JsonObject match, JsonObject key) {
+        JsonObject id = key.copy().put("district", "$district").put("parkId", "$parkId");
+        JsonArray pipeline = new JsonArray()
+                .add(new JsonObject().put("$match", match))
+                .add(new JsonObject().put("$group", new JsonObject().put("_id", id).put("n", new JsonObject().put("$sum", 1))));
+        return mongo.aggregate(collection, pipeline).collect(Collectors.toList()).map(groups -> {
+            groups.forEach(g -> g.put("district", g.getJsonObject("_id").getString("district"))
+                    .put("parkId", g.getJsonObject("_id").getString("parkId")));
+            return groups;
+        });
+    }
+
+    private static boolean in(Instant t, Instant from, Instant to) {
+        return t != null && !t.isBefore(from) && t.isBefore(to);
+    }
+
+    private static JsonObject range(String field, Instant from, Instant to) {
+        return new JsonObject().put(field, new JsonObject().put("$gte", date(from)).put("$lt", date(to)));
+    }
+
+    private static JsonObject and(JsonObject a, JsonObject b) {
+        return a.isEmpty() ? b : new JsonObject().put("$and", new JsonArray().add(a).add(b));
+    }
+
+    /** The rows of a report and which rows a document (by its district and park) counts in. */
+    private static final class Rows {
+        private final Map<String, ReportRow> byUnit = new LinkedHashMap<>();
+        private final boolean everything;
+        final ReportRow total;
+        private ReportRow unplaced;
+
+        Rows(List<Unit> units, boolean everything) {
+            this.everything = everything;
+            for (Unit u : units) {
+                if (u.level() != UnitLevel.CITY) {
+                    byUnit.put(u.id(), new ReportRow(u.id(), u.name(), u.level().name(), u.parentId()));
+                }
+            }
+            total = new ReportRow(null, everything ? "全市合计" : "合计", "TOTAL", null);
+        }
+
+        JsonObject filter() {
+            if (everything) {
+                return new JsonObject();
+            }
+            JsonArray ids = new JsonArray(List.copyOf(byUnit.keySet()));
+            return new JsonObject().put("$or", new JsonArray()
+                    .add(new JsonObject().put("district", new JsonObject().put("$in", ids)))
+                    .add(new JsonObject().put("parkId", new JsonObject().put("$in", ids))));
+        }
+
+        List<ReportRow> of(JsonObject doc) {
+            List<ReportRow> out = new ArrayList<>(3);
+            ReportRow district = byUnit.get(doc.getString("district"));
+            ReportRow park = doc.getString("parkId") == null ? null : byUnit.get(doc.getString("parkId"));
+            if (district != null) {
+                out.add(district);
+            }
+            if (park != null) {
+                out.add(park);
+            }
+            if (district == null && park == null && everything) {
+                if (unplaced == null) {
+                    unplaced = new ReportRow(null, "未定区", "UNPLACED", null);
+                }
+                out.add(unplaced);
+            }
+            if (!out.isEmpty() || everything) {
+                out.add(total);
+            }
+            return out;
+        }
+
+        List<ReportRow> all() {
+            List<ReportRow> out = new ArrayList<>(byUnit.values());
+            if (unplaced != null) {
+                out.add(unplaced);
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package cn.liaison.backend.report;
+
+import cn.liaison.backend.http.FieldError;
+import cn.liaison.backend.http.ProblemException;
+import cn.liaison.backend.http.ProblemType;
+import cn.liaison.backend.identity.Principal;
+import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.org.Unit;
+import cn.liaison.backend.org.UnitDirectory;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Who sees which monthly summary: city admins every district (or the unit they pick), unit heads
+ * their own unit and the units below it; a unit outside that is 404, other roles 403.
+ */
+public final class ReportService {
+
+    private final MonthlyReport report;
+    private final UnitDirectory units;
+    private final Clock clock;
+
+    public ReportService(MonthlyReport report, UnitDirectory units, Clock clock) {
+        this.report = report;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    public Future<JsonObject> monthly(String monthText, String unitId, Principal who) {
+        if (!who.hasAny(Role.CITY_ADMIN, Role.UNIT_HEAD)) {
+            return Future.failedFuture(ProblemException.of(ProblemType.FORBIDDEN, "每月汇总仅对单位负责人和市级管理员开放"));
+        }
+        YearMonth month = month(monthText);
+        String root = unitId != null ? unitId : who.has(Role.CITY_ADMIN) ? null : who.unitId();
+        Future<Boolean> allowed = who.has(Role.CITY_ADMIN) || root == null ? Future.succeededFuture(true)
+                : units.subtreeIds(who.unitId()).map(mine -> mine.contains(root));
+        return allowed.compose(ok -> {
+            if (!ok) {
+                return Future.failedFuture(ProblemException.notFound("单位不存在"));
+            }
+            return units.all().compose(all -> root == null
+                    ? report.compute(month, all, true)
+                    : units.subtreeIds(root).compose(ids -> {
+                        if (ids.isEmpty()) {
+                            return Future.failedFuture(ProblemException.notFound("单位不存在"));
+                        }
+                        List<Unit> chosen = all.stream().filter(u -> ids.contains(u.id())).toList();
+                        return report.compute(month, chosen, false);
+                    }));
+        }).map(result -> result.put("unitId", root));
+    }
+
+    /** {@code YYYY-MM}; the current month when absent. */
+    YearMonth month(String text) {
+        if (text == null) {
+            return YearMonth.now(clock.withZone(cn.liaison.backend.calendar.WorkingCalendar.ZONE));
+        }
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("月份格式应为 YYYY-MM", List.of(new FieldError("month", "格式应为 YYYY-MM")));
+        }
+    }
+}
