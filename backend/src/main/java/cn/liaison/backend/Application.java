@@ -339,7 +339,8 @@ public final class Application {
             vertx.setPeriodic(OUTBOX_INTERVAL_MS, id -> outbox.runOnce()
                     .onFailure(e -> LOG.warn("Outbox delivery failed: {}", e.toString())));
         }
-        return List.of(new RequestRoutes(requestModule), kbModule.routes());
+        return List.of(new RequestRoutes(requestModule), kbModule.routes(),
+                kbModule.guidingCases(requestModule.service(), enterprises, projects));
     }
 
     public RequestModule requests() {
