@@ -23,6 +23,7 @@ import java.util.Optional;
  *                         one under the data directory (external mode requires it)
  * @param jwtTtl           lifetime of a login token
  * @param officeHours      office hours on working days, Asia/Shanghai
+ * @param miniProgram      WeChat mini-program and chat settings (secrets never printed)
  */
 public record AppConfig(
         String httpHost,
@@ -38,7 +39,8 @@ public record AppConfig(
         Duration jwtTtl,
         OfficeHours officeHours,
         SlaPolicy sla,
-        int kbAnswersPerMinute) {
+        int kbAnswersPerMinute,
+        MiniProgramConfig miniProgram) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;
@@ -82,6 +84,7 @@ public record AppConfig(
                     + jwtTtl.toSeconds());
         }
         java.util.Objects.requireNonNull(officeHours, "officeHours");
+        java.util.Objects.requireNonNull(miniProgram, "miniProgram");
     }
 
     /** Never shows the JWT secret or credentials inside the store URIs. */
@@ -93,7 +96,7 @@ public record AppConfig(
                 + ", redisUrl=" + redisUrl.map(cn.liaison.backend.log.Masking::mask).orElse("(embedded)")
                 + ", bodyLimitBytes=" + bodyLimitBytes + ", shutdownGrace=" + shutdownGrace + ", logLevel=" + logLevel
                 + ", jwtSecret=" + jwtSecret.map(s -> "***").orElse("(generated)") + ", jwtTtl=" + jwtTtl
-                + ", officeHours=" + officeHours + "]";
+                + ", officeHours=" + officeHours + ", miniProgram=" + miniProgram + "]";
     }
 
     public boolean embeddedMongo() {

@@ -70,7 +70,8 @@ public final class ConfigLoader {
                 Duration.ofSeconds(longValue(v, ConfigKey.JWT_TTL_S)),
                 officeHours(v.get(ConfigKey.OFFICE_HOURS)),
                 sla(v),
-                intValue(v, ConfigKey.KB_ANSWERS_PER_MINUTE));
+                intValue(v, ConfigKey.KB_ANSWERS_PER_MINUTE),
+                MiniProgramConfig.from(v));
     }
 
     private static SlaPolicy sla(Map<ConfigKey, String> v) {
@@ -145,7 +146,7 @@ public final class ConfigLoader {
         return Optional.ofNullable(v.get(key)).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    private static int intValue(Map<ConfigKey, String> v, ConfigKey key) {
+    static int intValue(Map<ConfigKey, String> v, ConfigKey key) {
         long value = longValue(v, key);
         if (value > Integer.MAX_VALUE) {
             throw new ConfigException(key.name(), "is too large: " + value);

@@ -10,13 +10,17 @@ import java.util.Objects;
  * @param contactName  a default for the request's contact, may be null
  * @param contactPhone a default for the request's contact, may be null
  * @param projects     the enterprise's projects the user can pick from (empty when unbound)
+ * @param roles        the user's role names, passed back to the backend's ports
+ * @param unitId       a staff user's unit (staff may try the bot too), else null
  */
 public record ChatUser(String userId, String name, String enterpriseId, String contactName, String contactPhone,
-                       List<Project> projects) {
+                       List<Project> projects, List<String> roles, String unitId) {
 
     public ChatUser {
         Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(name, "name");
         projects = List.copyOf(projects);
+        roles = List.copyOf(roles);
     }
 
     public record Project(String id, String name) {
