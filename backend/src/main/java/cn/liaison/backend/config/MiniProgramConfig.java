@@ -41,6 +41,13 @@ public record MiniProgramConfig(
             throw new ConfigException(ConfigKey.WECHAT_AES_KEY.name(), "must be 43 characters (EncodingAESKey), was "
                     + aesKey.get().length());
         }
+        if (aesKey.isPresent()) {
+            try {
+                java.util.Base64.getDecoder().decode(aesKey.get() + "=");
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(ConfigKey.WECHAT_AES_KEY.name(), "is not a valid EncodingAESKey (Base64 letters and digits)");
+            }
+        }
         if (!msgFormat.equals("JSON") && !msgFormat.equals("XML")) {
             throw new ConfigException(ConfigKey.WECHAT_MSG_FORMAT.name(), "must be JSON or XML, was '" + msgFormat + "'");
         }
