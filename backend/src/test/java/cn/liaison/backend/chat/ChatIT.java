@@ -176,6 +176,22 @@ class ChatIT {
     }
 
     @Test
+    void transcriptsPastTheRetentionArePurged() throws Exception {
+        var mongo = app.app().stores().mongo();
+        java.time.Instant old = clock.instant().minus(java.time.Duration.ofDays(181));
+        mongo.insert(MongoTranscripts.COLLECTION, new JsonObject().put("_id", "old-conversation").put("userId", "u")
+                .put("updatedAt", cn.liaison.backend.store.MongoDocs.date(old))).await(10, TimeUnit.SECONDS);
+        String kept = say(wechatLogin("recent"), null, "你好").getString("conversationId");
+
+        long removed = app.app().miniProgram().chat().purgeTranscripts().await(10, TimeUnit.SECONDS);
+        assertTrue(removed >= 1);
+        assertEquals(0L, mongo.count(MongoTranscripts.COLLECTION, new JsonObject().put("_id", "old-conversation"))
+                .await(10, TimeUnit.SECONDS));
+        assertEquals(1L, mongo.count(MongoTranscripts.COLLECTION, new JsonObject().put("_id", kept))
+                .await(10, TimeUnit.SECONDS));
+    }
+
+    @Test
     void tooManyMessagesAre429WithRetryAfter() throws Exception {
         String token = wechatLogin("chatty");
         HttpResponse<String> last = null;
