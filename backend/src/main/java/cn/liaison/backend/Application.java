@@ -45,6 +45,7 @@ import cn.liaison.backend.identity.PasswordHasher;
 import cn.liaison.backend.identity.Tokens;
 import cn.liaison.backend.identity.UserDirectory;
 import cn.liaison.backend.log.Masking;
+import cn.liaison.backend.miniapp.MiniProgramModule;
 import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.MongoEnterprises;
 import cn.liaison.backend.org.MongoProjects;
@@ -169,6 +170,7 @@ public final class Application {
         routes.addAll(startHotline());
         routes.addAll(startProjects(options));
         routes.addAll(startReports());
+        routes.addAll(startMiniProgram(options));
         routes.addAll(extraRoutes);
         HttpVerticle.HttpSettings settings = new HttpVerticle.HttpSettings(
                 config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace());
@@ -457,6 +459,34 @@ public final class Application {
     }
 
     // ---- end of the monthly summary -------------------------------------------------------------
+    // ---- The mini-program channel: WeChat login and binding, chat bot, message push, subscribe ---
+
+    private static final long PUSH_SWEEP_INTERVAL_MS = 5_000;
+    private static final long TRANSCRIPT_PURGE_INTERVAL_MS = 3_600_000;
+    private MiniProgramModule miniProgram;
+
+    private List<Routes> startMiniProgram(Options options) throws Exception {
+        miniProgram = new MiniProgramModule(vertx, stores, config.miniProgram(), config.embeddedMongo(), kbModule.service(),
+                requestModule, enterprises, units, tokens, clock);
+        miniProgram.start(stores).await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
+        rawRoutes.addAll(miniProgram.rawRoutes());
+        notificationChannels.addAll(miniProgram.channels());
+        if (options.backgroundJobs()) {
+            if (miniProgram.inbox() != null) {
+                vertx.setPeriodic(PUSH_SWEEP_INTERVAL_MS, id -> miniProgram.inbox().runOnce()
+                        .onFailure(e -> LOG.warn("WeChat push sweep failed: {}", e.toString())));
+            }
+            vertx.setPeriodic(TRANSCRIPT_PURGE_INTERVAL_MS, id -> miniProgram.chat().purgeTranscripts()
+                    .onFailure(e -> LOG.warn("Chat transcript purge failed: {}", e.toString())));
+        }
+        return miniProgram.routes();
+    }
+
+    public MiniProgramModule miniProgram() {
+        return miniProgram;
+    }
+
+    // ---- end of the mini-program channel --------------------------------------------------------
 
     public int port() {
         return httpVerticles.get(0).actualPort();

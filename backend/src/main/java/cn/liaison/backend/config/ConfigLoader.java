@@ -73,7 +73,8 @@ public final class ConfigLoader {
                 sla(v),
                 intValue(v, ConfigKey.KB_ANSWERS_PER_MINUTE),
                 hotline12345(v),
-                new AppConfig.ProjectSettings(v.get(ConfigKey.POLICY_REGION).trim(), v.get(ConfigKey.PROJECT_CARD_LINK).trim()));
+                new AppConfig.ProjectSettings(v.get(ConfigKey.POLICY_REGION).trim(), v.get(ConfigKey.PROJECT_CARD_LINK).trim()),
+                MiniProgramConfig.from(v));
     }
 
     private static Hotline12345Settings hotline12345(Map<ConfigKey, String> v) {
@@ -173,7 +174,7 @@ public final class ConfigLoader {
         return Optional.ofNullable(v.get(key)).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    private static int intValue(Map<ConfigKey, String> v, ConfigKey key) {
+    static int intValue(Map<ConfigKey, String> v, ConfigKey key) {
         long value = longValue(v, key);
         if (value > Integer.MAX_VALUE) {
             throw new ConfigException(key.name(), "is too large: " + value);
