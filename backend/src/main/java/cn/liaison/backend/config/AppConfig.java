@@ -23,6 +23,7 @@ import java.util.Optional;
  *                         one under the data directory (external mode requires it)
  * @param jwtTtl           lifetime of a login token
  * @param officeHours      office hours on working days, Asia/Shanghai
+ * @param mobile           WeCom, password sign-in switch, quiet hours, live event stream
  */
 public record AppConfig(
         String httpHost,
@@ -37,7 +38,8 @@ public record AppConfig(
         Optional<String> jwtSecret,
         Duration jwtTtl,
         OfficeHours officeHours,
-        SlaPolicy sla) {
+        SlaPolicy sla,
+        cn.liaison.backend.mobile.MobileConfig mobile) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;
@@ -78,6 +80,7 @@ public record AppConfig(
                     + jwtTtl.toSeconds());
         }
         java.util.Objects.requireNonNull(officeHours, "officeHours");
+        java.util.Objects.requireNonNull(mobile, "mobile");
     }
 
     /** Never shows the JWT secret or credentials inside the store URIs. */
