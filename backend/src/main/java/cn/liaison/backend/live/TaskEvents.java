@@ -41,19 +41,35 @@ final class TaskEvents {
         if (audience.isEmpty()) {
             return Optional.empty();
         }
+        // The change's own history entries: from the end back to the one of the reported action
+        // (intake reports CREATE or ASSESS after also assessing and assigning in the same update).
+        Set<Action> actions = java.util.EnumSet.of(action);
+        for (int i = history.size() - 1; i >= 0; i--) {
+            JsonObject entry = history.getJsonObject(i);
+            if (changedAt == null || !changedAt.equals(MongoDocs.instant(entry.getValue("at")))) {
+                break;
+            }
+            Action step = Action.valueOf(entry.getString("action"));
+            actions.add(step);
+            if (step == action) {
+                break;
+            }
+        }
         String at = changedAt == null ? null : MongoDocs.apiTime(changedAt);
         String title = request.getString("number") + " " + abbreviate(request.getString("content"));
-        return Optional.of(new LiveEvent(null, type(action), request.getString("_id"), request.getString("number"),
+        return Optional.of(new LiveEvent(null, type(actions), request.getString("_id"), request.getString("number"),
                 request.getString("status"), action.name(), title, at, List.copyOf(audience)));
     }
 
-    static String type(Action action) {
-        return switch (action) {
-            case ASSIGN -> "assigned";
-            case REMIND -> "reminder";
-            case OVERDUE, ESCALATE -> "escalated";
-            default -> "changed";
-        };
+    /** One change can hold several steps (intake: create, assess, assign): the weightiest names it. */
+    static String type(Set<Action> actions) {
+        if (actions.contains(Action.ESCALATE) || actions.contains(Action.OVERDUE)) {
+            return "escalated";
+        }
+        if (actions.contains(Action.ASSIGN)) {
+            return "assigned";
+        }
+        return actions.contains(Action.REMIND) ? "reminder" : "changed";
     }
 
     private static String abbreviate(String text) {
