@@ -42,7 +42,8 @@ public final class MobileRoutes implements Routes, RawRoutes {
 
     @Override
     public void register(Router router) {
-        router.get("/m").handler(rc -> rc.redirect("/m/"));
+        // Vert.x matches "/m" for "/m/" too: only the bare path is redirected.
+        router.getWithRegex("^/m$").handler(rc -> rc.redirect("/m/"));
         router.get("/m/*").handler(rc -> {
             // The page is small and changes with releases: always revalidate, never serve it stale.
             rc.response().putHeader("Cache-Control", "no-cache");
