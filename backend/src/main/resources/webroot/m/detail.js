@@ -93,7 +93,7 @@ function openForm(view, request, action) {
   const spec = ACTIONS[action];
   const draft = JSON.parse(localStorage.getItem(draftKey(request.id, action)) || '{}');
   const slot = $('#form-slot', view);
-  slot.innerHTML = `<form class="sheet" data-action="${action}" novalidate>
+  slot.innerHTML = `<div class="backdrop" data-cancel></div><form class="sheet" data-action="${action}" novalidate>
     <h2>${spec.label}</h2>
     ${spec.fields.map(f => field(f, draft[f.name])).join('')}
     ${spec.fields.length ? '' : '<p>确认签收该任务？签收后开始计算办结时限。</p>'}
@@ -104,9 +104,9 @@ function openForm(view, request, action) {
   </form>`;
   const form = $('form', slot);
   form.addEventListener('input', () => localStorage.setItem(draftKey(request.id, action), JSON.stringify(values(form, spec))));
-  form.querySelector('[data-cancel]').addEventListener('click', () => { slot.innerHTML = ''; });
+  slot.querySelectorAll('[data-cancel]').forEach(el => el.addEventListener('click', () => { slot.innerHTML = ''; }));
   form.addEventListener('submit', e => { e.preventDefault(); submit(view, request, action, form); });
-  form.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  form.querySelector('textarea, input:not([type=radio])')?.focus({ preventScroll: true });
 }
 
 function field(f, value) {
@@ -169,7 +169,7 @@ async function submit(view, request, action, form) {
   try {
     await api('POST', `/api/v1/requests/${encodeURIComponent(request.id)}/${action}`, payload);
     localStorage.removeItem(draftKey(request.id, action));
-    form.remove();
+    $('#form-slot', view).innerHTML = '';
     toast(`${spec.label}成功`);
     await renderDetail(view, request.id);
   } catch (e) {
