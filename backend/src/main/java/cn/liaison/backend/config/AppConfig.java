@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param hotline12345     the 12345 work-order integration (off without a secret)
  * @param projects         the project library's settings (policy region, contact-card link)
  * @param miniProgram      WeChat mini-program and chat settings (secrets never printed)
+ * @param mobile           WeCom, password sign-in switch, quiet hours, live event stream
  */
 public record AppConfig(
         String httpHost,
@@ -45,7 +46,8 @@ public record AppConfig(
         int kbAnswersPerMinute,
         Hotline12345Settings hotline12345,
         ProjectSettings projects,
-        MiniProgramConfig miniProgram) {
+        MiniProgramConfig miniProgram,
+        cn.liaison.backend.mobile.MobileConfig mobile) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;
@@ -92,6 +94,7 @@ public record AppConfig(
         java.util.Objects.requireNonNull(hotline12345, "hotline12345");
         java.util.Objects.requireNonNull(projects, "projects");
         java.util.Objects.requireNonNull(miniProgram, "miniProgram");
+        java.util.Objects.requireNonNull(mobile, "mobile");
     }
 
     /**

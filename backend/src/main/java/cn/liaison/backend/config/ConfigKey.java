@@ -49,7 +49,17 @@ public enum ConfigKey {
     WECHAT_MSG_SEC_CHECK("false", "check chat text with WeChat's msg_sec_check (v2) before answering"),
     CHAT_MESSAGES_PER_MINUTE("30", "chat messages per user and minute"),
     CHAT_IDLE_MINUTES("30", "minutes of silence after which a chat conversation starts over"),
-    CHAT_RETENTION_DAYS("180", "days chat transcripts are kept");
+    CHAT_RETENTION_DAYS("180", "days chat transcripts are kept"),
+    WECOM_CORP_ID(null, "WeCom corp id (企业ID); unset = no WeCom sign-in and no WeCom messages"),
+    WECOM_AGENT_ID(null, "WeCom application agent id (AgentId); required with WECOM_CORP_ID"),
+    WECOM_SECRET(null, "WeCom application secret; required with WECOM_CORP_ID"),
+    WECOM_API_BASE("https://qyapi.weixin.qq.com", "WeCom API base URL (a private 政务微信 deployment's host)"),
+    WECOM_AUTHORIZE_URL("https://open.weixin.qq.com/connect/oauth2/authorize", "WeCom OAuth authorize page"),
+    PUBLIC_BASE_URL(null, "address users reach the service at, e.g. https://liaison.example.gov.cn; "
+            + "required with WECOM_CORP_ID (message links, sign-in redirect)"),
+    PASSWORD_LOGIN("on", "on/off: whether password sign-in is accepted (off: staff sign in through WeCom)"),
+    QUIET_HOURS("21:00-08:00", "HH:mm-HH:mm (Asia/Shanghai) in which WeCom messages wait, escalations excepted; off = none"),
+    SSE_HEARTBEAT_S("20", "seconds between heartbeat comments on an idle event stream (1-120)");
 
     private final String defaultValue;
     private final String description;
