@@ -1,0 +1,54 @@
+// Drives the city office's dashboard in Debian's headless Chromium at 1280×800 against a running
+// service: a unit head is refused nothing it may see, a city admin signs in, the key figures, both
+// charts and the table render, and a screenshot is saved to SHOTS_DIR.
+// Usage: BASE_URL=… ADMIN_USER=… ADMIN_PASSWORD=… SHOTS_DIR=… node dashboard-page.mjs
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const env = name => {
+  const value = process.env[name];
+  if (!value) throw new Error(`missing ${name}`);
+  return value;
+};
+const BASE = env('BASE_URL');
+const SHOTS = env('SHOTS_DIR');
+mkdirSync(SHOTS, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+
+  await page.goto(BASE + '/dashboard/');
+  await page.locator('#username').waitFor();
+  await page.fill('#username', env('ADMIN_USER'));
+  await page.fill('#password', env('ADMIN_PASSWORD'));
+  await page.click('#login button[type=submit]');
+  await page.locator('#login').waitFor({ state: 'hidden' });
+  await page.locator('#kpis .kpi').first().waitFor();
+  await page.locator('#table tr').nth(1).waitFor();
+  // Both charts exist and have data (the 12-month trend loads after the month's figures).
+  await page.waitForFunction(() => window.Chart && ['bars', 'trend'].every(id => {
+    const chart = window.Chart.getChart(id);
+    return chart && chart.data.labels.length > 0;
+  }));
+  const trendMonths = await page.evaluate(() => window.Chart.getChart('trend').data.labels.length);
+  if (trendMonths !== 12) throw new Error('the trend shows ' + trendMonths + ' months, not 12');
+  const kpis = await page.locator('#kpis .kpi').count();
+  const rows = await page.locator('#table tr').count();
+  await page.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
+  if (errors.length) throw new Error('page errors: ' + errors.join('; '));
+  console.log(`DASHBOARD OK kpis=${kpis} rows=${rows}`);
+} finally {
+  await browser.close();
+}
