@@ -5,10 +5,12 @@ import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15Quantize
 
 /**
  * The quantized bge-small-zh-v1.5 model shipped inside its jar, run in-process by ONNX Runtime.
- * No query prefix is used: retrieval compares a question with questions (symmetric similarity).
+ * Question-to-question comparison uses plain text; {@link #embedQuery} adds bge's instruction.
  */
 final class BgeEmbedder implements Embedder {
     static final BgeEmbedder SHARED = new BgeEmbedder();
+    /** The instruction bge-small-zh-v1.5 expects before a query for question-to-passage retrieval. */
+    private static final String QUERY_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
 
     private volatile EmbeddingModel model;
 
@@ -31,6 +33,11 @@ final class BgeEmbedder implements Embedder {
     @Override
     public int dimension() {
         return 512;
+    }
+
+    @Override
+    public float[] embedQuery(String text) {
+        return embed(QUERY_INSTRUCTION + text);
     }
 
     @Override

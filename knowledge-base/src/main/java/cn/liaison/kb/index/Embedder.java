@@ -4,7 +4,13 @@ package cn.liaison.kb.index;
 public interface Embedder {
     int dimension();
 
+    /** The vector of a text to be found (a question variant, an answer). */
     float[] embed(String text);
+
+    /** The vector of a user's question when it is compared with answers (asymmetric retrieval). */
+    default float[] embedQuery(String text) {
+        return embed(text);
+    }
 
     /** The offline bge-small-zh-v1.5 model, loaded once per JVM on first use. */
     static Embedder bgeSmallZh() {
