@@ -1,6 +1,8 @@
 package cn.liaison.kb.index;
 
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.util.List;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
 /**
@@ -41,8 +43,17 @@ final class BgeEmbedder implements Embedder {
     }
 
     @Override
+    public List<float[]> embedAll(List<String> texts) {
+        List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+        return model().embedAll(segments).content().stream().map(e -> unit(e.vector())).toList();
+    }
+
+    @Override
     public float[] embed(String text) {
-        float[] vector = model().embed(text).content().vector();
+        return unit(model().embed(text).content().vector());
+    }
+
+    private static float[] unit(float[] vector) {
         double norm = 0;
         for (float v : vector) {
             norm += v * v;

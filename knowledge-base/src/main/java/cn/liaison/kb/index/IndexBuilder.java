@@ -82,8 +82,8 @@ final class IndexBuilder {
         float[][] vectors = embed(weighted, embedder);
         float[][] centroids = config.embeddings() ? centroids(ownerVariants, vectors) : null;
         float[][] bodyVectors = config.embeddings()
-                ? IntStream.range(0, entries.size()).parallel()
-                        .mapToObj(i -> embedder.embed(weighted.get(ownerBody[i]).text())).toArray(float[][]::new)
+                ? embedder.embedAll(IntStream.of(ownerBody).mapToObj(v -> weighted.get(v).text()).toList())
+                        .toArray(float[][]::new)
                 : null;
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         writeIndex(directory, weighted, vectors);
@@ -139,9 +139,11 @@ final class IndexBuilder {
     private float[][] embed(List<Variant> all, Embedder embedder) {
         float[][] vectors = new float[all.size()][];
         if (config.embeddings()) {
-            IntStream.range(0, all.size()).parallel()
-                    .filter(i -> !all.get(i).body())
-                    .forEach(i -> vectors[i] = embedder.embed(all.get(i).text()));
+            int[] questions = IntStream.range(0, all.size()).filter(i -> !all.get(i).body()).toArray();
+            List<float[]> embedded = embedder.embedAll(IntStream.of(questions).mapToObj(i -> all.get(i).text()).toList());
+            for (int i = 0; i < questions.length; i++) {
+                vectors[questions[i]] = embedded.get(i);
+            }
         }
         return vectors;
     }
