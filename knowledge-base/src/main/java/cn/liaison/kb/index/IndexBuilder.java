@@ -82,7 +82,7 @@ final class IndexBuilder {
         float[][] vectors = embed(weighted, embedder);
         float[][] centroids = config.embeddings() ? centroids(ownerVariants, vectors) : null;
         float[][] bodyVectors = config.embeddings()
-                ? embedder.embedAll(IntStream.of(ownerBody).mapToObj(v -> weighted.get(v).text()).toList())
+                ? VectorCache.embedAll(embedder, IntStream.of(ownerBody).mapToObj(v -> weighted.get(v).text()).toList())
                         .toArray(float[][]::new)
                 : null;
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -140,7 +140,7 @@ final class IndexBuilder {
         float[][] vectors = new float[all.size()][];
         if (config.embeddings()) {
             int[] questions = IntStream.range(0, all.size()).filter(i -> !all.get(i).body()).toArray();
-            List<float[]> embedded = embedder.embedAll(IntStream.of(questions).mapToObj(i -> all.get(i).text()).toList());
+            List<float[]> embedded = VectorCache.embedAll(embedder, IntStream.of(questions).mapToObj(i -> all.get(i).text()).toList());
             for (int i = 0; i < questions.length; i++) {
                 vectors[questions[i]] = embedded.get(i);
             }
