@@ -66,7 +66,7 @@ class BundledContentTest {
             assertTrue(summary.wrongConfident() <= 0.03, report);
             assertTrue(summary.oosAbstain() >= 0.90, report);
             assertTrue(summary.top3() >= 0.95, report);
-            assertTrue(summary.top1() >= 0.78, report);
+            assertTrue(summary.top1() >= 0.85, report);
         }
     }
 }

@@ -1,10 +1,9 @@
 package cn.liaison.kb.cli;
 
+import cn.liaison.kb.OutcomeJson;
 import cn.liaison.kb.eval.EvalSummary;
-import cn.liaison.kb.index.Hit;
 import cn.liaison.kb.index.SearchOutcome;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The JSON shapes of the CLI contract. */
@@ -14,37 +13,8 @@ final class Json {
     private Json() {
     }
 
-    /**
-     * {@code {"q", "answered", "confidence", "results": [{"id", "title", "topics", "score"}],
-     * "forward": {"department", "phone"} | null, "decision", "suggestions"}}.
-     */
     static ObjectNode outcome(SearchOutcome outcome) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("q", outcome.question());
-        node.put("answered", outcome.answered());
-        node.put("confidence", round(outcome.confidence()));
-        ArrayNode results = node.putArray("results");
-        for (Hit hit : outcome.hits()) {
-            ObjectNode result = results.addObject();
-            result.put("id", hit.entry().id());
-            result.put("title", hit.entry().title());
-            ArrayNode topics = result.putArray("topics");
-            hit.entry().topics().forEach(topics::add);
-            result.put("score", round(hit.score()));
-        }
-        if (outcome.forward() == null) {
-            node.putNull("forward");
-        } else {
-            ObjectNode forward = node.putObject("forward");
-            forward.put("department", outcome.forward().department());
-            if (outcome.forward().phone() != null) {
-                forward.put("phone", outcome.forward().phone());
-            }
-        }
-        node.put("decision", outcome.decision().name().toLowerCase(java.util.Locale.ROOT));
-        ArrayNode suggestions = node.putArray("suggestions");
-        outcome.suggestions().forEach(suggestions::add);
-        return node;
+        return OutcomeJson.toNode(outcome);
     }
 
     static ObjectNode summary(EvalSummary summary) {

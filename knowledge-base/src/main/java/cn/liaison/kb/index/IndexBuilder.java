@@ -80,6 +80,11 @@ final class IndexBuilder {
         List<TermStats> stats = termStats();
         List<Variant> weighted = variants.stream().map(v -> withWeights(v, stats)).toList();
         float[][] vectors = embed(weighted, embedder);
+        float[][] centroids = config.embeddings() ? centroids(ownerVariants, vectors) : null;
+        float[][] bodyVectors = config.embeddings()
+                ? VectorCache.embedAll(embedder, IntStream.of(ownerBody).mapToObj(v -> weighted.get(v).text()).toList())
+                        .toArray(float[][]::new)
+                : null;
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         writeIndex(directory, weighted, vectors);
         DirectoryReader reader = DirectoryReader.open(directory);
@@ -90,7 +95,9 @@ final class IndexBuilder {
         }
         return new IndexData(config, List.copyOf(entries), List.copyOf(departments), normalizer, analyzers,
                 config.embeddings() ? embedder : null, reader, weighted, docVariant, variantDoc, ownerVariants,
-                ownerBody, stats);
+                ownerBody, stats, centroids, bodyVectors, departments.stream()
+                        .map(d -> d.keywords().stream().map(normalizer::normalize).filter(k -> k.length() >= 2).toList())
+                        .toList());
     }
 
     private int add(int owner, boolean body, String text) {
@@ -132,11 +139,34 @@ final class IndexBuilder {
     private float[][] embed(List<Variant> all, Embedder embedder) {
         float[][] vectors = new float[all.size()][];
         if (config.embeddings()) {
-            IntStream.range(0, all.size()).parallel()
-                    .filter(i -> !all.get(i).body())
-                    .forEach(i -> vectors[i] = embedder.embed(all.get(i).text()));
+            int[] questions = IntStream.range(0, all.size()).filter(i -> !all.get(i).body()).toArray();
+            List<float[]> embedded = VectorCache.embedAll(embedder, IntStream.of(questions).mapToObj(i -> all.get(i).text()).toList());
+            for (int i = 0; i < questions.length; i++) {
+                vectors[questions[i]] = embedded.get(i);
+            }
         }
         return vectors;
+    }
+
+    private static float[][] centroids(int[][] ownerVariants, float[][] vectors) {
+        float[][] centroids = new float[ownerVariants.length][];
+        for (int owner = 0; owner < ownerVariants.length; owner++) {
+            float[] sum = null;
+            for (int v : ownerVariants[owner]) {
+                if (sum == null) {
+                    sum = new float[vectors[v].length];
+                }
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += vectors[v][i];
+                }
+            }
+            double norm = Math.sqrt(IndexData.dot(sum, sum));
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] = (float) (sum[i] / norm);
+            }
+            centroids[owner] = sum;
+        }
+        return centroids;
     }
 
     private void writeIndex(ByteBuffersDirectory directory, List<Variant> all, float[][] vectors) throws IOException {

@@ -15,6 +15,9 @@ import org.apache.lucene.index.DirectoryReader;
  * @param variantDoc    variant ordinal to Lucene doc id
  * @param ownerVariants owner ordinal to its question / title / forward variants (no bodies)
  * @param ownerBody     entry ordinal to its body variant ordinal
+ * @param ownerCentroid owner ordinal to the normalised mean of its variants' vectors (null without embeddings)
+ * @param bodyVectors   entry ordinal to its answer text's vector (null without embeddings)
+ * @param departmentKeywords per department, its normalised keywords (two characters or more)
  */
 record IndexData(
         RetrievalConfig config,
@@ -29,7 +32,10 @@ record IndexData(
         int[] variantDoc,
         int[][] ownerVariants,
         int[] ownerBody,
-        List<TermStats> stats) {
+        List<TermStats> stats,
+        float[][] ownerCentroid,
+        float[][] bodyVectors,
+        List<List<String>> departmentKeywords) {
 
     static String termField(int analyzer) {
         return "t" + analyzer;
@@ -41,6 +47,19 @@ record IndexData(
 
     static final String VECTOR = "vec";
     static final String VARIANT = "variant";
+
+    IndexData withConfig(RetrievalConfig next) {
+        return new IndexData(next, entries, departments, normalizer, analyzers, embedder, reader, variants, docVariant,
+                variantDoc, ownerVariants, ownerBody, stats, ownerCentroid, bodyVectors, departmentKeywords);
+    }
+
+    static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
 
     boolean isDepartment(int owner) {
         return owner >= entries.size();

@@ -54,11 +54,12 @@ public final class KbIndex implements Closeable {
         return data.entries();
     }
 
-    /** Same index data, other thresholds: for tuning without rebuilding. */
+    /**
+     * Same index data, other weights or thresholds: for tuning without rebuilding. The view shares
+     * this index's reader: close only the original.
+     */
     public KbIndex withConfig(RetrievalConfig config) {
-        return new KbIndex(new IndexData(config, data.entries(), data.departments(), data.normalizer(),
-                data.analyzers(), data.embedder(), data.reader(), data.variants(), data.docVariant(),
-                data.variantDoc(), data.ownerVariants(), data.ownerBody(), data.stats()));
+        return new KbIndex(data.withConfig(config));
     }
 
     public SearchOutcome search(String question) {
@@ -87,7 +88,7 @@ public final class KbIndex implements Closeable {
         }
         double best = hits.isEmpty() ? 0 : hits.get(0).score();
         double confidence = hits.isEmpty() ? 0 : config.confidence(best, otherTopic);
-        ForwardRule forward = department != null && department.score() >= config.forwardThreshold()
+        ForwardRule forward = department != null && department.score() >= config.thresholds().forward()
                 ? data.departments().get(department.owner() - data.entries().size()) : null;
         if (forward != null && department.score() > best) {
             return new SearchOutcome(question, Decision.FORWARDED, confidence, hits, List.of(), forward);

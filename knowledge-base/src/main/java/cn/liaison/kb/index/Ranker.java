@@ -54,7 +54,9 @@ final class Ranker {
             Set<String> distinct = new LinkedHashSet<>(Tokens.of(data.analyzers().get(a), IndexData.termField(a), text));
             query[a] = distinct.stream().limit(MAX_QUERY_TOKENS).toArray(String[]::new);
         }
-        float[] vector = data.embedder() == null || text.isBlank() ? null : data.embedder().embed(text);
+        boolean embed = data.embedder() != null && !text.isBlank();
+        float[] vector = embed ? data.embedder().embed(text) : null;
+        float[] queryVector = embed ? data.embedder().embedQuery(text) : null;
         Set<Integer> owners = candidates(query, vector);
         double[] queryWeights = new double[analyzers];
         for (int a = 0; a < analyzers; a++) {
@@ -63,10 +65,37 @@ final class Ranker {
         Map<Integer, Double> cosines = vector == null ? Map.of() : cosines(owners, vector);
         List<Scored> scored = new ArrayList<>();
         for (int owner : owners) {
-            scored.add(scoreOwner(owner, query, queryWeights, cosines));
+            scored.add(scoreOwner(owner, query, queryWeights, cosines, queryVector));
         }
+        keywordDepartments(text, scored);
         scored.sort((x, y) -> Double.compare(y.score(), x.score()));
         return scored;
+    }
+
+    /** A department whose declared keyword appears verbatim scores at least the keyword score. */
+    private void keywordDepartments(String text, List<Scored> scored) {
+        double floor = data.config().weights().forwardKeyword();
+        if (floor == 0) {
+            return;
+        }
+        for (int d = 0; d < data.departments().size(); d++) {
+            int owner = data.entries().size() + d;
+            boolean mentioned = data.departmentKeywords().get(d).stream().anyMatch(text::contains);
+            if (!mentioned) {
+                continue;
+            }
+            int index = -1;
+            for (int i = 0; i < scored.size() && index < 0; i++) {
+                index = scored.get(i).owner() == owner ? i : -1;
+            }
+            Scored current = index < 0 ? new Scored(owner, 0, data.ownerVariants()[owner][0]) : scored.get(index);
+            Scored raised = new Scored(owner, Math.max(floor, current.score()), current.variant());
+            if (index < 0) {
+                scored.add(raised);
+            } else {
+                scored.set(index, raised);
+            }
+        }
     }
 
     private Set<Integer> candidates(String[][] query, float[] vector) throws IOException {
@@ -121,28 +150,42 @@ final class Ranker {
         return cosines;
     }
 
-    private Scored scoreOwner(int owner, String[][] query, double[] queryWeights, Map<Integer, Double> cosines) {
-        RetrievalConfig config = data.config();
+    private Scored scoreOwner(int owner, String[][] query, double[] queryWeights, Map<Integer, Double> cosines,
+            float[] queryVector) {
+        RetrievalConfig.Weights weights = data.config().weights();
         double best = 0;
         int bestVariant = data.ownerVariants()[owner][0];
         for (int v : data.ownerVariants()[owner]) {
             double lexical = lexical(query, queryWeights, data.variants().get(v));
             double score = lexical;
             if (data.embedder() != null) {
-                double cosine = cosines.getOrDefault(v, 0.0);
-                double semantic = Math.max(0, (cosine - config.embeddingFloor()) / (1 - config.embeddingFloor()));
-                score = (1 - config.embeddingWeight()) * lexical + config.embeddingWeight() * Math.min(1, semantic);
+                double semantic = semantic(cosines.getOrDefault(v, 0.0), weights);
+                score = (1 - weights.embedding()) * lexical + weights.embedding() * semantic;
             }
             if (score > best) {
                 best = score;
                 bestVariant = v;
             }
         }
-        if (!data.isDepartment(owner) && config.bodyWeight() > 0) {
+        boolean entry = !data.isDepartment(owner);
+        if (entry && weights.bodyLexical() > 0) {
             double coverage = coverage(query, queryWeights, data.variants().get(data.ownerBody()[owner]));
-            best += config.bodyWeight() * coverage * (1 - best);
+            best += weights.bodyLexical() * coverage * (1 - best);
+        }
+        if (queryVector != null) {
+            if (entry) {
+                double body = semantic(IndexData.dot(queryVector, data.bodyVectors()[owner]), weights);
+                best = (1 - weights.bodyVector()) * best + weights.bodyVector() * body;
+            }
+            double centroid = semantic(IndexData.dot(queryVector, data.ownerCentroid()[owner]), weights);
+            best = (1 - weights.centroid()) * best + weights.centroid() * centroid;
         }
         return new Scored(owner, Math.max(0, Math.min(1, best)), bestVariant);
+    }
+
+    /** A cosine mapped to [0, 1]: 0 at or below the floor, 1 for identical texts. */
+    private static double semantic(double cosine, RetrievalConfig.Weights weights) {
+        return Math.min(1, Math.max(0, (cosine - weights.floor()) / (1 - weights.floor())));
     }
 
     /** Mean over analysers of the IDF-weighted F1 between query tokens and variant tokens. */
