@@ -1,6 +1,7 @@
 package cn.liaison.backend.kb;
 
 import cn.liaison.kb.KnowledgeBase;
+import cn.liaison.kb.OutcomeJson;
 import cn.liaison.kb.content.Entry;
 import cn.liaison.kb.index.SearchOutcome;
 import io.vertx.core.json.JsonArray;
@@ -13,23 +14,9 @@ final class KbJson {
     private KbJson() {
     }
 
+    /** Exactly the {@code kb-cli ask} line (one serializer for both), plus the composed answer when answered. */
     static JsonObject outcome(SearchOutcome outcome) {
-        JsonArray results = new JsonArray();
-        outcome.hits().forEach(hit -> results.add(new JsonObject()
-                .put("id", hit.entry().id())
-                .put("title", hit.entry().title())
-                .put("topics", new JsonArray(List.copyOf(hit.entry().topics())))
-                .put("score", round(hit.score()))));
-        JsonObject json = new JsonObject()
-                .put("q", outcome.question())
-                .put("answered", outcome.answered())
-                .put("confidence", round(outcome.confidence()))
-                .put("decision", outcome.decision().name().toLowerCase())
-                .put("results", results)
-                .put("suggestions", new JsonArray(List.copyOf(outcome.suggestions())));
-        json.put("forward", outcome.forwardRule()
-                .map(rule -> new JsonObject().put("department", rule.department()).put("phone", rule.phone()))
-                .orElse(null));
+        JsonObject json = new JsonObject(OutcomeJson.toJson(outcome));
         if (outcome.answered()) {
             Entry best = outcome.best().orElseThrow().entry();
             json.put("answer", new JsonObject()
@@ -62,7 +49,4 @@ final class KbJson {
         return sources;
     }
 
-    private static double round(double value) {
-        return Math.round(value * 10_000) / 10_000.0;
-    }
 }
