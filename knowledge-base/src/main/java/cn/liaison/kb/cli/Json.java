@@ -1,6 +1,9 @@
 package cn.liaison.kb.cli;
 
+import cn.liaison.kb.content.Content;
 import cn.liaison.kb.eval.EvalSummary;
+import cn.liaison.kb.scenario.PackageMaps;
+import cn.liaison.kb.scenario.Scenarios;
 import cn.liaison.kb.index.Hit;
 import cn.liaison.kb.index.SearchOutcome;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +22,14 @@ final class Json {
      * "forward": {"department", "phone"} | null, "decision", "suggestions"}}.
      */
     static ObjectNode outcome(SearchOutcome outcome) {
+        return outcome(outcome, null);
+    }
+
+    /**
+     * Also {@code "kind"} on each result and for the best hit, and {@code "package"} (the composed
+     * 一件事 package) when the best hit is a scenario and {@code content} is given.
+     */
+    static ObjectNode outcome(SearchOutcome outcome, Content content) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("q", outcome.question());
         node.put("answered", outcome.answered());
@@ -28,6 +39,7 @@ final class Json {
             ObjectNode result = results.addObject();
             result.put("id", hit.entry().id());
             result.put("title", hit.entry().title());
+            result.put("kind", hit.entry().kind().code());
             ArrayNode topics = result.putArray("topics");
             hit.entry().topics().forEach(topics::add);
             result.put("score", round(hit.score()));
@@ -44,6 +56,11 @@ final class Json {
         node.put("decision", outcome.decision().name().toLowerCase(java.util.Locale.ROOT));
         ArrayNode suggestions = node.putArray("suggestions");
         outcome.suggestions().forEach(suggestions::add);
+        node.put("kind", outcome.best().map(hit -> hit.entry().kind().code()).orElse(null));
+        if (content != null) {
+            outcome.best().flatMap(hit -> Scenarios.of(content, hit.entry()))
+                    .ifPresent(pkg -> node.set("package", MAPPER.valueToTree(PackageMaps.full(pkg))));
+        }
         return node;
     }
 
