@@ -14,10 +14,16 @@ final class KbJson {
     }
 
     static JsonObject outcome(SearchOutcome outcome) {
+        return outcome(outcome, null);
+    }
+
+    /** With {@code kb}: a scenario answer (一件事) carries its composed package in {@code answer.package}. */
+    static JsonObject outcome(SearchOutcome outcome, KnowledgeBase kb) {
         JsonArray results = new JsonArray();
         outcome.hits().forEach(hit -> results.add(new JsonObject()
                 .put("id", hit.entry().id())
                 .put("title", hit.entry().title())
+                .put("kind", hit.entry().kind().code())
                 .put("topics", new JsonArray(List.copyOf(hit.entry().topics())))
                 .put("score", round(hit.score()))));
         JsonObject json = new JsonObject()
@@ -30,13 +36,19 @@ final class KbJson {
         json.put("forward", outcome.forwardRule()
                 .map(rule -> new JsonObject().put("department", rule.department()).put("phone", rule.phone()))
                 .orElse(null));
+        json.put("kind", outcome.best().map(hit -> hit.entry().kind().code()).orElse(null));
         if (outcome.answered()) {
             Entry best = outcome.best().orElseThrow().entry();
-            json.put("answer", new JsonObject()
+            JsonObject answer = new JsonObject()
                     .put("entryId", best.id())
                     .put("title", best.title())
                     .put("markdown", KnowledgeBase.answer(best))
-                    .put("sources", sources(best)));
+                    .put("sources", sources(best));
+            if (kb != null) {
+                kb.scenarioOf(best).ifPresent(pkg -> answer.put("package",
+                        new JsonObject(cn.liaison.kb.scenario.PackageMaps.full(pkg))));
+            }
+            json.put("answer", answer);
         }
         return json;
     }
