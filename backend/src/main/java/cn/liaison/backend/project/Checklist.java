@@ -1,11 +1,12 @@
 package cn.liaison.backend.project;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.kb.KnowledgeBase;
+import cn.liaison.kb.content.Content;
 import cn.liaison.kb.content.Entry;
 import cn.liaison.kb.content.ServiceItem;
 import cn.liaison.kb.scenario.Scenario;
 import cn.liaison.kb.scenario.ScenarioPackage;
+import cn.liaison.kb.scenario.Scenarios;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
@@ -27,12 +28,12 @@ final class Checklist {
     private final Project project;
     private final List<PolicyMatch> matches;
     private final Map<String, ChecklistRecord> records;
-    private final KnowledgeBase kb;
+    private final Content kb;
     private final WorkingCalendar calendar;
     private final LocalDate today;
     private final JsonObject ask;
 
-    Checklist(Project project, List<PolicyMatch> matches, Map<String, ChecklistRecord> records, KnowledgeBase kb,
+    Checklist(Project project, List<PolicyMatch> matches, Map<String, ChecklistRecord> records, Content kb,
               WorkingCalendar calendar, LocalDate today, JsonObject ask) {
         this.project = project;
         this.matches = matches;
@@ -137,7 +138,7 @@ final class Checklist {
     }
 
     private Optional<JsonObject> scenario(String id) {
-        Optional<ScenarioPackage> pkg = kb == null ? Optional.empty() : kb.scenario(id);
+        Optional<ScenarioPackage> pkg = kb == null ? Optional.empty() : Scenarios.find(kb, id);
         if (pkg.isEmpty()) {
             return Optional.empty();
         }
@@ -169,7 +170,7 @@ final class Checklist {
         if (kb == null) {
             return List.of();
         }
-        return kb.content().scenarios().stream().filter(s -> s.itemIds().contains(itemId)).map(Scenario::id).toList();
+        return kb.scenarios().stream().filter(s -> s.itemIds().contains(itemId)).map(Scenario::id).toList();
     }
 
     private static String date(LocalDate d) {

@@ -116,7 +116,7 @@ public final class ChecklistService {
                         .put("unitId", p.servingUnitId())
                 : new JsonObject().put("userId", (String) null).put("name", (String) null).put("unitId", p.servingUnitId())
                         .put("note", "项目尚未指定联系人，请联系所在区（园区）人防部门");
-        return new Checklist(p, ProjectDocuments.matches(doc), records(doc), base, calendar, today(), ask).toJson();
+        return new Checklist(p, ProjectDocuments.matches(doc), records(doc), base == null ? null : base.content(), calendar, today(), ask).toJson();
     }
 
     static Map<String, ChecklistRecord> records(JsonObject doc) {
