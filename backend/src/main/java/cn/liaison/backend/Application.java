@@ -47,7 +47,20 @@ import cn.liaison.backend.identity.MongoUsers;
 import cn.liaison.backend.identity.PasswordHasher;
 import cn.liaison.backend.identity.Tokens;
 import cn.liaison.backend.identity.UserDirectory;
+import cn.liaison.backend.live.EventStreamRoutes;
+import cn.liaison.backend.live.LiveEvents;
 import cn.liaison.backend.log.Masking;
+import cn.liaison.backend.miniapp.MiniProgramModule;
+import cn.liaison.backend.mobile.DeadlineWords;
+import cn.liaison.backend.mobile.MobileConfig;
+import cn.liaison.backend.mobile.MobileRoutes;
+import cn.liaison.backend.wecom.WecomAccounts;
+import cn.liaison.backend.wecom.WecomClient;
+import cn.liaison.backend.wecom.WecomLoginRoutes;
+import cn.liaison.backend.wecom.WecomNotifier;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import java.util.Optional;
 import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.MongoEnterprises;
 import cn.liaison.backend.org.MongoProjects;
@@ -173,6 +186,8 @@ public final class Application {
         routes.addAll(startProjects(options));
         routes.addAll(startScenarios());
         routes.addAll(startReports());
+        routes.addAll(startMiniProgram(options));
+        routes.addAll(startStaffMobile(redisUrl));
         routes.addAll(extraRoutes);
         HttpVerticle.HttpSettings settings = new HttpVerticle.HttpSettings(
                 config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace());
@@ -217,7 +232,7 @@ public final class Application {
                 .compose(ignored -> units.seedIfEmpty(UnitSeed.load()))
                 .compose(ignored -> createDemoData(hasher))
                 .await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
-        return List.of(new AuthRoutes(logins, users, tokens), new UnitRoutes(units), new CalendarRoutes(calendar));
+        return List.of(new AuthRoutes(logins, users, tokens, config.mobile().passwordLogin()), new UnitRoutes(units), new CalendarRoutes(calendar));
     }
 
     /** Demo accounts belong to the embedded mode only: never into a real database. */
@@ -343,7 +358,8 @@ public final class Application {
             vertx.setPeriodic(OUTBOX_INTERVAL_MS, id -> outbox.runOnce()
                     .onFailure(e -> LOG.warn("Outbox delivery failed: {}", e.toString())));
         }
-        return List.of(new RequestRoutes(requestModule), kbModule.routes());
+        return List.of(new RequestRoutes(requestModule), kbModule.routes(),
+                kbModule.guidingCases(requestModule.service(), enterprises, projects));
     }
 
     public RequestModule requests() {
@@ -477,6 +493,69 @@ public final class Application {
     }
 
     // ---- end of the monthly summary -------------------------------------------------------------
+    // ---- The mini-program channel: WeChat login and binding, chat bot, message push, subscribe ---
+
+    private static final long PUSH_SWEEP_INTERVAL_MS = 5_000;
+    private static final long TRANSCRIPT_PURGE_INTERVAL_MS = 3_600_000;
+    private MiniProgramModule miniProgram;
+
+    private List<Routes> startMiniProgram(Options options) throws Exception {
+        miniProgram = new MiniProgramModule(vertx, stores, config.miniProgram(), config.embeddedMongo(), kbModule.service(),
+                requestModule, enterprises, units, tokens, clock);
+        miniProgram.start(stores).await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
+        rawRoutes.addAll(miniProgram.rawRoutes());
+        notificationChannels.addAll(miniProgram.channels());
+        if (options.backgroundJobs()) {
+            if (miniProgram.inbox() != null) {
+                vertx.setPeriodic(PUSH_SWEEP_INTERVAL_MS, id -> miniProgram.inbox().runOnce()
+                        .onFailure(e -> LOG.warn("WeChat push sweep failed: {}", e.toString())));
+            }
+            vertx.setPeriodic(TRANSCRIPT_PURGE_INTERVAL_MS, id -> miniProgram.chat().purgeTranscripts()
+                    .onFailure(e -> LOG.warn("Chat transcript purge failed: {}", e.toString())));
+        }
+        return miniProgram.routes();
+    }
+
+    public MiniProgramModule miniProgram() {
+        return miniProgram;
+    }
+
+    // ---- end of the mini-program channel --------------------------------------------------------
+    // ---- Staff on their phones: WeCom sign-in and messages, live events, the /m/ page -----------
+
+    private LiveEvents liveEvents;
+    private EventStreamRoutes eventStreams;
+
+    private List<Routes> startStaffMobile(String redisUrl) throws Exception {
+        MobileConfig mobile = config.mobile();
+        WecomAccounts wecomLinks = new WecomAccounts(stores.mongo());
+        Optional<WecomClient> wecom = mobile.wecom().map(settings -> new WecomClient(settings, stores.redis(),
+                vertx.createSharedWorkerExecutor("wecom", 4)));
+        String publicBase = mobile.publicBaseUrl().orElse("");
+        wecom.ifPresent(client -> notificationChannels.add(new WecomNotifier(client, wecomLinks, stores.redis(),
+                mobile.quietHours(), publicBase, clock)));
+        if (config.embeddedMongo()) {
+            wecomLinks.linkDemoStaffByUsername().await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
+        }
+        LOG.info("Staff mobile: WeCom {}, password sign-in {}, quiet hours {}", wecom.isPresent() ? "on" : "off",
+                mobile.passwordLogin() ? "on" : "off", mobile.quietHours());
+        liveEvents = new LiveEvents(vertx, stores.redis(), Redis.createClient(vertx, new RedisOptions()
+                .setConnectionString(redisUrl).setMaxPoolSize(1)));
+        liveEvents.start().await(STORE_TIMEOUT_S, TimeUnit.SECONDS);
+        requestModule.addListener(liveEvents);
+        eventStreams = new EventStreamRoutes(vertx, liveEvents, tokens, stores.redis(), mobile.sseHeartbeat());
+        MobileRoutes page = new MobileRoutes(new DeadlineWords(calendar), clock);
+        rawRoutes.add(eventStreams);
+        rawRoutes.add(page);
+        return List.of(new WecomLoginRoutes(wecom, wecomLinks, users, tokens, stores.redis(), mobile.passwordLogin(),
+                publicBase), eventStreams, page);
+    }
+
+    public LiveEvents liveEvents() {
+        return liveEvents;
+    }
+
+    // ---- end of staff on their phones -----------------------------------------------------------
 
     public int port() {
         return httpVerticles.get(0).actualPort();
@@ -506,6 +585,8 @@ public final class Application {
         draining.set(true);
         long graceS = config.shutdownGrace().toSeconds() + STORE_TIMEOUT_S;
         if (vertx != null) {
+            quietly("event streams", () -> eventStreams.endAll(), eventStreams != null);
+            quietly("live events", () -> liveEvents.close(), liveEvents != null);
             quietly("HTTP servers", () -> vertx.undeploy(vertx.deploymentIDs().iterator().next())
                     .await(graceS, TimeUnit.SECONDS), !vertx.deploymentIDs().isEmpty());
             quietly("store clients", () -> stores.close().await(STORE_TIMEOUT_S, TimeUnit.SECONDS), stores != null);

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param officeHours      office hours on working days, Asia/Shanghai
  * @param hotline12345     the 12345 work-order integration (off without a secret)
  * @param projects         the project library's settings (policy region, contact-card link)
+ * @param miniProgram      WeChat mini-program and chat settings (secrets never printed)
+ * @param mobile           WeCom, password sign-in switch, quiet hours, live event stream
  */
 public record AppConfig(
         String httpHost,
@@ -43,7 +45,9 @@ public record AppConfig(
         SlaPolicy sla,
         int kbAnswersPerMinute,
         Hotline12345Settings hotline12345,
-        ProjectSettings projects) {
+        ProjectSettings projects,
+        MiniProgramConfig miniProgram,
+        cn.liaison.backend.mobile.MobileConfig mobile) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;
@@ -89,6 +93,8 @@ public record AppConfig(
         java.util.Objects.requireNonNull(officeHours, "officeHours");
         java.util.Objects.requireNonNull(hotline12345, "hotline12345");
         java.util.Objects.requireNonNull(projects, "projects");
+        java.util.Objects.requireNonNull(miniProgram, "miniProgram");
+        java.util.Objects.requireNonNull(mobile, "mobile");
     }
 
     /**
@@ -117,7 +123,7 @@ public record AppConfig(
                 + ", redisUrl=" + redisUrl.map(cn.liaison.backend.log.Masking::mask).orElse("(embedded)")
                 + ", bodyLimitBytes=" + bodyLimitBytes + ", shutdownGrace=" + shutdownGrace + ", logLevel=" + logLevel
                 + ", jwtSecret=" + jwtSecret.map(s -> "***").orElse("(generated)") + ", jwtTtl=" + jwtTtl
-                + ", officeHours=" + officeHours + ", hotline12345=" + hotline12345 + "]";
+                + ", officeHours=" + officeHours + ", hotline12345=" + hotline12345 + ", miniProgram=" + miniProgram + "]";
     }
 
     public boolean embeddedMongo() {

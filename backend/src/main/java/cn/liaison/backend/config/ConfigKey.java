@@ -31,7 +31,35 @@ public enum ConfigKey {
     POLICY_REGION("南京", "region whose policy rules apply themselves (免申即享); other regions' rules are shown as references"),
     PROJECT_CARD_LINK("https://liaison.example.com/mp/project?id={id}",
             "link in a project contact card's QR code, with {id}: a URL registered for the mini-program (扫普通链接二维码打开小程序) "
-                    + "that opens the project's page");
+                    + "that opens the project's page"),
+    WECHAT_APPID(null, "mini-program AppID; unset = no WeChat (embedded mode offers a local fake login)"),
+    WECHAT_SECRET(null, "mini-program AppSecret (k8s Secret)"),
+    WECHAT_TOKEN(null, "message-push Token for signatures (k8s Secret)"),
+    WECHAT_AES_KEY(null, "message-push EncodingAESKey, 43 characters, for safe mode (k8s Secret)"),
+    WECHAT_MSG_FORMAT("JSON", "message-push data format: JSON or XML"),
+    WECHAT_API_BASE("https://api.weixin.qq.com", "WeChat API base URL (tests point it at a fake)"),
+    WECHAT_PUSH_MAX_AGE_S("0", "reject pushes whose timestamp is older than this many seconds; 0 = off"),
+    WECHAT_TEMPLATE_ACCEPTED(null, "subscribe-message template id: request accepted (受理)"),
+    WECHAT_TEMPLATE_RESPONDED(null, "subscribe-message template id: request answered (答复)"),
+    WECHAT_TEMPLATE_REWORK_DONE(null, "subscribe-message template id: answered again after rectification (整改)"),
+    WECHAT_TEMPLATE_RATING(null, "subscribe-message template id: invitation to rate (评价)"),
+    WECHAT_TEMPLATE_FIELDS("number=character_string1,status=phrase2,summary=thing3,time=time4",
+            "subscribe-message data keys: number, status, summary and time mapped to the template's keys"),
+    WECHAT_MINIPROGRAM_STATE("formal", "where a subscribe message opens the mini-program: formal, trial or developer"),
+    WECHAT_MSG_SEC_CHECK("false", "check chat text with WeChat's msg_sec_check (v2) before answering"),
+    CHAT_MESSAGES_PER_MINUTE("30", "chat messages per user and minute"),
+    CHAT_IDLE_MINUTES("30", "minutes of silence after which a chat conversation starts over"),
+    CHAT_RETENTION_DAYS("180", "days chat transcripts are kept"),
+    WECOM_CORP_ID(null, "WeCom corp id (企业ID); unset = no WeCom sign-in and no WeCom messages"),
+    WECOM_AGENT_ID(null, "WeCom application agent id (AgentId); required with WECOM_CORP_ID"),
+    WECOM_SECRET(null, "WeCom application secret; required with WECOM_CORP_ID"),
+    WECOM_API_BASE("https://qyapi.weixin.qq.com", "WeCom API base URL (a private 政务微信 deployment's host)"),
+    WECOM_AUTHORIZE_URL("https://open.weixin.qq.com/connect/oauth2/authorize", "WeCom OAuth authorize page"),
+    PUBLIC_BASE_URL(null, "address users reach the service at, e.g. https://liaison.example.gov.cn; "
+            + "required with WECOM_CORP_ID (message links, sign-in redirect)"),
+    PASSWORD_LOGIN("on", "on/off: whether password sign-in is accepted (off: staff sign in through WeCom)"),
+    QUIET_HOURS("21:00-08:00", "HH:mm-HH:mm (Asia/Shanghai) in which WeCom messages wait, escalations excepted; off = none"),
+    SSE_HEARTBEAT_S("20", "seconds between heartbeat comments on an idle event stream (1-120)");
 
     private final String defaultValue;
     private final String description;

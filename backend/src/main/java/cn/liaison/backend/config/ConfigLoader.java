@@ -5,6 +5,9 @@ import cn.liaison.backend.hotline.Hotline12345Settings;
 import cn.liaison.backend.sla.SlaPolicy;
 import java.util.EnumMap;
 import cn.liaison.backend.calendar.OfficeHours;
+import cn.liaison.backend.mobile.MobileConfig;
+import cn.liaison.backend.wecom.QuietHours;
+import cn.liaison.backend.wecom.WecomSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -73,7 +76,9 @@ public final class ConfigLoader {
                 sla(v),
                 intValue(v, ConfigKey.KB_ANSWERS_PER_MINUTE),
                 hotline12345(v),
-                new AppConfig.ProjectSettings(v.get(ConfigKey.POLICY_REGION).trim(), v.get(ConfigKey.PROJECT_CARD_LINK).trim()));
+                new AppConfig.ProjectSettings(v.get(ConfigKey.POLICY_REGION).trim(), v.get(ConfigKey.PROJECT_CARD_LINK).trim()),
+                MiniProgramConfig.from(v),
+                mobile(v));
     }
 
     private static Hotline12345Settings hotline12345(Map<ConfigKey, String> v) {
@@ -125,6 +130,56 @@ public final class ConfigLoader {
         }
     }
 
+    private static MobileConfig mobile(Map<ConfigKey, String> v) {
+        Optional<WecomSettings> wecom = optional(v, ConfigKey.WECOM_CORP_ID).map(corpId -> {
+            String agent = optional(v, ConfigKey.WECOM_AGENT_ID).orElseThrow(() -> new ConfigException(
+                    ConfigKey.WECOM_AGENT_ID.name(), "is required when WECOM_CORP_ID is set"));
+            String secret = optional(v, ConfigKey.WECOM_SECRET).orElseThrow(() -> new ConfigException(
+                    ConfigKey.WECOM_SECRET.name(), "is required when WECOM_CORP_ID is set"));
+            int agentId;
+            try {
+                agentId = Integer.parseInt(agent);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(ConfigKey.WECOM_AGENT_ID.name(), "must be a whole number, was '" + agent + "'");
+            }
+            if (optional(v, ConfigKey.PUBLIC_BASE_URL).isEmpty()) {
+                throw new ConfigException(ConfigKey.PUBLIC_BASE_URL.name(),
+                        "is required when WECOM_CORP_ID is set: WeCom messages and sign-in link back to it");
+            }
+            return new WecomSettings(corpId, agentId, secret,
+                    httpUrl(v, ConfigKey.WECOM_API_BASE), httpUrl(v, ConfigKey.WECOM_AUTHORIZE_URL));
+        });
+        String password = v.get(ConfigKey.PASSWORD_LOGIN).trim().toLowerCase(java.util.Locale.ROOT);
+        if (!password.equals("on") && !password.equals("off")) {
+            throw new ConfigException(ConfigKey.PASSWORD_LOGIN.name(), "must be on or off, was '" + password + "'");
+        }
+        QuietHours quiet;
+        try {
+            quiet = QuietHours.parse(v.get(ConfigKey.QUIET_HOURS));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigKey.QUIET_HOURS.name(), e.getMessage());
+        }
+        long heartbeat = longValue(v, ConfigKey.SSE_HEARTBEAT_S);
+        if (heartbeat < 1 || heartbeat > 120) {
+            throw new ConfigException(ConfigKey.SSE_HEARTBEAT_S.name(), "must be between 1 and 120, was " + heartbeat);
+        }
+        Optional<String> publicBase = optional(v, ConfigKey.PUBLIC_BASE_URL).map(u -> httpUrl(v, ConfigKey.PUBLIC_BASE_URL));
+        return new MobileConfig(wecom, password.equals("on"), quiet, Duration.ofSeconds(heartbeat), publicBase);
+    }
+
+    private static String httpUrl(Map<ConfigKey, String> v, ConfigKey key) {
+        String raw = v.get(key).trim();
+        try {
+            URI uri = new URI(raw);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ConfigException(key.name(), "must be an http(s) URL, was '" + raw + "'");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException(key.name(), "is not a valid URL: '" + raw + "'");
+        }
+        return raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+    }
+
     private static OfficeHours officeHours(String raw) {
         try {
             return OfficeHours.parse(raw);
@@ -173,7 +228,7 @@ public final class ConfigLoader {
         return Optional.ofNullable(v.get(key)).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    private static int intValue(Map<ConfigKey, String> v, ConfigKey key) {
+    static int intValue(Map<ConfigKey, String> v, ConfigKey key) {
         long value = longValue(v, key);
         if (value > Integer.MAX_VALUE) {
             throw new ConfigException(key.name(), "is too large: " + value);

@@ -31,7 +31,15 @@ public final class AuthRoutes implements Routes {
     private final AuthHandler auth;
     private final Tokens tokens;
 
+    private final boolean passwordLogin;
+
     public AuthRoutes(LoginService logins, UserAccounts accounts, Tokens tokens) {
+        this(logins, accounts, tokens, true);
+    }
+
+    /** @param passwordLogin false: passwords are refused (staff sign in through WeCom instead) */
+    public AuthRoutes(LoginService logins, UserAccounts accounts, Tokens tokens, boolean passwordLogin) {
+        this.passwordLogin = passwordLogin;
         this.logins = logins;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -46,6 +54,10 @@ public final class AuthRoutes implements Routes {
     }
 
     private void login(RoutingContext rc) {
+        if (!passwordLogin) {
+            rc.fail(ProblemException.of(ProblemType.FORBIDDEN, "管理员已关闭密码登录，请通过企业微信登录"));
+            return;
+        }
         JsonObject body = rc.body().asJsonObject();
         logins.login(body.getString("username"), body.getString("password"))
                 .onSuccess(result -> rc.json(new JsonObject()

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * @param username     lower-case, unique
  * @param unitId       required for staff roles
- * @param enterpriseId required for the enterprise role
+ * @param enterpriseId the enterprise of an enterprise user; null until a WeChat user is bound
  * @param phone        optional; never logged
  * @param failedLogins consecutive wrong passwords since the last success or lock
  * @param lockedUntil  null when not locked
@@ -49,9 +49,8 @@ public record UserAccount(
         if (roles.stream().anyMatch(Role::isStaff) && unitId == null) {
             throw new IllegalArgumentException("staff account " + username + " needs a unit");
         }
-        if (roles.contains(Role.ENTERPRISE) && enterpriseId == null) {
-            throw new IllegalArgumentException("enterprise account " + username + " needs an enterprise");
-        }
+        // An enterprise account may have no enterprise yet: mini-program users sign in with WeChat
+        // first and are bound to their enterprise after a staff member approves (miniapp package).
         Objects.requireNonNull(passwordHash, "passwordHash");
         if (failedLogins < 0) {
             throw new IllegalArgumentException("failedLogins must not be negative");

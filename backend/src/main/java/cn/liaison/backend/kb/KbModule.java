@@ -1,6 +1,9 @@
 package cn.liaison.backend.kb;
 
 import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.org.EnterpriseDirectory;
+import cn.liaison.backend.org.ProjectDirectory;
+import cn.liaison.backend.request.RequestService;
 import cn.liaison.backend.store.Stores;
 import cn.liaison.kb.KnowledgeBase;
 import io.vertx.core.Future;
@@ -15,13 +18,16 @@ public final class KbModule {
     private final KbService service;
     private final KbSync sync;
     private final Routes routes;
+    private final KbAdmin admin;
+    private final Clock clock;
 
     public KbModule(Vertx vertx, Stores stores, WorkerExecutor worker, Clock clock, int answersPerMinute) {
         KbRepository entries = new KbRepository(stores.mongo());
         QuestionLog questions = new QuestionLog(stores.mongo(), clock);
         this.service = new KbService(entries, questions, worker, clock);
         this.sync = new KbSync(vertx, stores.redisClient(), stores.redis(), service, UUID.randomUUID().toString());
-        KbAdmin admin = new KbAdmin(entries, service, sync, clock);
+        this.admin = new KbAdmin(entries, service, sync, clock);
+        this.clock = clock;
         this.routes = new KbRoutes(service, admin, questions, new RateLimit(stores.redis(), clock, "kb", answersPerMinute),
                 clock);
     }
@@ -29,6 +35,11 @@ public final class KbModule {
     /** Imports into an empty database, builds the index, subscribes to publications. */
     public Future<KnowledgeBase> start() {
         return service.start().compose(kb -> sync.start().map(kb));
+    }
+
+    /** 指导案例 drafts made from requests; needs the request loop, which starts after the knowledge base. */
+    public Routes guidingCases(RequestService requests, EnterpriseDirectory enterprises, ProjectDirectory projects) {
+        return new GuidingCases(requests, enterprises, projects, admin, clock);
     }
 
     public KbService service() {

@@ -32,12 +32,45 @@ public final class FanOutNotifier implements Notifier {
     @Override
     public Future<Void> send(Notification notification) {
         List<Future<Void>> sends = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Notifier channel : channels) {
             if (channel.handles(notification)) {
                 sends.add(sendOnce(channel, notification));
+                names.add(channel.name());
             }
         }
-        return Future.join(sends).mapEmpty();
+        return Future.join(sends).transform(ignored -> outcome(sends, names));
+    }
+
+    /**
+     * Success when every channel delivered; otherwise a failure naming each failed channel and why
+     * (what staff see as {@code lastError}); only deferrals → a deferral to the earliest time asked.
+     */
+    private static Future<Void> outcome(List<Future<Void>> sends, List<String> names) {
+        List<String> errors = new ArrayList<>();
+        DeliveryDeferred earliest = null;
+        boolean realFailure = false;
+        for (int i = 0; i < sends.size(); i++) {
+            Throwable cause = sends.get(i).cause();
+            if (cause == null) {
+                continue;
+            }
+            String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            errors.add(names.get(i) + ": " + reason);
+            if (cause instanceof DeliveryDeferred deferred) {
+                earliest = earliest == null || deferred.notBefore().isBefore(earliest.notBefore()) ? deferred : earliest;
+            } else {
+                realFailure = true;
+            }
+        }
+        if (errors.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        String message = String.join("; ", errors);
+        if (!realFailure) {
+            return Future.failedFuture(new DeliveryDeferred(earliest.notBefore(), message));
+        }
+        return Future.failedFuture(new IllegalStateException(message));
     }
 
     private Future<Void> sendOnce(Notifier channel, Notification notification) {

@@ -83,8 +83,15 @@ public final class OutboxDispatcher {
     }
 
     private Future<Void> failed(String requestId, JsonObject entry, Throwable error, Instant now) {
-        int attempts = entry.getInteger("attempts", 0) + 1;
         String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        if (error instanceof DeliveryDeferred deferred) {
+            // Not a failure: quiet hours or a rate limit. Waits without using up an attempt.
+            LOG.info("Notification {} for request {} deferred until {}: {}", entry.getString("id"), requestId,
+                    deferred.notBefore(), reason);
+            return requests.markOutboxAttempt(requestId, entry.getString("id"), entry.getInteger("attempts", 0),
+                    deferred.notBefore(), reason);
+        }
+        int attempts = entry.getInteger("attempts", 0) + 1;
         if (attempts >= MAX_ATTEMPTS) {
             LOG.error("Notification {} for request {} failed {} times, giving up: {}", entry.getString("id"),
                     requestId, attempts, reason);

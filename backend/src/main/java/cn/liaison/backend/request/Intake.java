@@ -7,6 +7,7 @@ import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.identity.Role;
 import cn.liaison.backend.notify.Notification;
 import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.ProjectDirectory;
 import cn.liaison.backend.sla.SlaPolicy;
 import cn.liaison.backend.store.MongoDocs;
@@ -33,18 +34,21 @@ public final class Intake {
     private final Assessor assessor;
     private final RequestEffects effects;
     private final ProjectDirectory projects;
+    private final EnterpriseDirectory enterprises;
     private final WorkingCalendar calendar;
     private final SlaPolicy policy;
     private final Clock clock;
     private final RequestListener listener;
 
     Intake(RequestRepository repository, Assessor assessor, RequestEffects effects, ProjectDirectory projects,
+           EnterpriseDirectory enterprises,
            WorkingCalendar calendar, SlaPolicy policy, Clock clock, RequestListener listener) {
         this.listener = listener;
         this.repository = repository;
         this.assessor = assessor;
         this.effects = effects;
         this.projects = projects;
+        this.enterprises = enterprises;
         this.calendar = calendar;
         this.policy = policy;
         this.clock = clock;
@@ -65,8 +69,8 @@ public final class Intake {
                 : repository.find(RequestRepository.idFor(actor.id(), idempotencyKey));
         return earlier.compose(found -> found.isPresent()
                 ? Future.succeededFuture(new Submitted(found.get(), false))
-                : checkProject(in, actor).compose(enterpriseId -> store(in, actor, channel, idempotencyKey, enterpriseId,
-                        preset)));
+                : checkProject(in, actor).compose(enterpriseId -> names(in.projectId(), enterpriseId)
+                        .compose(names -> store(in, actor, channel, idempotencyKey, enterpriseId, preset, names))));
     }
 
     private Future<String> checkProject(NewRequest in, Actor actor) {
@@ -83,8 +87,24 @@ public final class Intake {
         });
     }
 
+    /** The enterprise's and project's names, stored with the request so lists and phones can show them. */
+    private Future<JsonObject> names(String projectId, String enterpriseId) {
+        JsonObject names = new JsonObject();
+        Future<Void> project = projectId == null ? Future.succeededFuture()
+                : projects.find(projectId).map(p -> {
+                    p.ifPresent(found -> names.put("projectName", found.name()));
+                    return null;
+                });
+        Future<Void> enterprise = enterpriseId == null ? Future.succeededFuture()
+                : enterprises.find(enterpriseId).map(e -> {
+                    e.ifPresent(found -> names.put("enterpriseName", found.name()));
+                    return null;
+                });
+        return Future.all(project, enterprise).map(names);
+    }
+
     private Future<Submitted> store(NewRequest in, Actor actor, Channel channel, String key, String enterpriseId,
-                                    Preset preset) {
+                                    Preset preset, JsonObject names) {
         Instant now = clock.instant();
         return repository.nextNumber(now.atZone(MongoDocs.ZONE).toLocalDate()).compose(number -> {
             JsonObject doc = new JsonObject()
@@ -99,6 +119,8 @@ public final class Intake {
             putIfPresent(doc, "type", in.type() == null ? null : in.type().name());
             putIfPresent(doc, "projectId", in.projectId());
             putIfPresent(doc, "enterpriseId", enterpriseId);
+            putIfPresent(doc, "enterpriseName", names.getString("enterpriseName"));
+            putIfPresent(doc, "projectName", names.getString("projectName"));
             putIfPresent(doc, "districtName", in.district());
             putIfPresent(doc, "idempotencyKey", key);
             putIfPresent(doc, "orderNo", preset.orderNo());

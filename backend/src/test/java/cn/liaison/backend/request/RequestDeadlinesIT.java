@@ -141,7 +141,7 @@ class RequestDeadlinesIT {
         JsonObject request = view(id);
         assertEquals(0, request.getInteger("pendingNotifications"));
         assertTrue(request.getJsonArray("failedNotifications").size() >= 1, request.encodePrettily());
-        assertEquals("channel unavailable", request.getJsonArray("failedNotifications").getJsonObject(0).getString("lastError"));
+        assertEquals("recording: channel unavailable", request.getJsonArray("failedNotifications").getJsonObject(0).getString("lastError")); // the failing channel is named
 
         loop.notifier.failNext(0);
         String second = loop.submit("enterprise-1", new JsonObject().put("type", "DEMAND")

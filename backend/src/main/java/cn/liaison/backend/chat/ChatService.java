@@ -1,0 +1,93 @@
+package cn.liaison.backend.chat;
+
+import cn.liaison.backend.http.ProblemException;
+import cn.liaison.backend.identity.Principal;
+import cn.liaison.backend.kb.RateLimit;
+import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.bots.chat.ChatBot;
+import cn.liaison.bots.chat.ChatUser;
+import cn.liaison.bots.chat.Reply;
+import cn.liaison.bots.chat.Turn;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * One chat message from a signed-in user, from the mini-program API or a WeChat push: counts it
+ * against the user's rate limit, optionally lets WeChat check the text, builds who the user is
+ * (contact defaults, their enterprise's projects) and lets the bot answer.
+ */
+public final class ChatService {
+
+    static final String FEEDBACK = "chat_feedback";
+
+    private final ChatBot bot;
+    private final MongoClient mongo;
+    private final RateLimit limit;
+    private final Clock clock;
+    /** (openid, text) → whether the text may be processed; null when the check is off. */
+    private final BiFunction<String, String, Future<Boolean>> contentCheck;
+
+    ChatService(ChatBot bot, MongoClient mongo, RateLimit limit, Clock clock,
+                BiFunction<String, String, Future<Boolean>> contentCheck) {
+        this.bot = bot;
+        this.mongo = mongo;
+        this.limit = limit;
+        this.clock = clock;
+        this.contentCheck = contentCheck;
+    }
+
+    /** @param openid the user's WeChat openid for the content check, null when unknown */
+    public Future<Turn> handle(Principal principal, String openid, String conversationId, String text) {
+        return limit.acquire(principal.userId())
+                .compose(ok -> checked(openid, text))
+                .compose(safe -> !safe
+                        ? Future.succeededFuture(new Turn(conversationId == null ? UUID.randomUUID().toString() : conversationId,
+                        List.of(new Reply.Text("您发送的内容含有不适宜的信息，请修改后再试。")), false))
+                        : chatUser(principal).compose(user -> bot.handle(user, conversationId, text)));
+    }
+
+    private Future<Boolean> checked(String openid, String text) {
+        if (contentCheck == null || openid == null) {
+            return Future.succeededFuture(true);
+        }
+        // If WeChat cannot be reached, answering is better than refusing: the KB only reads the text.
+        return contentCheck.apply(openid, text).otherwise(true);
+    }
+
+    /** 这个回答有帮助吗: recorded per conversation and entry for the knowledge-base editors. */
+    public Future<Void> feedback(Principal principal, String conversationId, String entryId, boolean helpful) {
+        return mongo.findOne(MongoTranscripts.COLLECTION, new JsonObject().put("_id", conversationId)
+                        .put("userId", principal.userId()), new JsonObject().put("_id", 1))
+                .compose(found -> {
+                    if (found == null) {
+                        return Future.failedFuture(ProblemException.notFound("会话 " + conversationId + " 不存在"));
+                    }
+                    JsonObject doc = new JsonObject().put("_id", conversationId + ":" + entryId)
+                            .put("conversationId", conversationId).put("entryId", entryId).put("helpful", helpful)
+                            .put("userId", principal.userId()).put("at", MongoDocs.date(clock.instant()));
+                    return mongo.save(FEEDBACK, doc).mapEmpty();
+                });
+    }
+
+    Future<ChatUser> chatUser(Principal p) {
+        Future<JsonObject> account = mongo.findOne("users", new JsonObject().put("_id", p.userId()),
+                new JsonObject().put("name", 1).put("phone", 1).put("contactName", 1).put("openid", 1));
+        Future<List<ChatUser.Project>> projects = p.enterpriseId() == null ? Future.succeededFuture(List.of())
+                : mongo.findWithOptions("projects", new JsonObject().put("enterpriseId", p.enterpriseId()),
+                        new FindOptions().setSort(new JsonObject().put("_id", 1)).setLimit(20))
+                .map(docs -> docs.stream().map(d -> new ChatUser.Project(d.getString("_id"), d.getString("name"))).toList());
+        return Future.all(account, projects).map(all -> {
+            JsonObject doc = account.result() == null ? new JsonObject() : account.result();
+            boolean wechat = doc.getString("openid") != null;
+            String contactName = doc.getString("contactName", wechat ? null : p.name());
+            return new ChatUser(p.userId(), p.name(), p.enterpriseId(), contactName, doc.getString("phone"),
+                    projects.result(), p.roles().stream().map(Enum::name).toList(), p.unitId());
+        });
+    }
+}

@@ -1,0 +1,77 @@
+package cn.liaison.backend.chat;
+
+import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.request.Actor;
+import cn.liaison.backend.request.Channel;
+import cn.liaison.backend.request.Command;
+import cn.liaison.backend.request.NewRequest;
+import cn.liaison.backend.request.RatingLevel;
+import cn.liaison.backend.request.RequestModule;
+import cn.liaison.backend.request.RequestStatus;
+import cn.liaison.backend.request.RequestType;
+import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.bots.chat.ChatUser;
+import cn.liaison.bots.chat.Ports;
+import cn.liaison.bots.chat.RequestDraft;
+import cn.liaison.bots.chat.RequestSummary;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The request loop as the chat bot's port: requests are created through intake (channel
+ * MINIPROGRAM, idempotent per draft), listed like the enterprise's own ledger, and rated through
+ * the state machine with the user's own permissions.
+ */
+final class LoopRequests implements Ports.Requests {
+
+    private final RequestModule requests;
+
+    LoopRequests(RequestModule requests) {
+        this.requests = requests;
+    }
+
+    private static Actor actor(ChatUser user) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        user.roles().forEach(r -> roles.add(Role.valueOf(r)));
+        return new Actor(user.userId(), user.name(), roles, user.unitId(), user.enterpriseId());
+    }
+
+    @Override
+    public Future<RequestSummary> submit(ChatUser user, RequestDraft draft) {
+        NewRequest in = new NewRequest(RequestType.valueOf(draft.type()), draft.content(), draft.projectId(), null,
+                draft.contactName(), draft.contactPhone());
+        return requests.intake().submit(in, actor(user), Channel.MINIPROGRAM, "chat:" + draft.key())
+                .map(submitted -> summary(submitted.document()));
+    }
+
+    @Override
+    public Future<List<RequestSummary>> mine(ChatUser user, int limit) {
+        JsonArray or = new JsonArray().add(new JsonObject().put("createdBy.id", user.userId()));
+        if (user.enterpriseId() != null) {
+            or.add(new JsonObject().put("enterpriseId", user.enterpriseId()));
+        }
+        return requests.repository().find(new JsonObject().put("$or", or),
+                        new JsonObject().put("createdAt", -1).put("_id", -1), limit)
+                .map(docs -> docs.stream().map(LoopRequests::summary).toList());
+    }
+
+    @Override
+    public Future<RequestSummary> rate(ChatUser user, String requestId, int level, String comment) {
+        RatingLevel rating = RatingLevel.values()[level - 1];
+        return requests.service().act(requestId, new Command.Rate(rating, comment), actor(user))
+                .compose(rendered -> requests.repository().find(requestId))
+                .map(found -> summary(found.orElseThrow()));
+    }
+
+    static RequestSummary summary(JsonObject doc) {
+        RequestStatus status = RequestStatus.valueOf(doc.getString("status"));
+        Object due = doc.getValue("activeDueAt") != null ? doc.getValue("activeDueAt") : doc.getValue("dueAt");
+        return new RequestSummary(doc.getString("_id"), doc.getString("number"), status.name(), status.label(),
+                doc.getString("content"), MongoDocs.apiTime(MongoDocs.instant(due)),
+                status == RequestStatus.RESPONDED);
+    }
+}

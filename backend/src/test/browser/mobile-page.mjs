@@ -1,0 +1,120 @@
+// Drives the staff phone page in Debian's headless Chromium at 375×667, against a running service:
+// sign in, see a newly assigned task appear live, accept it, respond, and see the state change;
+// typed text survives a reload; offline is shown. Screenshots go to SHOTS_DIR.
+// Usage: BASE_URL=… LIAISON_USER=… LIAISON_PASSWORD=… ENTERPRISE_USER=… ENTERPRISE_PASSWORD=… SHOTS_DIR=… node mobile-page.mjs
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const env = name => {
+  const value = process.env[name];
+  if (!value) throw new Error(`missing ${name}`);
+  return value;
+};
+const BASE = env('BASE_URL');
+const SHOTS = env('SHOTS_DIR');
+mkdirSync(SHOTS, { recursive: true });
+const TIMEOUT = 15000;
+
+async function apiLogin(username, password) {
+  const r = await fetch(BASE + '/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }) });
+  if (!r.ok) throw new Error('API login failed: ' + r.status + ' ' + await r.text());
+  return (await r.json()).token;
+}
+
+async function submitRequest(token, content) {
+  const r = await fetch(BASE + '/api/v1/requests', { method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+    body: JSON.stringify({ type: 'DEMAND', content, projectId: 'project-demo-1' }) });
+  if (r.status !== 201) throw new Error('submit failed: ' + r.status + ' ' + await r.text());
+  return r.json();
+}
+
+const step = name => console.log('STEP ' + name);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+let page;
+try {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2,
+    isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('pageerror', e => console.log('PAGE ERROR ' + e.message));
+
+  step('login');
+  await page.goto(BASE + '/m/');
+  await page.locator('#username').waitFor();
+  await page.screenshot({ path: join(SHOTS, '01-login.png') });
+  await page.fill('#username', env('LIAISON_USER'));
+  await page.fill('#password', 'wrong-password');
+  await page.click('button[type=submit]');
+  await page.locator('#login-error').getByText('用户名或密码错误').waitFor();
+  await page.fill('#password', env('LIAISON_PASSWORD'));
+  await page.click('button[type=submit]');
+  await page.locator('#tasks').waitFor();
+  await page.locator('#live.on').waitFor();
+
+  step('assigned task appears live');
+  const enterprise = await apiLogin(env('ENTERPRISE_USER'), env('ENTERPRISE_PASSWORD'));
+  const created = await submitRequest(enterprise, '我司项目人防地下室需要竣工验收现场踏勘，请联系人尽快安排时间');
+  if (created.liaisonId !== 'user-pukou-liaison-1') throw new Error('not routed to the liaison: ' + JSON.stringify(created));
+  const card = page.locator(`a.task[data-id="${created.id}"]`);
+  await card.waitFor();
+  await page.locator('#toast').getByText('新任务').waitFor();
+  const badge = await page.locator('.badge.new b').textContent();
+  if (Number(badge) < 1) throw new Error('待签收 badge shows ' + badge);
+  const due = await card.locator('.due').textContent();
+  if (!/签收：(今天|还剩|已超期|.*前到期)/.test(due)) throw new Error('deadline words missing: ' + due);
+  await page.screenshot({ path: join(SHOTS, '02-inbox.png') });
+
+  step('detail');
+  await card.click();
+  await page.locator('.content').getByText('竣工验收现场踏勘').waitFor();
+  await page.locator('dt', { hasText: '企业' }).waitFor();
+  await page.locator('dt', { hasText: '项目' }).waitFor();
+  await page.screenshot({ path: join(SHOTS, '03-detail.png'), fullPage: true });
+
+  step('accept');
+  await page.click('button[data-action=accept]');
+  await page.click('form.sheet button[type=submit]');
+  await page.locator('.status.IN_PROGRESS').waitFor();
+
+  step('typed text survives a reload');
+  await page.click('button[data-action=respond]');
+  await page.fill('textarea[name=result]', '已于今日现场踏勘，验收意见已出具并告知企业');
+  await page.reload();
+  await page.locator('button[data-action=respond]').click();
+  const kept = await page.inputValue('textarea[name=result]');
+  if (!kept.includes('现场踏勘')) throw new Error('draft lost after reload: ' + kept);
+
+  step('respond');
+  await page.check('input[name=resolved][value=true]');
+  await page.screenshot({ path: join(SHOTS, '04-respond-form.png') });
+  await page.click('form.sheet button[type=submit]');
+  await page.locator('.status.RESPONDED').waitFor();
+  await page.locator('.history').getByText('答复').first().waitFor();
+  await page.screenshot({ path: join(SHOTS, '05-responded.png'), fullPage: true });
+
+  step('gone from the inbox, offline shown');
+  await page.goto(BASE + '/m/#/tasks');
+  await page.locator('#tasks').waitFor();
+  await page.waitForFunction(id => !document.querySelector(`a.task[data-id="${id}"]`), created.id);
+  await context.setOffline(true);
+  await page.locator('#offline').waitFor();
+  await page.screenshot({ path: join(SHOTS, '06-offline.png') });
+  await context.setOffline(false);
+
+  console.log('MOBILE PAGE OK');
+} catch (e) {
+  console.log('MOBILE PAGE FAILED: ' + (e && e.stack || e));
+  if (page) await page.screenshot({ path: join(SHOTS, 'failure.png'), fullPage: true }).catch(() => {});
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

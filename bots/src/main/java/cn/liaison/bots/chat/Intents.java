@@ -1,0 +1,68 @@
+package cn.liaison.bots.chat;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Recognises what a message asks for before it is treated as a question for the knowledge base. */
+final class Intents {
+
+    enum Intent { GREETING, PROGRESS, HUMAN, COMPLAINT, DEMAND, QUESTION }
+
+    private static final Pattern GREETING = Pattern.compile(
+            "^(你好|您好|hi|hello|在吗|在不在|哈喽|嗨|早上好|下午好|晚上好)[!！。.~～]*$");
+    private static final Pattern PROGRESS = Pattern.compile(
+            "(我的诉求|诉求进度|办理进度|进度查询|查询进度|查进度|处理到哪|办得怎么样|我的工单)");
+    private static final Pattern HUMAN = Pattern.compile("(转人工|人工服务|找人工|提交诉求|提交给人|我要反映|我要投诉$)");
+    private static final Pattern COMPLAINT = Pattern.compile(
+            "(投诉|坏了|损坏|破损|漏水|渗水|故障|不作为|推诿|态度差|乱收费|不满意|堵塞|被占用|锈蚀)");
+    private static final Pattern DEMAND = Pattern.compile(
+            "(预约|约人|想约|上门|现场指导|现场踏勘|现场检查|请安排|协调|帮忙办理|需要.{0,6}指导|申请.{0,4}帮助)");
+
+    private Intents() {
+    }
+
+    static Intent of(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (GREETING.matcher(t).matches()) {
+            return Intent.GREETING;
+        }
+        if (PROGRESS.matcher(t).find()) {
+            return Intent.PROGRESS;
+        }
+        if (HUMAN.matcher(t).find()) {
+            return Intent.HUMAN;
+        }
+        if (COMPLAINT.matcher(t).find()) {
+            return Intent.COMPLAINT;
+        }
+        if (DEMAND.matcher(t).find()) {
+            return Intent.DEMAND;
+        }
+        return Intent.QUESTION;
+    }
+
+    static boolean cancels(String text) {
+        return text.strip().matches("取消|算了|不用了|退出|不提交了?");
+    }
+
+    static boolean confirms(String text) {
+        return text.strip().matches("(确认|确定|是|是的|好|好的|提交|确认提交|没问题|对)[!！。.]*");
+    }
+
+    static boolean edits(String text) {
+        return text.strip().matches("(修改|重填|重新填写|不对)[!！。.]*");
+    }
+
+    /** 1-5 or the level's name; 0 when the text is no rating. */
+    static int ratingLevel(String text) {
+        String t = text.strip().replaceAll("[!！。.]", "");
+        return switch (t) {
+            case "1", "非常满意" -> 1;
+            case "2", "满意" -> 2;
+            case "3", "基本满意", "一般" -> 3;
+            case "4", "不满意" -> 4;
+            case "5", "非常不满意" -> 5;
+            default -> 0;
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package cn.liaison.bots.chat;
+
+import cn.liaison.kb.index.SearchOutcome;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+
+/** What the chat bot needs from the rest of the system; the backend implements each port. */
+public final class Ports {
+
+    private Ports() {
+    }
+
+    /** Answers a question from the knowledge base (and logs it for the gap report). */
+    public interface Knowledge {
+        Future<SearchOutcome> ask(String question);
+    }
+
+    /** The request loop as the chatting user sees it. */
+    public interface Requests {
+
+        /** Creates the request; the same {@code draft.key()} twice returns the first one. */
+        Future<RequestSummary> submit(ChatUser user, RequestDraft draft);
+
+        /** The user's own requests, newest first. */
+        Future<List<RequestSummary>> mine(ChatUser user, int limit);
+
+        /** 回访评价 with one of the five levels (1 = 非常满意 ... 5 = 非常不满意). */
+        Future<RequestSummary> rate(ChatUser user, String requestId, int level, String comment);
+    }
+
+    /** Dialogue state with an idle timeout; a missing state is not an error. */
+    public interface States {
+        Future<Optional<DialogueState>> load(String conversationId);
+
+        Future<Void> save(DialogueState state);
+    }
+
+    /** Keeps the transcript of every turn. */
+    public interface Transcripts {
+        Future<Void> append(DialogueState state, String userText, List<Reply> replies);
+    }
+}

@@ -1,0 +1,107 @@
+package cn.liaison.bots.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.liaison.kb.content.ForwardRule;
+import cn.liaison.kb.index.Decision;
+import cn.liaison.kb.index.SearchOutcome;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The dialogue engine with in-memory ports: no Vert.x server, no stores. */
+class ChatBotTest {
+
+    final Map<String, DialogueState> states = new HashMap<>();
+    final List<RequestDraft> submitted = new ArrayList<>();
+    SearchOutcome next = new SearchOutcome("q", Decision.ABSTAINED, 0.1, List.of(), List.of(), null);
+
+    final ChatBot bot = new ChatBot(
+            question -> Future.succeededFuture(next),
+            new Ports.Requests() {
+                public Future<RequestSummary> submit(ChatUser user, RequestDraft draft) {
+                    submitted.add(draft);
+                    return Future.succeededFuture(new RequestSummary("r1", "SQ1", "ASSIGNED", "待签收", draft.content(), null, false));
+                }
+
+                public Future<List<RequestSummary>> mine(ChatUser user, int limit) {
+                    return Future.succeededFuture(List.of());
+                }
+
+                public Future<RequestSummary> rate(ChatUser user, String id, int level, String comment) {
+                    return Future.failedFuture("not used");
+                }
+            },
+            new Ports.States() {
+                public Future<Optional<DialogueState>> load(String id) {
+                    return Future.succeededFuture(Optional.ofNullable(states.get(id)));
+                }
+
+                public Future<Void> save(DialogueState state) {
+                    states.put(state.conversationId(), state);
+                    return Future.succeededFuture();
+                }
+            },
+            (state, text, replies) -> Future.succeededFuture());
+
+    final ChatUser user = new ChatUser("u1", "测试", null, null, null, List.of(), List.of("ENTERPRISE"), null);
+
+    Turn say(String conversation, String text) {
+        return bot.handle(user, conversation, text).result();
+    }
+
+    @Test
+    void notOursNamesTheDepartment() {
+        next = new SearchOutcome("q", Decision.FORWARDED, 0.2, List.of(), List.of(),
+                new ForwardRule("市住建局", "025-12345", List.of("商品房预售"), List.of()));
+        Turn turn = say(null, "商品房预售许可怎么办");
+        Reply.Forward forward = (Reply.Forward) turn.replies().stream().filter(r -> r instanceof Reply.Forward).findFirst().orElseThrow();
+        assertEquals("市住建局", forward.department());
+    }
+
+    @Test
+    void unansweredQuestionCanBeHandedToAPerson() {
+        Turn first = say(null, "地下车库的排风要求是什么");
+        assertTrue(first.replies().stream().anyMatch(r -> r.plainText().contains("转人工")));
+        Turn human = say(first.conversationId(), "转人工");
+        assertEquals(DialogueState.Phase.COLLECTING, states.get(human.conversationId()).phase());
+        assertEquals("地下车库的排风要求是什么", states.get(human.conversationId()).draft().description(),
+                "the question asked becomes the description");
+    }
+
+    @Test
+    void cancellingDropsTheDraftAndNothingIsSubmitted() {
+        Turn t = say(null, "人防门坏了");
+        say(t.conversationId(), "取消");
+        assertEquals(DialogueState.Phase.IDLE, states.get(t.conversationId()).phase());
+        assertTrue(submitted.isEmpty());
+    }
+
+    @Test
+    void collectingThenConfirmingSubmitsOnce() {
+        String c = say(null, "想约人防现场指导").conversationId();
+        say(c, "无");
+        say(c, "王五");
+        Turn confirm = say(c, "021-5555 1234");
+        assertInstanceOf(Reply.Form.class, confirm.replies().get(confirm.replies().size() - 1));
+        say(c, "好的");
+        assertEquals(1, submitted.size());
+        assertEquals("0215555" + "1234", submitted.get(0).contactPhone());
+        assertEquals("DEMAND", submitted.get(0).type());
+    }
+
+    @Test
+    void unknownConversationRestartsPolitely() {
+        Turn turn = say("gone-123", "你好");
+        assertTrue(turn.restarted());
+        assertFalse(turn.conversationId().equals("gone-123"));
+        assertTrue(turn.replies().get(0).plainText().contains("重新开始"));
+    }
+}
