@@ -501,7 +501,7 @@ public final class Application {
 
     private List<Routes> startMiniProgram(Options options) throws Exception {
         miniProgram = new MiniProgramModule(vertx, stores, config.miniProgram(), config.embeddedMongo(), kbModule.service(),
-                requestModule, enterprises, units, tokens, clock);
+                requestModule, enterprises, units, tokens, clock, checklists);
         miniProgram.start(stores).await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
         rawRoutes.addAll(miniProgram.rawRoutes());
         notificationChannels.addAll(miniProgram.channels());

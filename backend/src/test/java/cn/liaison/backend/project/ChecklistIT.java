@@ -127,6 +127,24 @@ class ChecklistIT {
         assertEquals(2.0, construction.getDouble("averageWorkingDays"));
     }
 
+    @Test
+    void chatBotAnswersWhatIsNextFromTheChecklist() throws Exception {
+        String name = f.ok(f.get("enterprise-1", "/api/v1/projects/project-demo-1"), 200).getString("name");
+        JsonObject turn = f.ok(f.send("enterprise-1", "POST", "/api/v1/chat/messages",
+                new JsonObject().put("text", name + "下一步人防要办什么")), 200);
+        String text = turn.getJsonArray("replies").stream().map(JsonObject.class::cast)
+                .map(r -> r.getString("text", "")).reduce("", String::concat);
+        assertTrue(text.contains("「" + name + "」") && text.contains("人防下一步"), turn.encode());
+        assertTrue(text.contains("应建防空地下室的民用建筑项目报建审批【未开始】"), "on site, engineering permit stage: " + text);
+        assertTrue(!text.contains("易地建设审批"), "not for a project that builds on site: " + text);
+
+        JsonObject generic = f.ok(f.send("enterprise-1", "POST", "/api/v1/chat/messages",
+                new JsonObject().put("text", "开工前人防要办什么")), 200);
+        JsonObject answer = generic.getJsonArray("replies").stream().map(JsonObject.class::cast)
+                .filter(r -> "answer".equals(r.getString("type"))).findFirst().orElseThrow(() -> new AssertionError(generic.encode()));
+        assertEquals("scenario-start-construction", answer.getString("entryId"), "a general question gets the package");
+    }
+
     private static JsonObject find(JsonArray materials, String name) {
         return materials.stream().map(JsonObject.class::cast).filter(m -> m.getString("name").equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no material " + name + " in " + materials.encode()));
