@@ -6,6 +6,9 @@ import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.demo.DemoData;
 import cn.liaison.backend.health.HealthRoutes;
 import cn.liaison.backend.kb.KbModule;
+import cn.liaison.backend.project.ChecklistRoutes;
+import cn.liaison.backend.project.ChecklistService;
+import cn.liaison.backend.scenario.ScenarioRoutes;
 import cn.liaison.backend.kb.KbService;
 import cn.liaison.backend.hotline.HotlineFeature;
 import cn.liaison.backend.kb.KbTopicClassifier;
@@ -181,6 +184,7 @@ public final class Application {
         routes.addAll(startRequests(options));
         routes.addAll(startHotline());
         routes.addAll(startProjects(options));
+        routes.addAll(startScenarios());
         routes.addAll(startReports());
         routes.addAll(startMiniProgram(options));
         routes.addAll(startStaffMobile(redisUrl));
@@ -457,6 +461,23 @@ public final class Application {
 
     // ---- end of projects ------------------------------------------------------------------------
 
+    // ---- 一件事一次办: scenario packages from the knowledge base, and each project's checklist ------
+    // Scenarios are published KB content (knowledge-base/content/scenarios); the checklist lives on
+    // the project documents (cn.liaison.backend.project.ChecklistService).
+
+    private ChecklistService checklists;
+
+    private List<Routes> startScenarios() {
+        checklists = new ChecklistService(projectModule, knowledgeBase, calendar, clock);
+        return List.of(new ScenarioRoutes(knowledgeBase), new ChecklistRoutes(checklists));
+    }
+
+    public ChecklistService checklists() {
+        return checklists;
+    }
+
+    // ---- end of 一件事一次办 ---------------------------------------------------------------------
+
     // ---- Monthly summary (每月汇总): JSON, XLSX and the dashboard page --------------------------
 
     private ReportService reportService;
@@ -480,7 +501,7 @@ public final class Application {
 
     private List<Routes> startMiniProgram(Options options) throws Exception {
         miniProgram = new MiniProgramModule(vertx, stores, config.miniProgram(), config.embeddedMongo(), kbModule.service(),
-                requestModule, enterprises, units, tokens, clock);
+                requestModule, enterprises, units, tokens, clock, checklists);
         miniProgram.start(stores).await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
         rawRoutes.addAll(miniProgram.rawRoutes());
         notificationChannels.addAll(miniProgram.channels());

@@ -8,6 +8,8 @@ import cn.liaison.kb.index.KbIndex;
 import cn.liaison.kb.index.LiveIndex;
 import cn.liaison.kb.index.RetrievalConfig;
 import cn.liaison.kb.index.SearchOutcome;
+import cn.liaison.kb.scenario.ScenarioPackage;
+import cn.liaison.kb.scenario.Scenarios;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -99,9 +101,19 @@ public final class KnowledgeBase implements AutoCloseable {
     public void reindex(List<Entry> entries) {
         RetrievalConfig config = index.current().config();
         Content next = new Content(content.topics(), entries, content.forward(), content.synonyms(),
-                content.dictionary());
+                content.dictionary(), content.scenarios());
         index.swap(KbIndex.build(next, config));
         content = next;
+    }
+
+    /** The package (一件事) of a scenario, composed from the current items. */
+    public Optional<ScenarioPackage> scenario(String id) {
+        return Scenarios.find(content, id);
+    }
+
+    /** The package behind a hit, when the hit is a scenario. */
+    public Optional<ScenarioPackage> scenarioOf(Entry entry) {
+        return Scenarios.of(content, entry);
     }
 
     public LiveIndex index() {

@@ -3,6 +3,7 @@ package cn.liaison.backend.chat;
 import cn.liaison.backend.config.MiniProgramConfig;
 import cn.liaison.backend.http.Routes;
 import cn.liaison.backend.kb.KbService;
+import cn.liaison.backend.project.ChecklistService;
 import cn.liaison.backend.kb.RateLimit;
 import cn.liaison.backend.request.RequestModule;
 import cn.liaison.backend.sla.RedisLock;
@@ -36,11 +37,19 @@ public final class ChatModule {
     public ChatModule(MongoClient mongo, RedisAPI redis, KbService kb, RequestModule requests, Clock clock,
                       MiniProgramConfig config, BiFunction<String, String, Future<Boolean>> contentCheck,
                       Function<String, Future<String>> openids) {
+        this(mongo, redis, kb, requests, clock, config, contentCheck, openids, null);
+    }
+
+    /** @param checklists the projects' checklists for "我的项目下一步人防要办什么", or null to ask the knowledge base */
+    public ChatModule(MongoClient mongo, RedisAPI redis, KbService kb, RequestModule requests, Clock clock,
+                      MiniProgramConfig config, BiFunction<String, String, Future<Boolean>> contentCheck,
+                      Function<String, Future<String>> openids, ChecklistService checklists) {
         this.transcripts = new MongoTranscripts(mongo, clock, config.chatRetention(), CHANNEL);
         this.lock = new RedisLock(redis);
         this.openids = openids;
         ChatBot bot = new ChatBot(question -> kb.ask(question, CHANNEL), new LoopRequests(requests),
-                new RedisDialogueStates(redis, config.chatIdle()), transcripts);
+                new RedisDialogueStates(redis, config.chatIdle()), transcripts,
+                checklists == null ? null : new ChecklistSteps(checklists));
         RateLimit limit = new RateLimit(redis, clock, "chat", config.chatMessagesPerMinute());
         this.service = new ChatService(bot, mongo, limit, clock, contentCheck);
     }

@@ -2,6 +2,7 @@ package cn.liaison.backend.kb;
 
 import cn.liaison.kb.KnowledgeBase;
 import cn.liaison.kb.content.ContentLoader;
+import cn.liaison.kb.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,9 +30,14 @@ final class KbFolder {
 
     /** Loads (and validates) entries given as {@code id → YAML text}, with the bundled catalogue. */
     static ContentLoader.Validation validate(Map<String, String> entries) {
+        return validate(entries, List.of());
+    }
+
+    /** As {@link #validate(Map)}, with the given bundled scenario files (see {@link #scenarioFiles()}). */
+    static ContentLoader.Validation validate(Map<String, String> entries, List<String> scenarios) {
         Path dir = null;
         try {
-            dir = folderOf(entries);
+            dir = folderOf(entries, scenarios);
             return ContentLoader.validate(dir);
         } finally {
             deleteQuietly(dir);
@@ -43,6 +49,11 @@ final class KbFolder {
      * and deletes it (see {@link #validate}); {@code ContentLoader.load} of it throws on bad content.
      */
     static Path folderOf(Map<String, String> entries) {
+        return folderOf(entries, List.of());
+    }
+
+    /** The folder with the bundled scenario files named (paths under the content root, e.g. {@code scenarios/x.yaml}). */
+    static Path folderOf(Map<String, String> entries, List<String> scenarios) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("kb-content");
@@ -52,6 +63,10 @@ final class KbFolder {
                 if (text != null) {
                     Files.writeString(dir.resolve(file), text, StandardCharsets.UTF_8);
                 }
+            }
+            for (String file : scenarios) {
+                Files.createDirectories(dir.resolve(ContentLoader.SCENARIOS));
+                Files.writeString(dir.resolve(file), bundled(file), StandardCharsets.UTF_8);
             }
             for (Map.Entry<String, String> entry : entries.entrySet()) {
                 Files.writeString(dir.resolve(ContentLoader.ENTRIES).resolve(entry.getKey() + ".yaml"), entry.getValue(),
@@ -63,6 +78,26 @@ final class KbFolder {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The bundled {@code scenarios/} files (一件事 packages and their form fields): part of the catalogue,
+     * checked against the published entries. Listed from the bundled content once.
+     */
+    static List<String> scenarioFiles() {
+        List<String> files = scenarioFiles;
+        if (files == null) {
+            List<String> found = new java.util.ArrayList<>();
+            KnowledgeBase.loadBundled().scenarios().forEach(s -> found.add(ContentLoader.SCENARIOS + "/" + s.id() + ".yaml"));
+            if (bundled(ContentLoader.SCENARIOS + "/" + ScenarioLoader.FORM_FIELDS) != null) {
+                found.add(ContentLoader.SCENARIOS + "/" + ScenarioLoader.FORM_FIELDS);
+            }
+            files = List.copyOf(found);
+            scenarioFiles = files;
+        }
+        return files;
+    }
+
+    private static volatile List<String> scenarioFiles;
 
     /** The YAML text of a bundled file, e.g. {@code topics.yaml} or {@code entries/item-demolition.yaml}. */
     static String bundled(String file) {

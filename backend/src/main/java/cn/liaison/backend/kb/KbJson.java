@@ -16,14 +16,24 @@ final class KbJson {
 
     /** Exactly the {@code kb-cli ask} line (one serializer for both), plus the composed answer when answered. */
     static JsonObject outcome(SearchOutcome outcome) {
-        JsonObject json = new JsonObject(OutcomeJson.toJson(outcome));
+        return outcome(outcome, null);
+    }
+
+    /** With {@code kb}: a scenario answer (一件事) also carries its composed package in {@code answer.package}. */
+    static JsonObject outcome(SearchOutcome outcome, KnowledgeBase kb) {
+        JsonObject json = new JsonObject(OutcomeJson.toJson(outcome, kb == null ? null : kb.content()));
         if (outcome.answered()) {
             Entry best = outcome.best().orElseThrow().entry();
-            json.put("answer", new JsonObject()
+            JsonObject answer = new JsonObject()
                     .put("entryId", best.id())
                     .put("title", best.title())
                     .put("markdown", KnowledgeBase.answer(best))
-                    .put("sources", sources(best)));
+                    .put("sources", sources(best));
+            if (kb != null) {
+                kb.scenarioOf(best).ifPresent(pkg -> answer.put("package",
+                        new JsonObject(cn.liaison.kb.scenario.PackageMaps.full(pkg))));
+            }
+            json.put("answer", answer);
         }
         return json;
     }

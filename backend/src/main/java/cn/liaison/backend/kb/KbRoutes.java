@@ -66,7 +66,7 @@ final class KbRoutes implements Routes {
         }
         limit.acquire(clientOf(rc))
                 .compose(ok -> kb.ask(q, "WEB"))
-                .onSuccess(outcome -> rc.json(KbJson.outcome(outcome)))
+                .onSuccess(outcome -> rc.json(KbJson.outcome(outcome, kb.knowledgeBase())))
                 .onFailure(e -> {
                     if (e instanceof RateLimit.Exceeded exceeded) {
                         rc.response().putHeader("Retry-After", Integer.toString(exceeded.retryAfterSeconds()));

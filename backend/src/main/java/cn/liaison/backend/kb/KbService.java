@@ -117,15 +117,26 @@ public final class KbService {
         return validation.content().entry(id).orElseThrow();
     }
 
-    /** Loads stored entries; one that no longer validates (the catalogue changed) is left out and logged. */
+    /**
+     * Loads stored entries with the bundled scenarios (一件事); an entry that no longer validates (the
+     * catalogue changed) is left out and logged, and so is a scenario that no longer fits the entries
+     * (e.g. one of its items was unpublished).
+     */
     private static Content load(Map<String, String> published) {
-        ContentLoader.Validation validation = KbFolder.validate(published);
+        List<String> scenarios = new java.util.ArrayList<>(KbFolder.scenarioFiles());
+        ContentLoader.Validation validation = KbFolder.validate(published, scenarios);
         if (validation.valid()) {
             return validation.content();
         }
-        validation.errors().forEach(e -> LOG.error("Knowledge base entry left out: {}", e));
+        validation.errors().forEach(e -> LOG.error("Knowledge base entry or scenario left out: {}", e));
         Map<String, String> good = new LinkedHashMap<>(published);
         validation.errors().forEach(e -> good.remove(e.file().replaceFirst("^entries/", "").replaceFirst("\\.yaml$", "")));
+        validation.errors().forEach(e -> scenarios.remove(e.file()));
+        ContentLoader.Validation second = KbFolder.validate(good, scenarios);
+        if (second.valid()) {
+            return second.content();
+        }
+        second.errors().forEach(e -> LOG.error("Knowledge base scenarios left out: {}", e));
         java.nio.file.Path dir = KbFolder.folderOf(good);
         try {
             return ContentLoader.load(dir);

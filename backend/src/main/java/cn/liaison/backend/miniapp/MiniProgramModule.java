@@ -48,13 +48,20 @@ public final class MiniProgramModule {
     public MiniProgramModule(Vertx vertx, Stores stores, MiniProgramConfig config, boolean embedded, KbService kb,
                              RequestModule requests, MongoEnterprises enterprises, UnitDirectory units, Tokens tokens,
                              Clock clock) {
+        this(vertx, stores, config, embedded, kb, requests, enterprises, units, tokens, clock, null);
+    }
+
+    /** @param checklists the projects' checklists, for the chat bot's "what next" answers (null: none) */
+    public MiniProgramModule(Vertx vertx, Stores stores, MiniProgramConfig config, boolean embedded, KbService kb,
+                             RequestModule requests, MongoEnterprises enterprises, UnitDirectory units, Tokens tokens,
+                             Clock clock, cn.liaison.backend.project.ChecklistService checklists) {
         users = new WechatUsers(stores.mongo());
         api = config.wechatConfigured()
                 ? new WechatApi(config, stores.redis(), vertx.createSharedWorkerExecutor("wechat-api", 4))
                 : null;
         chat = new ChatModule(stores.mongo(), stores.redis(), kb, requests, clock, config,
                 api != null && config.msgSecCheck() ? api::textIsSafe : null,
-                userId -> users.openidOf(userId).map(o -> o.orElse(null)));
+                userId -> users.openidOf(userId).map(o -> o.orElse(null)), checklists);
         WechatLogin login = new WechatLogin(api, embedded, users, tokens, clock);
         EnterpriseBindings bindings = new EnterpriseBindings(stores.mongo(), users, enterprises, units, clock, embedded);
         routes.add(new MiniAppRoutes(login, bindings, users, tokens));

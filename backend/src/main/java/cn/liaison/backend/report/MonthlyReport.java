@@ -81,7 +81,8 @@ public final class MonthlyReport {
                 });
         Future<List<JsonObject>> timed = timed(scope, from, to);
         Future<Void> policies = policyMatches(scope, month, rows);
-        return Future.all(received, ratings, visits, timed, policies)
+        Future<JsonObject> approvals = new ApprovalTimes(mongo, calendar).compute(scope, month);
+        return Future.all(received, ratings, visits, timed, policies, approvals)
                 .compose(done -> majorProjects(scope, from, to, timed.result(), rows))
                 .map(done -> {
                     Instant asOf = clock.instant().isBefore(to) ? clock.instant() : to;
@@ -95,6 +96,7 @@ public final class MonthlyReport {
                             .put("asOf", cn.liaison.backend.store.MongoDocs.apiTime(asOf))
                             .put("rows", out)
                             .put("total", rows.total.toJson())
+                            .put("approvalTimes", approvals.result())
                             .put("truncated", timed.result().size() >= MAX_TIMED);
                 });
     }

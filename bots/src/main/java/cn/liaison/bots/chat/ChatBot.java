@@ -26,9 +26,17 @@ public final class ChatBot {
     private final Ports.Requests requests;
     private final Ports.States states;
     private final Ports.Transcripts transcripts;
+    private final Ports.Checklists checklists;
     private final RequestCollector collector;
 
     public ChatBot(Ports.Knowledge knowledge, Ports.Requests requests, Ports.States states, Ports.Transcripts transcripts) {
+        this(knowledge, requests, states, transcripts, null);
+    }
+
+    /** @param checklists the projects' checklists, or null: "what next for my project" is then asked of the knowledge base */
+    public ChatBot(Ports.Knowledge knowledge, Ports.Requests requests, Ports.States states, Ports.Transcripts transcripts,
+                   Ports.Checklists checklists) {
+        this.checklists = checklists;
         this.knowledge = knowledge;
         this.requests = requests;
         this.states = states;
@@ -84,6 +92,8 @@ public final class ChatBot {
         return switch (Intents.of(text)) {
             case GREETING -> greet(user, state);
             case PROGRESS -> progress(user, state);
+            case NEXT_STEPS -> checklists == null ? answer(state.asked(text), text)
+                    : NextSteps.reply(checklists, user, text).map(replies -> new Result(state.idle(), replies));
             case HUMAN -> collector.start(user, state, "DEMAND",
                     state.lastQuestion() == null ? null : state.lastQuestion());
             case COMPLAINT -> collector.start(user, state, "COMPLAINT", text);

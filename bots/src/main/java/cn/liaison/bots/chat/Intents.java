@@ -6,12 +6,16 @@ import java.util.regex.Pattern;
 /** Recognises what a message asks for before it is treated as a question for the knowledge base. */
 final class Intents {
 
-    enum Intent { GREETING, PROGRESS, HUMAN, COMPLAINT, DEMAND, QUESTION }
+    enum Intent { GREETING, PROGRESS, NEXT_STEPS, HUMAN, COMPLAINT, DEMAND, QUESTION }
 
     private static final Pattern GREETING = Pattern.compile(
             "^(你好|您好|hi|hello|在吗|在不在|哈喽|嗨|早上好|下午好|晚上好)[!！。.~～]*$");
     private static final Pattern PROGRESS = Pattern.compile(
             "(我的诉求|诉求进度|办理进度|进度查询|查询进度|查进度|处理到哪|办得怎么样|我的工单)");
+    /** The user's own project's next 人防 steps (answered from its checklist, not from the knowledge base). */
+    private static final Pattern NEXT_STEPS = Pattern.compile(
+            "(我的|我们的?|本)项目.{0,12}(下一步|接下来|还要办|还需要办|还差|要办什么|该办什么|办到哪)"
+                    + "|(下一步|接下来).{0,8}(人防|民防).{0,6}(办|做)");
     private static final Pattern HUMAN = Pattern.compile("(转人工|人工服务|找人工|提交诉求|提交给人|我要反映|我要投诉$)");
     private static final Pattern COMPLAINT = Pattern.compile(
             "(投诉|坏了|损坏|破损|漏水|渗水|故障|不作为|推诿|态度差|乱收费|不满意|堵塞|被占用|锈蚀)");
@@ -28,6 +32,9 @@ final class Intents {
         }
         if (PROGRESS.matcher(t).find()) {
             return Intent.PROGRESS;
+        }
+        if (NEXT_STEPS.matcher(t).find()) {
+            return Intent.NEXT_STEPS;
         }
         if (HUMAN.matcher(t).find()) {
             return Intent.HUMAN;

@@ -36,6 +36,11 @@ public final class Ports {
         Future<Void> save(DialogueState state);
     }
 
+    /** A project's 人防 checklist as the chatting user may see it ("我的项目下一步人防要办什么"). */
+    public interface Checklists {
+        Future<ProjectSteps> next(ChatUser user, String projectId);
+    }
+
     /** Keeps the transcript of every turn. */
     public interface Transcripts {
         Future<Void> append(DialogueState state, String userText, List<Reply> replies);

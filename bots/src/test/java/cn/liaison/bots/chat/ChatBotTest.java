@@ -57,6 +57,58 @@ class ChatBotTest {
         return bot.handle(user, conversation, text).result();
     }
 
+    final Map<String, ProjectSteps> checklists = new HashMap<>();
+    final ChatBot withChecklists = new ChatBot(question -> Future.succeededFuture(next), null,
+            new Ports.States() {
+                public Future<Optional<DialogueState>> load(String id) {
+                    return Future.succeededFuture(Optional.ofNullable(states.get(id)));
+                }
+
+                public Future<Void> save(DialogueState state) {
+                    states.put(state.conversationId(), state);
+                    return Future.succeededFuture();
+                }
+            },
+            (state, text, replies) -> Future.succeededFuture(),
+            (user, projectId) -> checklists.containsKey(projectId) ? Future.succeededFuture(checklists.get(projectId))
+                    : Future.failedFuture("no such project"));
+
+    private String askNext(ChatUser who, String text) {
+        return withChecklists.handle(who, null, text).result().replies().stream().map(Reply::plainText)
+                .reduce("", (a, b) -> a + b + "\n");
+    }
+
+    @Test
+    void nextStepsComeFromTheProjectsChecklist() {
+        checklists.put("p1", new ProjectSteps("p1", "江北物流园", "施工许可", List.of(
+                new ProjectSteps.Step("人防工程质量监督（报监）", "施工许可", "办理中", "2026-11-30", true, null),
+                new ProjectSteps.Step("人防施工图审查", "施工许可", "未开始", null, false, null)), null, "李娜"));
+        checklists.put("p2", new ProjectSteps("p2", "汤泉农旅园", "竣工验收", List.of(),
+                "免于配建防空地下室：农村一二三产业融合发展用地免除人防配建义务（免申即享），人防方面没有需要办理的事项。", null));
+        ChatUser owner = new ChatUser("u1", "测试", "e1", null, null,
+                List.of(new ChatUser.Project("p1", "江北物流园"), new ChatUser.Project("p2", "汤泉农旅园")), List.of("ENTERPRISE"), null);
+
+        String both = askNext(owner, "我的项目下一步人防要办什么");
+        assertTrue(both.contains("「江北物流园」目前处于施工许可阶段。人防下一步"), both);
+        assertTrue(both.contains("人防工程质量监督（报监）【办理中】") && both.contains("已超过办理期限 2026-11-30"), both);
+        assertTrue(both.contains("服务联系人李娜"), both);
+        assertTrue(both.contains("「汤泉农旅园」") && both.contains("免于配建"), both);
+
+        String one = askNext(owner, "汤泉农旅园下一步人防要办什么");
+        assertFalse(one.contains("江北物流园"), "a named project only: " + one);
+
+        String unbound = askNext(user, "我的项目下一步人防要办什么");
+        assertTrue(unbound.contains("还没有关联项目"), unbound);
+    }
+
+    @Test
+    void generalQuestionsAreNotMistakenForTheProjectChecklist() {
+        assertEquals(Intents.Intent.QUESTION, Intents.of("开工前人防要办什么"));
+        assertEquals(Intents.Intent.QUESTION, Intents.of("竣工验收人防这块要准备啥"));
+        assertEquals(Intents.Intent.NEXT_STEPS, Intents.of("我的项目下一步人防要办什么"));
+        assertEquals(Intents.Intent.NEXT_STEPS, Intents.of("我们项目接下来还要办什么"));
+    }
+
     @Test
     void notOursNamesTheDepartment() {
         next = new SearchOutcome("q", Decision.FORWARDED, 0.2, List.of(), List.of(),

@@ -88,6 +88,9 @@ public final class AnswerComposer {
         if (material.laterUnderCommitment()) {
             line.append("【可容缺】");
         }
+        if (material.electronicLicense()) {
+            line.append("【免提交：可通过电子证照调取】");
+        }
         return line.toString();
     }
 

@@ -26,9 +26,10 @@ final class AskCommand {
         } else {
             throw new Args.UsageException("ask needs --jsonl FILE or a question");
         }
-        try (KbIndex index = KbIndex.build(KbCli.content(args), KbCli.config(args))) {
+        cn.liaison.kb.content.Content content = KbCli.content(args);
+        try (KbIndex index = KbIndex.build(content, KbCli.config(args))) {
             for (String question : questions) {
-                out.println(Json.outcome(index.search(question)).toString());
+                out.println(Json.outcome(index.search(question), content).toString());
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package cn.liaison.kb.cli;
 
 import cn.liaison.kb.OutcomeJson;
+import cn.liaison.kb.content.Content;
 import cn.liaison.kb.eval.EvalSummary;
 import cn.liaison.kb.index.SearchOutcome;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,11 @@ final class Json {
 
     static ObjectNode outcome(SearchOutcome outcome) {
         return OutcomeJson.toNode(outcome);
+    }
+
+    /** With the composed 一件事 package when the best hit is a scenario (see {@link OutcomeJson}). */
+    static ObjectNode outcome(SearchOutcome outcome, Content content) {
+        return OutcomeJson.toNode(outcome, content);
     }
 
     static ObjectNode summary(EvalSummary summary) {

@@ -85,7 +85,7 @@ public final class KbCli {
         out.println("ok: " + content.entries().size() + " entries, " + content.topics().size() + " topics, "
                 + content.forward().departments().size() + " forward departments, "
                 + content.synonyms().rules().size() + " synonym rules, " + content.dictionary().size()
-                + " dictionary words");
+                + " dictionary words, " + content.scenarios().size() + " scenarios");
         return 0;
     }
 

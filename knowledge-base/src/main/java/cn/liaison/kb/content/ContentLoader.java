@@ -1,5 +1,7 @@
 package cn.liaison.kb.content;
 
+import cn.liaison.kb.scenario.Scenario;
+import cn.liaison.kb.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -31,6 +33,7 @@ public final class ContentLoader {
     public static final String FORWARD = "forward.yaml";
     public static final String SYNONYMS = "synonyms.txt";
     public static final String DICTIONARY = "dictionary.txt";
+    public static final String SCENARIOS = ScenarioLoader.FOLDER;
 
     private final Path root;
     private final Problems problems = new Problems();
@@ -77,11 +80,16 @@ public final class ContentLoader {
         List<String> dictionary = lines(DICTIONARY)
                 .map(lines -> TextFileParser.dictionary(DICTIONARY, lines, problems))
                 .orElse(List.of());
-        List<Entry> entries = entries(topics.stream().map(Topic::id).collect(Collectors.toSet()));
+        Set<String> topicIds = topics.stream().map(Topic::id).collect(Collectors.toSet());
+        List<Entry> entries = entries(topicIds);
+        // scenarios/ (一件事): checked against the entries; see cn.liaison.kb.scenario
+        List<ContentError> scenarioErrors = new ArrayList<>();
+        List<Scenario> scenarios = ScenarioLoader.load(root, entries, topicIds, scenarioErrors);
+        scenarioErrors.forEach(e -> problems.add(e.file(), e.line(), e.reason()));
         if (!problems.isEmpty()) {
             return new Validation(null, problems.sorted());
         }
-        return new Validation(new Content(topics, entries, forward, synonyms, dictionary), List.of());
+        return new Validation(new Content(topics, entries, forward, synonyms, dictionary, scenarios), List.of());
     }
 
     private List<Entry> entries(Set<String> topicIds) {

@@ -77,7 +77,7 @@ final class EntryParser {
         if (code == null) {
             return null;
         }
-        Optional<Kind> kind = Kind.fromCode(code);
+        Optional<Kind> kind = Kind.fromCode(code).filter(k -> k != Kind.SCENARIO);
         if (kind.isEmpty()) {
             map.error("kind", "unknown kind '" + code + "' (expected item | policy | faq | case | guide)");
         }

@@ -61,7 +61,8 @@ final class ItemParser {
     private static List<Material> materials(YamlMap map) {
         List<Material> materials = new ArrayList<>();
         for (YamlMap material : map.maps("materials", false)) {
-            material.allowOnly(Set.of("name", "form", "copies", "note", "laterUnderCommitment"), " in a material");
+            material.allowOnly(Set.of("name", "form", "copies", "note", "laterUnderCommitment",
+                    "electronicLicense"), " in a material");
             String name = material.text("name", true);
             String formCode = material.text("form", true);
             Optional<MaterialForm> form = formCode == null ? Optional.empty() : MaterialForm.fromCode(formCode);
@@ -75,9 +76,10 @@ final class ItemParser {
             }
             String note = material.text("note", false);
             Boolean later = material.bool("laterUnderCommitment");
+            Boolean electronicLicense = material.bool("electronicLicense");
             if (name != null && form.isPresent() && (copies == null || copies >= 1)) {
                 materials.add(new Material(name, form.get(), copies == null ? 1 : copies, note,
-                        Boolean.TRUE.equals(later)));
+                        Boolean.TRUE.equals(later), Boolean.TRUE.equals(electronicLicense)));
             }
         }
         return materials;

@@ -14,7 +14,9 @@ public enum Kind {
     /** 指导案例: a guiding case. */
     CASE("case"),
     /** 办事指南: a guide. */
-    GUIDE("guide");
+    GUIDE("guide"),
+    /** 一件事: a scenario package composed from service items (files under {@code scenarios/}, never entries/). */
+    SCENARIO("scenario");
 
     private final String code;
 

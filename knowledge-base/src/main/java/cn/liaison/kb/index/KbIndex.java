@@ -5,6 +5,7 @@ import cn.liaison.kb.content.Entry;
 import cn.liaison.kb.content.ForwardRule;
 import cn.liaison.kb.content.ForwardRules;
 import cn.liaison.kb.content.Synonyms;
+import cn.liaison.kb.scenario.Scenarios;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,8 @@ public final class KbIndex implements Closeable {
     }
 
     public static KbIndex build(Content content, RetrievalConfig config) {
-        return build(content.entries(), content.forward(), content.synonyms(), content.dictionary(), config);
+        // scenario packages (一件事) are searchable like entries
+        return build(Scenarios.searchable(content), content.forward(), content.synonyms(), content.dictionary(), config);
     }
 
     public static KbIndex build(List<Entry> entries, ForwardRules forward, Synonyms synonyms, List<String> dictionary,

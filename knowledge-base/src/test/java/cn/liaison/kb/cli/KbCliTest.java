@@ -42,6 +42,23 @@ class KbCliTest {
     }
 
     @Test
+    void askReturnsAScenarioPackageWithKindScenario() throws Exception {
+        assertEquals(0, run("ask", "开工前人防要办什么"));
+
+        JsonNode line = outputLines().get(0);
+        assertEquals("scenario", line.get("kind").asText());
+        assertTrue(line.get("answered").asBoolean(), line.toString());
+        assertEquals("scenario-start-construction", line.get("results").get(0).get("id").asText());
+        assertEquals("scenario", line.get("results").get(0).get("kind").asText());
+        JsonNode pkg = line.get("package");
+        assertEquals("start-construction", pkg.get("id").asText());
+        assertTrue(pkg.get("materials").size() > 5);
+        assertTrue(pkg.get("markdown").asText().contains("一套材料"));
+        assertTrue(line.has("confidence") && line.has("decision") && line.has("suggestions") && line.has("forward"),
+                "the existing fields stay");
+    }
+
+    @Test
     void askPrintsOneResultLinePerQuestion() throws Exception {
         Path questions = dir.resolve("q.jsonl");
         Fixtures.write(questions, """
