@@ -2,6 +2,7 @@ package cn.liaison.kb.index;
 
 import cn.liaison.kb.answer.AnswerComposer;
 import cn.liaison.kb.content.Entry;
+import cn.liaison.kb.content.Kind;
 import cn.liaison.kb.content.ForwardRule;
 import cn.liaison.kb.content.ForwardRules;
 import cn.liaison.kb.content.Synonyms;
@@ -75,7 +76,12 @@ final class IndexBuilder {
         int[] ownerBody = new int[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
-            ownerBody[i] = add(i, true, normalizer.normalize(entry.title() + "\n" + AnswerComposer.compose(entry)));
+            // A scenario's answer is its package, which repeats its items' own text; matching on it would
+            // make the package compete with every item it bundles. It is found by what it is about.
+            String body = entry.kind() == Kind.SCENARIO
+                    ? entry.title() + "\n" + String.join("\n", entry.questions())
+                    : entry.title() + "\n" + AnswerComposer.compose(entry);
+            ownerBody[i] = add(i, true, normalizer.normalize(body));
         }
         List<TermStats> stats = termStats();
         List<Variant> weighted = variants.stream().map(v -> withWeights(v, stats)).toList();

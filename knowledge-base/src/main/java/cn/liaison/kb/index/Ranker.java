@@ -180,8 +180,16 @@ final class Ranker {
             double centroid = semantic(IndexData.dot(queryVector, data.ownerCentroid()[owner]), weights);
             best = (1 - weights.centroid()) * best + weights.centroid() * centroid;
         }
+        if (entry && data.entries().get(owner).kind() == cn.liaison.kb.content.Kind.SCENARIO) {
+            // A package bundles several items: it should win only over questions about the package
+            // itself, not over a question one of its items answers better.
+            best *= SCENARIO_PRIOR;
+        }
         return new Scored(owner, Math.max(0, Math.min(1, best)), bestVariant);
     }
+
+    /** Score factor for scenario packages relative to single entries (measured on the dev set, see README). */
+    static final double SCENARIO_PRIOR = 0.9;
 
     /** A cosine mapped to [0, 1]: 0 at or below the floor, 1 for identical texts. */
     private static double semantic(double cosine, RetrievalConfig.Weights weights) {
