@@ -1,5 +1,6 @@
 package cn.liaison.backend.wechat;
 
+import cn.liaison.backend.store.VertxWxRedisOps;
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
@@ -34,7 +35,7 @@ public final class WechatApi {
     public WechatApi(MiniProgramConfig config, RedisAPI redis, WorkerExecutor worker) {
         this.config = config;
         this.worker = worker;
-        WxMaRedisBetterConfigImpl wx = new WxMaRedisBetterConfigImpl(new VertxRedisOps(redis), "liaison:wechat");
+        WxMaRedisBetterConfigImpl wx = new WxMaRedisBetterConfigImpl(new VertxWxRedisOps(redis), "liaison:wechat");
         wx.setAppid(config.appId().orElseThrow());
         wx.setSecret(config.secret().orElseThrow());
         config.token().ifPresent(wx::setToken);

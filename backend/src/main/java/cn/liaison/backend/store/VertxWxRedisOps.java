@@ -1,4 +1,4 @@
-package cn.liaison.backend.wechat;
+package cn.liaison.backend.store;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
@@ -12,11 +12,12 @@ import java.util.concurrent.locks.Lock;
 import me.chanjar.weixin.common.redis.WxRedisOps;
 
 /**
- * WxJava's Redis port over the Vert.x Redis client, so every instance shares one access token (an
- * instance that fetched its own would invalidate the others'). WxJava calls it from the worker pool
+ * WxJava's Redis port over the Vert.x Redis client, used by the mini-program (WeChat) and WeCom
+ * clients, so every instance shares one access token (an instance that fetched its own would
+ * invalidate the others'). WxJava calls it from the worker pool
  * and expects blocking answers; it must never be called on an event loop.
  */
-final class VertxRedisOps implements WxRedisOps {
+public final class VertxWxRedisOps implements WxRedisOps {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final String RELEASE =
@@ -24,7 +25,7 @@ final class VertxRedisOps implements WxRedisOps {
 
     private final RedisAPI redis;
 
-    VertxRedisOps(RedisAPI redis) {
+    public VertxWxRedisOps(RedisAPI redis) {
         this.redis = redis;
     }
 
