@@ -349,7 +349,7 @@ public final class Application {
         notificationChannels.add(new LoggingNotifier());
         notificationChannels.addAll(options.extraChannels());
         // FanOutNotifier reads the list when it sends: channels added by later features are used too.
-        outbox = new OutboxDispatcher(requestModule.repository(), new FanOutNotifier(notificationChannels, stores.redis()),
+        outbox = new OutboxDispatcher(requestModule.repository(), "request", new FanOutNotifier(notificationChannels, stores.redis()),
                 locks, stores.redis(), clock);
         requestModule.start().await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
         if (options.backgroundJobs()) {

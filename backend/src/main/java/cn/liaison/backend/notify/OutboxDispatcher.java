@@ -1,7 +1,6 @@
 package cn.liaison.backend.notify;
 
 import cn.liaison.backend.request.Events;
-import cn.liaison.backend.request.RequestRepository;
 import cn.liaison.backend.sla.RedisLock;
 import cn.liaison.backend.store.MongoDocs;
 import io.vertx.core.Future;
@@ -16,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox: every notification written with a request change is sent by one instance at
- * a time (Redis lease), removed on success, retried with exponential back-off on failure, and after
- * {@value #MAX_ATTEMPTS} failures moved to the request's {@code failedNotifications} where staff
- * see it. A delivered id is remembered in Redis before the entry is removed, so a crash between the
- * two does not send it again.
+ * Delivers an outbox (the requests', the projects'): every notification written with a change is
+ * sent by one instance at a time (Redis lease), removed on success, retried with exponential
+ * back-off on failure, and after {@value #MAX_ATTEMPTS} failures moved to the document's
+ * {@code failedNotifications} where staff see it. A delivered id is remembered in Redis before the
+ * entry is removed, so a crash between the two does not send it again. A {@link DeliveryDeferred}
+ * (quiet hours, rate limits) waits without using up an attempt.
  */
 public final class OutboxDispatcher {
 
@@ -31,14 +31,17 @@ public final class OutboxDispatcher {
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
     private static final String DELIVERED_TTL_S = Long.toString(Duration.ofDays(30).toSeconds());
 
-    private final RequestRepository requests;
+    private final OutboxStore store;
+    private final String name;
     private final Notifier notifier;
     private final RedisLock lock;
     private final RedisAPI redis;
     private final Clock clock;
 
-    public OutboxDispatcher(RequestRepository requests, Notifier notifier, RedisLock lock, RedisAPI redis, Clock clock) {
-        this.requests = requests;
+    /** @param name what the documents are ("request", "project"): names the lease and the log lines */
+    public OutboxDispatcher(OutboxStore store, String name, Notifier notifier, RedisLock lock, RedisAPI redis, Clock clock) {
+        this.store = store;
+        this.name = name;
         this.notifier = notifier;
         this.lock = lock;
         this.redis = redis;
@@ -47,13 +50,13 @@ public final class OutboxDispatcher {
 
     /** One pass over due entries; returns how many were delivered. */
     public Future<Integer> runOnce() {
-        return lock.tryAcquire("outbox", LEASE).compose(lease -> lease.isEmpty() ? Future.succeededFuture(0)
+        return lock.tryAcquire("request".equals(name) ? "outbox" : name + "-outbox", LEASE).compose(lease -> lease.isEmpty() ? Future.succeededFuture(0)
                 : deliverDue().eventually(() -> lock.release(lease.get())));
     }
 
     private Future<Integer> deliverDue() {
         Instant now = clock.instant();
-        return requests.withDueOutbox(now, 100).compose(docs -> {
+        return store.withDueOutbox(now, 100).compose(docs -> {
             Future<Integer> chain = Future.succeededFuture(0);
             for (JsonObject doc : docs) {
                 for (Object item : doc.getJsonArray("outbox", new JsonArray())) {
@@ -62,48 +65,48 @@ public final class OutboxDispatcher {
                     if (next != null && next.isAfter(now)) {
                         continue;
                     }
-                    String requestId = doc.getString("_id");
-                    chain = chain.compose(count -> deliver(requestId, entry, now).map(ok -> count + (ok ? 1 : 0)));
+                    String ownerId = doc.getString("_id");
+                    chain = chain.compose(count -> deliver(ownerId, entry, now).map(ok -> count + (ok ? 1 : 0)));
                 }
             }
             return chain;
         });
     }
 
-    private Future<Boolean> deliver(String requestId, JsonObject entry, Instant now) {
+    private Future<Boolean> deliver(String ownerId, JsonObject entry, Instant now) {
         String id = entry.getString("id");
         String key = "delivered:" + id;
         return redis.exists(List.of(key))
                 .compose(found -> found != null && found.toInteger() > 0 ? Future.succeededFuture()
-                        : notifier.send(Events.fromOutbox(requestId, entry))
+                        : notifier.send(Events.fromOutbox(ownerId, entry))
                         .compose(sent -> redis.set(List.of(key, "1", "EX", DELIVERED_TTL_S)).mapEmpty()))
-                .compose(sent -> requests.pullOutboxEntry(requestId, id))
+                .compose(sent -> store.pullOutboxEntry(ownerId, id))
                 .map(true)
-                .recover(error -> failed(requestId, entry, error, now).map(false));
+                .recover(error -> failed(ownerId, entry, error, now).map(false));
     }
 
-    private Future<Void> failed(String requestId, JsonObject entry, Throwable error, Instant now) {
+    private Future<Void> failed(String ownerId, JsonObject entry, Throwable error, Instant now) {
         String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         if (error instanceof DeliveryDeferred deferred) {
             // Not a failure: quiet hours or a rate limit. Waits without using up an attempt.
-            LOG.info("Notification {} for request {} deferred until {}: {}", entry.getString("id"), requestId,
+            LOG.info("Notification {} for {} {} deferred until {}: {}", entry.getString("id"), name, ownerId,
                     deferred.notBefore(), reason);
-            return requests.markOutboxAttempt(requestId, entry.getString("id"), entry.getInteger("attempts", 0),
+            return store.markOutboxAttempt(ownerId, entry.getString("id"), entry.getInteger("attempts", 0),
                     deferred.notBefore(), reason);
         }
         int attempts = entry.getInteger("attempts", 0) + 1;
         if (attempts >= MAX_ATTEMPTS) {
-            LOG.error("Notification {} for request {} failed {} times, giving up: {}", entry.getString("id"),
-                    requestId, attempts, reason);
-            return requests.failOutboxEntry(requestId, entry.copy().put("attempts", attempts).put("lastError", reason)
+            LOG.error("Notification {} for {} {} failed {} times, giving up: {}", entry.getString("id"),
+                    name, ownerId, attempts, reason);
+            return store.failOutboxEntry(ownerId, entry.copy().put("attempts", attempts).put("lastError", reason)
                     .put("failedAt", MongoDocs.date(now)));
         }
         Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
         if (wait.compareTo(LONGEST_RETRY) > 0) {
             wait = LONGEST_RETRY;
         }
-        LOG.warn("Notification {} for request {} failed (attempt {}), retrying in {} s: {}", entry.getString("id"),
-                requestId, attempts, wait.toSeconds(), reason);
-        return requests.markOutboxAttempt(requestId, entry.getString("id"), attempts, now.plus(wait), reason);
+        LOG.warn("Notification {} for {} {} failed (attempt {}), retrying in {} s: {}", entry.getString("id"),
+                name, ownerId, attempts, wait.toSeconds(), reason);
+        return store.markOutboxAttempt(ownerId, entry.getString("id"), attempts, now.plus(wait), reason);
     }
 }

@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.backend.notify.OutboxDispatcher;
 import cn.liaison.backend.identity.Principal;
 import cn.liaison.backend.identity.UserAccounts;
 import cn.liaison.backend.identity.UserDirectory;
@@ -27,7 +28,7 @@ public final class ProjectModule {
     private final ProjectList list;
     private final SiteVisits visits;
     private final ContactCards cards;
-    private final ProjectOutbox outbox;
+    private final OutboxDispatcher outbox;
     private final PolicyNightly nightly;
 
     /** Everything the module needs from outside it. */
@@ -51,7 +52,7 @@ public final class ProjectModule {
         list = new ProjectList(service, store);
         visits = new SiteVisits(service, store, ports.followUps(), ports.clock());
         cards = new ContactCards(service, ports.accounts(), ports.enterprises(), ports.units(), ports.workers(), cardLink);
-        outbox = new ProjectOutbox(store, ports.notifier(), ports.locks(), ports.redis(), ports.clock());
+        outbox = new OutboxDispatcher(store, "project", ports.notifier(), ports.locks(), ports.redis(), ports.clock());
         nightly = new PolicyNightly(service, store, ports.locks());
     }
 
@@ -118,7 +119,7 @@ public final class ProjectModule {
         return cards;
     }
 
-    public ProjectOutbox outbox() {
+    public OutboxDispatcher outbox() {
         return outbox;
     }
 

@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.backend.notify.OutboxStore;
 import cn.liaison.backend.org.ProjectDirectory;
 import cn.liaison.backend.org.ProjectRef;
 import cn.liaison.backend.store.MongoDocs;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * (collection {@code site_visits}). A project change is one {@code findOneAndUpdate} matched on id
  * and version, carrying its stage history and outbox entries, like requests.
  */
-public final class ProjectStore implements ProjectDirectory {
+public final class ProjectStore implements ProjectDirectory, OutboxStore {
 
     static final String PROJECTS = "projects";
     static final String VISITS = "site_visits";
@@ -79,6 +80,7 @@ public final class ProjectStore implements ProjectDirectory {
     }
 
     /** Projects with an outbox entry due for delivery. */
+    @Override
     public Future<List<JsonObject>> withDueOutbox(Instant now, int limit) {
         JsonObject query = new JsonObject().put("outbox", new JsonObject().put("$elemMatch",
                 new JsonObject().put("nextAttemptAt", new JsonObject().put("$lte", MongoDocs.date(now)))));
@@ -86,12 +88,14 @@ public final class ProjectStore implements ProjectDirectory {
                 .setFields(new JsonObject().put("outbox", 1).put("name", 1)));
     }
 
+    @Override
     public Future<Void> pullOutboxEntry(String projectId, String notificationId) {
         return mongo.updateCollection(PROJECTS, new JsonObject().put("_id", projectId),
                 new JsonObject().put("$pull", new JsonObject().put("outbox", new JsonObject().put("id", notificationId))))
                 .mapEmpty();
     }
 
+    @Override
     public Future<Void> markOutboxAttempt(String projectId, String notificationId, int attempts, Instant next, String error) {
         JsonObject set = new JsonObject().put("outbox.$.attempts", attempts)
                 .put("outbox.$.nextAttemptAt", MongoDocs.date(next)).put("outbox.$.lastError", error);
@@ -99,6 +103,7 @@ public final class ProjectStore implements ProjectDirectory {
                 new JsonObject().put("$set", set)).mapEmpty();
     }
 
+    @Override
     public Future<Void> failOutboxEntry(String projectId, JsonObject entry) {
         JsonObject update = new JsonObject()
                 .put("$pull", new JsonObject().put("outbox", new JsonObject().put("id", entry.getString("id"))))

@@ -1,5 +1,6 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.notify.OutboxStore;
 import cn.liaison.backend.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -21,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * version, so concurrent writers (two liaisons, an instance and the scheduler) never overwrite each
  * other: exactly one wins and the others see the new version.
  */
-public final class RequestRepository {
+public final class RequestRepository implements OutboxStore {
 
     static final String COLLECTION = "requests";
     private static final String COUNTERS = "counters";
@@ -100,6 +101,7 @@ public final class RequestRepository {
     }
 
     /** Requests with an outbox entry due for delivery. */
+    @Override
     public Future<List<JsonObject>> withDueOutbox(Instant now, int limit) {
         JsonObject query = new JsonObject().put("outbox", new JsonObject().put("$elemMatch",
                 new JsonObject().put("nextAttemptAt", new JsonObject().put("$lte", MongoDocs.date(now)))));
@@ -107,6 +109,7 @@ public final class RequestRepository {
                 .setFields(new JsonObject().put("outbox", 1).put("number", 1)));
     }
 
+    @Override
     public Future<Void> pullOutboxEntry(String requestId, String notificationId) {
         return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", requestId),
                         new JsonObject().put("$pull", new JsonObject().put("outbox",
@@ -115,6 +118,7 @@ public final class RequestRepository {
     }
 
     /** Records a failed delivery attempt on one outbox entry (positional update). */
+    @Override
     public Future<Void> markOutboxAttempt(String requestId, String notificationId, int attempts, Instant next,
                                           String error) {
         JsonObject query = new JsonObject().put("_id", requestId).put("outbox.id", notificationId);
@@ -126,6 +130,7 @@ public final class RequestRepository {
     }
 
     /** Gives up on one outbox entry: moved to {@code failedNotifications}, visible on the request. */
+    @Override
     public Future<Void> failOutboxEntry(String requestId, JsonObject entry) {
         JsonObject update = new JsonObject()
                 .put("$pull", new JsonObject().put("outbox", new JsonObject().put("id", entry.getString("id"))))
