@@ -39,6 +39,11 @@ public final class Main {
         Application app;
         try {
             app = Application.start(config);
+        } catch (ConfigException e) {
+            // e.g. an unusable DATA_DIR/jwt-secret, found only when the data directory is read
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (Exception e) {
             LOG.error("Start-up failed: {}", e.toString(), e);
             System.exit(1);
