@@ -96,7 +96,8 @@ public final class AuthRoutes implements Routes {
                 .onFailure(rc::fail);
     }
 
-    static JsonObject userJson(UserAccount account) {
+    /** The signed-in user as every sign-in answer shows it (password, WeCom, WeChat). */
+    public static JsonObject userJson(UserAccount account) {
         return new JsonObject()
                 .put("id", account.id())
                 .put("username", account.username())

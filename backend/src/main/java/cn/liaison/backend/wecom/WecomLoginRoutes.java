@@ -1,5 +1,6 @@
 package cn.liaison.backend.wecom;
 
+import cn.liaison.backend.identity.AuthRoutes;
 import cn.liaison.backend.http.ProblemException;
 import cn.liaison.backend.http.ProblemType;
 import cn.liaison.backend.http.Routes;
@@ -7,7 +8,6 @@ import cn.liaison.backend.identity.Tokens;
 import cn.liaison.backend.identity.UserAccount;
 import cn.liaison.backend.identity.UserAccounts;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -103,7 +103,7 @@ public final class WecomLoginRoutes implements Routes {
                     rc.response().putHeader("Cache-Control", "no-store");
                     if (wantsJson) {
                         rc.json(new JsonObject().put("token", token).put("expiresIn", tokens.ttl().toSeconds())
-                                .put("user", userJson(signedIn.account())));
+                                .put("user", AuthRoutes.userJson(signedIn.account())));
                     } else {
                         rc.response().setStatusCode(302).putHeader("Location", "/m/#/auth?token=" + enc(token)
                                 + "&next=" + enc(signedIn.next())).end();
@@ -139,15 +139,5 @@ public final class WecomLoginRoutes implements Routes {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    static JsonObject userJson(UserAccount account) {
-        return new JsonObject()
-                .put("id", account.id())
-                .put("username", account.username())
-                .put("name", account.name())
-                .put("roles", new JsonArray(account.roles().stream().map(Enum::name).toList()))
-                .put("unitId", account.unitId())
-                .put("enterpriseId", account.enterpriseId());
     }
 }
