@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -58,7 +60,9 @@ final class CityAdminJourney {
         assertEquals(200, xlsx.statusCode());
         assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 xlsx.headers().firstValue("Content-Type").orElse(""));
-        Map<String, List<List<String>>> sheets = XlsxSheets.read(xlsx.body());
+        Path file = Files.createDirectories(Path.of("target", "acceptance")).resolve("monthly-" + month + ".xlsx");
+        Files.write(file, xlsx.body());
+        Map<String, List<List<String>>> sheets = XlsxSheets.read(file);
         assertEquals(List.of("每月汇总 " + month, "分类统计"), List.copyOf(sheets.keySet()));
 
         List<List<String>> summary = sheets.get("每月汇总 " + month);

@@ -110,6 +110,12 @@ class ShippedJarIT {
                 fake.close();
             }
         }
+        if (dataDir != null) {
+            // The log stays in target/acceptance; the stores' files are of no use after the run.
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package cn.liaison.backend.acceptance;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -26,7 +28,7 @@ final class XlsxSheets {
     }
 
     /** Sheet name → rows (each a list of cell texts, empty string for a missing cell), in workbook order. */
-    static Map<String, List<List<String>>> read(byte[] xlsx) throws Exception {
+    static Map<String, List<List<String>>> read(Path xlsx) throws Exception {
         Map<String, byte[]> parts = unzip(xlsx);
         for (String required : List.of("[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels")) {
             if (!parts.containsKey(required)) {
@@ -95,11 +97,14 @@ final class XlsxSheets {
         return rows;
     }
 
-    private static Map<String, byte[]> unzip(byte[] bytes) throws IOException {
+    /** Through the central directory, as spreadsheet programs read it (the file is kept for a look). */
+    private static Map<String, byte[]> unzip(Path file) throws IOException {
         Map<String, byte[]> parts = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                parts.put(entry.getName(), zip.readAllBytes());
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    parts.put(entry.getName(), in.readAllBytes());
+                }
             }
         }
         return parts;
