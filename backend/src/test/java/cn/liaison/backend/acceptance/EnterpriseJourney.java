@@ -28,7 +28,8 @@ import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
  *
  * <p>The binding is to a new enterprise, so it always waits for staff (demo enterprises are approved
  * at once under {@code DEMO=on}); the approval is an explicit city admin call, since a unit head
- * sees only bindings of enterprises already in their district.
+ * sees only bindings of enterprises already in their district. A colleague's later binding to the
+ * same, now known, enterprise is approved by 浦口区's unit head.
  */
 final class EnterpriseJourney {
 
@@ -113,6 +114,23 @@ final class EnterpriseJourney {
         assertEquals("VERY_SATISFIED", closed.getJsonObject("rating").getString("level"));
 
         pushInSafeModeIsAnswered(openid);
+        colleagueIsApprovedByTheDistrictUnitHead(mine.getString("enterpriseId"));
+    }
+
+    /** Now that the office knows the enterprise (in 浦口区), a colleague's binding goes to that district's unit head. */
+    private void colleagueIsApprovedByTheDistrictUnitHead(String enterpriseId) throws Exception {
+        String colleague = api.expect(200, "POST", "/api/v1/auth/wechat", null,
+                new JsonObject().put("code", "wxlogin-colleague-" + UUID.randomUUID().toString().substring(0, 8))).getString("token");
+        JsonObject binding = api.expect(201, "POST", "/api/v1/me/enterprise", colleague, new JsonObject()
+                .put("creditCode", CREDIT_CODE).put("name", "南京验收精密制造有限公司")
+                .put("contactName", "周敏").put("phone", "13800005678"));
+        assertEquals("PENDING", binding.getString("status"), binding.encode());
+        String head = api.login("pukou-head");
+        JsonObject pending = api.ok("/api/v1/enterprise-bindings", head).getJsonArray("items").stream()
+                .map(JsonObject.class::cast).filter(b -> binding.getString("id").equals(b.getString("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError("浦口区's unit head does not see the binding"));
+        api.expect(200, "POST", "/api/v1/enterprise-bindings/" + pending.getString("id") + "/approve", head, new JsonObject());
+        assertEquals(enterpriseId, api.ok("/api/v1/me/enterprise", colleague).getString("enterpriseId"));
     }
 
     /** The liaison the request went to; when routing left it to the unit head, the unit head assigns it. */
