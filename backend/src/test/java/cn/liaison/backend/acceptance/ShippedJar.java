@@ -27,7 +27,8 @@ final class ShippedJar implements AutoCloseable {
 
     /** Overridable, to run the suite against another build: {@code -Dliaison.jar=/path/to/liaison-backend.jar}. */
     static final String JAR_PROPERTY = "liaison.jar";
-    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+    // Generous: a loaded 2-core CI machine took 30–40 s to start, and readiness may come to wait for the KB index.
+    private static final Duration READY_WITHIN = Duration.ofSeconds(180);
     /** Environment passed through from the test JVM; everything else is the suite's own configuration. */
     private static final List<String> PASSED_THROUGH = List.of("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "JAVA_HOME");
 
