@@ -175,6 +175,9 @@ public final class Application {
         }
 
         vertx = Vertx.vertx();
+        if (embeddedRedis != null) {
+            watchEmbeddedRedis();
+        }
         stores = Stores.connect(vertx, mongoUri, config.mongoDb(), redisUrl);
         OpenAPIContract contract = ContractLoader.load(vertx, contractExtension).await(STORE_TIMEOUT_S, TimeUnit.SECONDS);
 
@@ -190,7 +193,7 @@ public final class Application {
         routes.addAll(startStaffMobile(redisUrl));
         routes.addAll(extraRoutes);
         HttpVerticle.HttpSettings settings = new HttpVerticle.HttpSettings(
-                config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace());
+                config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace(), config.trustedProxies());
         int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
         vertx.deployVerticle(() -> {
                     HttpVerticle verticle = new HttpVerticle(contract, routes, rawRoutes, settings);
@@ -544,12 +547,33 @@ public final class Application {
         liveEvents.start().await(STORE_TIMEOUT_S, TimeUnit.SECONDS);
         requestModule.addListener(liveEvents);
         eventStreams = new EventStreamRoutes(vertx, liveEvents, tokens, stores.redis(), mobile.sseHeartbeat());
+        liveEvents.onLost(eventStreams::endAll);
         MobileRoutes page = new MobileRoutes(new DeadlineWords(calendar), clock);
         rawRoutes.add(eventStreams);
         rawRoutes.add(page);
         return List.of(new WecomLoginRoutes(wecom, wecomLinks, users, tokens, stores.redis(), mobile.passwordLogin(),
                 publicBase), eventStreams, page);
     }
+
+    /** True when the embedded MongoDB store has closed itself for good (disk full); see {@code StoreWatch}. */
+    public boolean embeddedStoreFailed() {
+        return embeddedMongo != null && embeddedMongo.failed();
+    }
+
+    /** The embedded MongoDB, when this instance runs one (for outage drills). */
+    public java.util.Optional<EmbeddedMongo> embeddedMongo() {
+        return java.util.Optional.ofNullable(embeddedMongo);
+    }
+
+    /** Redis holds only what may be lost: a dead embedded server is simply started again. */
+    private void watchEmbeddedRedis() {
+        EmbeddedRedis redis = embeddedRedis;
+        vertx.setPeriodic(REDIS_WATCH_MS, id -> vertx.executeBlocking(redis::restartIfDead, false)
+                .onFailure(e -> LOG.warn("Embedded Redis could not be restarted: {}", e.toString())));
+    }
+
+    /** How often the embedded redis-server's process is checked. */
+    static final long REDIS_WATCH_MS = 1000;
 
     public LiveEvents liveEvents() {
         return liveEvents;

@@ -54,6 +54,8 @@ public final class Main {
             app.stop();
             System.exit(0);
         };
+        cn.liaison.backend.store.StoreWatch.start(app::embeddedStoreFailed, 1000,
+                () -> System.exit(cn.liaison.backend.store.StoreWatch.EXIT_STATUS));
         Signal.handle(new Signal("TERM"), signal -> new Thread(shutdown, "shutdown").start());
         Signal.handle(new Signal("INT"), signal -> new Thread(shutdown, "shutdown").start());
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown-hook"));

@@ -78,7 +78,8 @@ public final class ConfigLoader {
                 hotline12345(v),
                 new AppConfig.ProjectSettings(v.get(ConfigKey.POLICY_REGION).trim(), v.get(ConfigKey.PROJECT_CARD_LINK).trim()),
                 MiniProgramConfig.from(v),
-                mobile(v));
+                mobile(v),
+                trustedProxies(v));
     }
 
     private static Hotline12345Settings hotline12345(Map<ConfigKey, String> v) {
@@ -222,6 +223,17 @@ public final class ConfigLoader {
             }
         }
         return values;
+    }
+
+    private static java.util.List<String> trustedProxies(Map<ConfigKey, String> v) {
+        java.util.List<String> out = optional(v, ConfigKey.TRUSTED_PROXIES).stream()
+                .flatMap(raw -> java.util.Arrays.stream(raw.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        try {
+            new cn.liaison.backend.http.ClientAddress(out);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigKey.TRUSTED_PROXIES.name(), e.getMessage());
+        }
+        return out;
     }
 
     private static Optional<String> optional(Map<ConfigKey, String> v, ConfigKey key) {

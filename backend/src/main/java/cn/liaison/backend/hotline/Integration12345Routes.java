@@ -35,6 +35,7 @@ final class Integration12345Routes implements Routes {
 
     @Override
     public void register(RouterBuilder builder) {
+        builder.rootHandler(guard.edge("/integrations/12345/"));
         builder.getRoute("receive12345Order").addHandler(this::order);
         builder.getRoute("receive12345FollowUp").addHandler(this::followUp);
     }

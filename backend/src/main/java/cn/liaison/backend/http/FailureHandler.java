@@ -38,6 +38,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
             rc.response().reset();
             return;
         }
+        if (problem.status() == 503) {
+            rc.response().putHeader("Retry-After", "5");
+        }
         rc.response()
                 .setStatusCode(problem.status())
                 .putHeader("Content-Type", Problem.CONTENT_TYPE + "; charset=utf-8")
@@ -62,6 +65,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
         }
         if (failure == null && status >= 400) {
             return forStatus(status);
+        }
+        if (StoreOutage.is(failure)) {
+            return Problem.of(ProblemType.UNAVAILABLE, "数据服务暂时不可用，请稍后重试");
         }
         return Problem.of(ProblemType.INTERNAL, "处理请求时发生意外错误，请稍后重试；如需反馈请提供 requestId");
     }

@@ -51,7 +51,9 @@ public final class HttpVerticle extends VerticleBase {
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(settings.host())
                 .setPort(settings.port())
-                .setCompressionSupported(true));
+                .setCompressionSupported(true)
+                // Above InputGuard's limit, so an over-long URL gets its problem answer, not Netty's bare 414.
+                .setMaxInitialLineLength(InputGuard.MAX_URI_CHARS * 8));
         return server.requestHandler(router).listen();
     }
 
@@ -70,8 +72,18 @@ public final class HttpVerticle extends VerticleBase {
         builder.rootHandler(new RequestIds());
         builder.rootHandler(new AccessLog());
         builder.rootHandler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
-        builder.rootHandler(new JsonBodyGuard());
+        builder.rootHandler(new ClientAddress(settings.trustedProxies()));
+        // Features register first: a machine caller's signature is checked before any parsing (root
+        // handlers run in the order they were added).
         routes.forEach(r -> r.register(builder));
+        builder.rootHandler(new JsonBodyGuard());
+        builder.rootHandler(new InputGuard());
+        contract.operations().forEach(op -> {
+            List<io.vertx.core.Handler<io.vertx.ext.web.RoutingContext>> handlers = builder.getRoute(op.getOperationId()).getHandlers();
+            if (!handlers.isEmpty()) {
+                handlers.add(0, new OperationInputs(op));
+            }
+        });
         Router router = builder.createRouter();
 
         String contractText = resource(CONTRACT_RESOURCE);
@@ -105,6 +117,10 @@ public final class HttpVerticle extends VerticleBase {
     }
 
     /** What the edge needs from the configuration. */
-    public record HttpSettings(String host, int port, long bodyLimitBytes, Duration shutdownGrace) {
+    public record HttpSettings(String host, int port, long bodyLimitBytes, Duration shutdownGrace, List<String> trustedProxies) {
+
+        public HttpSettings(String host, int port, long bodyLimitBytes, Duration shutdownGrace) {
+            this(host, port, bodyLimitBytes, shutdownGrace, List.of());
+        }
     }
 }

@@ -18,6 +18,7 @@ public final class RateLimit {
     private final Clock clock;
     private final String name;
     private final int perMinute;
+    private final LocalWindow local = new LocalWindow();
 
     public RateLimit(RedisAPI redis, Clock clock, String name, int perMinute) {
         this.redis = redis;
@@ -31,11 +32,14 @@ public final class RateLimit {
         long epochSecond = clock.instant().getEpochSecond();
         long window = epochSecond / 60;
         String counter = "rl:" + name + ":" + key + ":" + window;
+        // Fail safe: without Redis the limit still holds, counted per instance (LocalWindow).
         return redis.incr(counter)
                 .compose(count -> count.toLong() == 1
-                        ? redis.expire(List.of(counter, "120")).map(count)
-                        : Future.succeededFuture(count))
-                .compose(count -> count.toLong() <= perMinute ? Future.succeededFuture()
+                        ? redis.expire(List.of(counter, "120")).map(count.toLong())
+                        : Future.succeededFuture(count.toLong()))
+                .timeout(cn.liaison.backend.store.Ephemeral.TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .recover(e -> Future.succeededFuture((long) local.count(key, window)))
+                .compose(count -> count <= perMinute ? Future.succeededFuture()
                         : Future.failedFuture(new Exceeded((int) (60 - epochSecond % 60))));
     }
 

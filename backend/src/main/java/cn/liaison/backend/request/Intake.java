@@ -39,10 +39,14 @@ public final class Intake {
     private final SlaPolicy policy;
     private final Clock clock;
     private final RequestListener listener;
+    private final ProjectAccess access;
+
+    /** Failed assessments before a request goes to the city office for review instead. */
+    static final int MAX_ASSESS_FAILURES = 3;
 
     Intake(RequestRepository repository, Assessor assessor, RequestEffects effects, ProjectDirectory projects,
            EnterpriseDirectory enterprises,
-           WorkingCalendar calendar, SlaPolicy policy, Clock clock, RequestListener listener) {
+           WorkingCalendar calendar, SlaPolicy policy, Clock clock, RequestListener listener, ProjectAccess access) {
         this.listener = listener;
         this.repository = repository;
         this.assessor = assessor;
@@ -52,6 +56,7 @@ public final class Intake {
         this.calendar = calendar;
         this.policy = policy;
         this.clock = clock;
+        this.access = access;
     }
 
     /** The stored request and whether this call created it (false: an idempotent replay). */
@@ -67,8 +72,9 @@ public final class Intake {
         Future<java.util.Optional<JsonObject>> earlier = idempotencyKey == null
                 ? Future.succeededFuture(java.util.Optional.empty())
                 : repository.find(RequestRepository.idFor(actor.id(), idempotencyKey));
+        String fingerprint = IdempotencyFingerprint.of(in, channel);
         return earlier.compose(found -> found.isPresent()
-                ? Future.succeededFuture(new Submitted(found.get(), false))
+                ? IdempotencyFingerprint.replay(found.get(), fingerprint).map(doc -> new Submitted(doc, false))
                 : checkProject(in, actor).compose(enterpriseId -> names(in.projectId(), enterpriseId)
                         .compose(names -> store(in, actor, channel, idempotencyKey, enterpriseId, preset, names))));
     }
@@ -77,14 +83,13 @@ public final class Intake {
         if (in.projectId() == null) {
             return Future.succeededFuture(actor.enterpriseId());
         }
-        return projects.find(in.projectId()).map(project -> {
-            boolean visible = project.isPresent() && (!actor.has(Role.ENTERPRISE)
-                    || project.get().enterpriseId().equals(actor.enterpriseId()));
+        return projects.find(in.projectId()).compose(project -> (project.isEmpty() ? Future.succeededFuture(false)
+                : access.mayRead(project.get(), actor)).map(visible -> {
             if (!visible) {
-                throw new InvalidInputException("projectId", "项目不存在");
+                throw cn.liaison.backend.http.ProblemException.notFound("项目不存在或无权查看");
             }
             return project.get().enterpriseId();
-        });
+        }));
     }
 
     /** The enterprise's and project's names, stored with the request so lists and phones can show them. */
@@ -123,6 +128,7 @@ public final class Intake {
             putIfPresent(doc, "projectName", names.getString("projectName"));
             putIfPresent(doc, "districtName", in.district());
             putIfPresent(doc, "idempotencyKey", key);
+            putIfPresent(doc, "idempotencyHash", key == null ? null : IdempotencyFingerprint.of(in, channel));
             putIfPresent(doc, "orderNo", preset.orderNo());
             if (preset.dueAt() != null) {
                 // Kept by assessment instead of the type's time limit.
@@ -143,6 +149,7 @@ public final class Intake {
                     .onSuccess(stored -> listener.changed(stored, Action.CREATE))
                     .recover(error -> MongoDocs.isDuplicateKey(error) && key != null
                             ? repository.find(doc.getString("_id")).map(f -> f.orElseThrow())
+                            .compose(existing -> IdempotencyFingerprint.replay(existing, doc.getString("idempotencyHash")))
                             .compose(existing -> Future.failedFuture(new Replayed(existing)))
                             : Future.failedFuture(error))
                     .compose(stored -> assess(stored).map(done -> new Submitted(done, true)))
@@ -159,11 +166,34 @@ public final class Intake {
                 .compose(update -> repository.update(doc.getString("_id"), doc.getLong("version"), update))
                 .onSuccess(updated -> updated.ifPresent(after -> listener.changed(after, Action.ASSESS)))
                 .map(updated -> updated.orElse(doc))
-                .recover(error -> {
-                    LOG.warn("Assessment of request {} failed, the scheduler will retry: {}", doc.getString("number"),
-                            error.toString());
-                    return Future.succeededFuture(doc);
-                });
+                .recover(error -> assessmentFailed(doc, error));
+    }
+
+    /**
+     * Counts a failed assessment; the scheduler retries, and after {@link #MAX_ASSESS_FAILURES} the
+     * request goes to the city office for review with a note, so it always reaches someone.
+     */
+    private Future<JsonObject> assessmentFailed(JsonObject doc, Throwable error) {
+        int failures = doc.getInteger("assessFailures", 0) + 1;
+        LOG.warn("Assessment of request {} failed ({} of {}): {}", doc.getString("number"), failures,
+                MAX_ASSESS_FAILURES, error.toString());
+        String id = doc.getString("_id");
+        long version = doc.getLong("version");
+        Future<JsonObject> update = failures < MAX_ASSESS_FAILURES
+                ? Future.succeededFuture(new JsonObject().put("$set", new JsonObject().put("assessFailures", failures)))
+                : routeUpdate(doc, new Assessment(Assessment.Outcome.REVIEW,
+                        doc.getString("type") == null ? RequestType.CONSULT : RequestType.valueOf(doc.getString("type")),
+                        null, null, 0, null, null, null, null, null, null,
+                        "自动研判连续 " + failures + " 次未能完成，转市人防办人工研判"))
+                        .map(u -> {
+                            u.getJsonObject("$set").put("assessFailures", failures);
+                            return u;
+                        });
+        return update.compose(u -> repository.update(id, version, u))
+                .onSuccess(updated -> updated.filter(after -> !RequestStatus.RECEIVED.name().equals(after.getString("status")))
+                        .ifPresent(after -> listener.changed(after, Action.ASSESS)))
+                .map(updated -> updated.orElse(doc))
+                .otherwise(doc);
     }
 
     private Future<JsonObject> routeUpdate(JsonObject doc, Assessment a) {

@@ -25,7 +25,8 @@ public final class RequestModule {
         this.repository = new RequestRepository(mongo);
         RequestEffects effects = new RequestEffects(users, units, calendar, policy);
         Assessor assessor = new Assessor(classifier, units, users, enterprises, projects, repository);
-        this.intake = new Intake(repository, assessor, effects, projects, enterprises, calendar, policy, clock, listeners);
+        this.intake = new Intake(repository, assessor, effects, projects, enterprises, calendar, policy, clock, listeners,
+                new ProjectAccess(units));
         this.service = new RequestService(repository, new RequestStateMachine(), effects, units, clock, listeners);
         this.ledger = new Ledger(repository, service, clock);
     }

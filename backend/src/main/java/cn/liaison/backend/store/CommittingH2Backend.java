@@ -30,8 +30,25 @@ final class CommittingH2Backend extends H2Backend {
         }
     }
 
+    /** In every error a store that closed itself sends; {@code StoreOutage} answers it with 503. */
+    static final String CLOSED_MESSAGE = "store-unavailable: the embedded store's file is closed (disk full or I/O error)";
+
+    /** Whether MVStore closed itself after a failed write (it does on disk full), as opposed to our close. */
+    boolean storeClosed() {
+        return store.isClosed();
+    }
+
+    /** Closes the file as MVStore does after a failed write: a disk-full drill for tests. */
+    void closeLikeAFailedWrite() {
+        store.closeImmediately();
+    }
+
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (store.isClosed()) {
+            // Also fails "ping", so readiness reports the store down instead of 200.
+            throw new de.bwaldvogel.mongo.exception.MongoServerException(CLOSED_MESSAGE);
+        }
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {

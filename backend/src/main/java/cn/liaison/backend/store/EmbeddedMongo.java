@@ -44,8 +44,25 @@ public final class EmbeddedMongo implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Whether the store's file closed under the running server (MVStore closes itself for good when
+     * a write fails, e.g. on a full disk). The process cannot recover from that; {@link StoreWatch}
+     * ends it so a supervisor restarts it once space is back.
+     */
+    public boolean failed() {
+        return !closed && backend.storeClosed();
+    }
+
+    /** Closes the file the way a failed write does: a disk-full drill. */
+    public void failLikeAFullDisk() {
+        backend.closeLikeAFailedWrite();
+    }
+
+    private volatile boolean closed;
+
     @Override
     public void close() {
+        closed = true;
         server.shutdown();
         backend.close();
     }

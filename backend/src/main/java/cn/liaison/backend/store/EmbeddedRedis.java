@@ -23,21 +23,39 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedis.class);
 
-    private final RedisServer server;
+    private RedisServer server;
+    private boolean closed;
     private final int port;
     private final Path dir;
 
-    private EmbeddedRedis(RedisServer server, int port, Path dir) {
+    private final DirectoryLock lock;
+
+    private EmbeddedRedis(RedisServer server, int port, Path dir, DirectoryLock lock) {
         this.server = server;
         this.port = port;
         this.dir = dir;
+        this.lock = lock;
     }
 
+    /**
+     * Fails when another live process owns this data directory's Redis (its lock is held): a second
+     * instance on the same {@code DATA_DIR} must not mistake the first one's server for an orphan.
+     */
     public static EmbeddedRedis start(Path dataDir) throws IOException {
         Path dir = Files.createDirectories(dataDir.resolve("redis")).toAbsolutePath();
         Path pidFile = dir.resolve("redis.pid");
-        stopOrphan(pidFile);
-        int port = freePort();
+        DirectoryLock lock = DirectoryLock.acquire(dir.resolve("owner.lock"), "embedded Redis under " + dir);
+        try {
+            stopOrphan(pidFile);
+            int port = freePort();
+            return new EmbeddedRedis(startServer(dir, pidFile, port), port, dir, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static RedisServer startServer(Path dir, Path pidFile, int port) throws IOException {
         RedisServer server = RedisServer.newRedisServer()
                 .bind("127.0.0.1")
                 .port(port)
@@ -49,7 +67,34 @@ public final class EmbeddedRedis implements AutoCloseable {
                 .setting("protected-mode yes")
                 .build();
         server.start();
-        return new EmbeddedRedis(server, port, dir);
+        return server;
+    }
+
+    /**
+     * Starts redis-server again on the same port and files when its process has died (killed, or
+     * crashed), so clients reconnect to the same URL. Blocking: call from a worker thread.
+     *
+     * @return whether it was restarted
+     */
+    public synchronized boolean restartIfDead() throws IOException {
+        if (closed) {
+            return false;
+        }
+        Path pidFile = dir.resolve("redis.pid");
+        boolean alive = Files.exists(pidFile) && parsePid(Files.readString(pidFile, StandardCharsets.US_ASCII).trim())
+                .flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).isPresent();
+        if (alive) {
+            return false;
+        }
+        LOG.warn("Embedded redis-server on port {} is not running: starting it again", port);
+        try {
+            server.stop();
+        } catch (IOException | RuntimeException e) {
+            // The process is gone already; only the library's bookkeeping is reset here.
+        }
+        Files.deleteIfExists(pidFile);
+        server = startServer(dir, pidFile, port);
+        return true;
     }
 
     public String url() {
@@ -61,11 +106,14 @@ public final class EmbeddedRedis implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         try {
             server.stop();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            lock.close();
         }
     }
 
