@@ -220,26 +220,34 @@ public final class Application {
         calendar = WorkingCalendar.fromResources(config.officeHours());
         // Loads (and checks) this year's holiday file now rather than on the first request.
         calendar.knowsHolidaysOf(LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).getYear());
-        tokens = new Tokens(vertx, JwtSecrets.resolve(config), config.jwtTtl(), clock);
         users = new MongoUsers(stores.mongo());
+        tokens = new Tokens(vertx, JwtSecrets.resolve(config), config.jwtTtl(), clock, users);
         units = new MongoUnits(stores.mongo());
         enterprises = new MongoEnterprises(stores.mongo());
         projects = new MongoProjects(stores.mongo());
         PasswordHasher hasher = new PasswordHasher();
         int hashingThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        logins = new LoginService(users, hasher, tokens, clock, vertx.createSharedWorkerExecutor("password-hashing", hashingThreads));
+        logins = new LoginService(users, hasher, tokens, clock, vertx.createSharedWorkerExecutor("password-hashing", hashingThreads),
+                new cn.liaison.backend.identity.LoginThrottle(stores.redis()));
         Future.all(users.ensureIndexes(), units.ensureIndexes(), enterprises.ensureIndexes())
                 .compose(ignored -> units.seedIfEmpty(UnitSeed.load()))
                 .compose(ignored -> createDemoData(hasher))
                 .await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
-        return List.of(new AuthRoutes(logins, users, tokens, config.mobile().passwordLogin()), new UnitRoutes(units), new CalendarRoutes(calendar));
+        return List.of(new AuthRoutes(logins, users, users, tokens, config.mobile().passwordLogin()),
+                new cn.liaison.backend.identity.StaffRoutes(new cn.liaison.backend.identity.StaffService(stores.mongo(), units, logins, hasher, clock)),
+                new UnitRoutes(units), new CalendarRoutes(calendar));
     }
 
-    /** Demo accounts belong to the embedded mode only: never into a real database. */
+    /** Demo accounts exist only when asked for (DEMO=on): embedded stores may well be a real install. */
     private Future<Void> createDemoData(PasswordHasher hasher) {
-        if (!config.embeddedMongo()) {
-            LOG.info("Demo data: not created (external MongoDB)");
+        if (!config.demo()) {
+            LOG.info("Demo mode: off (no demo data, no pretend WeChat login, bindings wait for staff)");
             return Future.succeededFuture();
+        }
+        if (!config.embeddedMongo()) {
+            LOG.warn("DEMO=on WITH AN EXTERNAL MongoDB: demo accounts are created in an empty database, anyone may "
+                    + "sign in through the pretend WeChat login and demo bindings are approved at once. "
+                    + "Never do this on a production database.");
         }
         return new DemoData(vertx, users, enterprises, projects, logins, hasher, config.dataDir())
                 .createOnFirstStart()
@@ -282,6 +290,11 @@ public final class Application {
     /** A login token for an existing user, without a password (tests, trusted callers). */
     public Future<String> tokenFor(String userId) {
         return logins.tokenFor(userId);
+    }
+
+    /** Password sign-in; its count of real password checks is what the abuse tests measure. */
+    public LoginService logins() {
+        return logins;
     }
 
     public Clock clock() {
@@ -424,7 +437,7 @@ public final class Application {
         projectModule = new ProjectModule(stores.mongo(), ports, ProjectModule.bundledRules(),
                 config.projects().policyRegion(), config.projects().cardLink());
         projectModule.start()
-                .compose(v -> config.embeddedMongo() ? projectModule.completeDemoProjects() : Future.succeededFuture())
+                .compose(v -> config.demo() ? projectModule.completeDemoProjects() : Future.succeededFuture())
                 .await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
         if (options.backgroundJobs()) {
             vertx.setPeriodic(PROJECT_OUTBOX_INTERVAL_MS, id -> projectModule.outbox().runOnce()
@@ -500,7 +513,7 @@ public final class Application {
     private MiniProgramModule miniProgram;
 
     private List<Routes> startMiniProgram(Options options) throws Exception {
-        miniProgram = new MiniProgramModule(vertx, stores, config.miniProgram(), config.embeddedMongo(), kbModule.service(),
+        miniProgram = new MiniProgramModule(vertx, stores, config.miniProgram(), config.demo(), kbModule.service(),
                 requestModule, enterprises, units, tokens, clock, checklists);
         miniProgram.start(stores).await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
         rawRoutes.addAll(miniProgram.rawRoutes());
@@ -534,7 +547,7 @@ public final class Application {
         String publicBase = mobile.publicBaseUrl().orElse("");
         wecom.ifPresent(client -> notificationChannels.add(new WecomNotifier(client, wecomLinks, stores.redis(),
                 mobile.quietHours(), publicBase, clock)));
-        if (config.embeddedMongo()) {
+        if (config.demo()) {
             wecomLinks.linkDemoStaffByUsername().await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
         }
         LOG.info("Staff mobile: WeCom {}, password sign-in {}, quiet hours {}", wecom.isPresent() ? "on" : "off",

@@ -45,6 +45,7 @@ public final class ChildProcess implements AutoCloseable {
         builder.environment().put("DATA_DIR", dataDir.toString());
         builder.environment().put("HTTP_HOST", "127.0.0.1");
         builder.environment().put("HTTP_PORT", "0");
+        builder.environment().put("DEMO", "on");
         builder.environment().putAll(env);
         return new ChildProcess(builder.start());
     }

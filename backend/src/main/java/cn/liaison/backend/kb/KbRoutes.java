@@ -113,16 +113,7 @@ final class KbRoutes implements Routes {
         action.get().onSuccess(rc::json).onFailure(rc::fail);
     }
 
-    /**
-     * The client as the edge saw it: behind nginx the last X-Forwarded-For hop is the address nginx
-     * received the request from (earlier hops are the client's own claims); directly, the peer address.
-     */
     static String clientOf(RoutingContext rc) {
-        String forwarded = rc.request().getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String[] hops = forwarded.split(",");
-            return hops[hops.length - 1].trim();
-        }
-        return rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host();
+        return cn.liaison.backend.http.ClientAddress.of(rc);
     }
 }
