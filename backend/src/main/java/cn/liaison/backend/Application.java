@@ -233,6 +233,7 @@ public final class Application {
                 .compose(ignored -> units.seedIfEmpty(UnitSeed.load()))
                 .compose(ignored -> createDemoData(hasher))
                 .await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
+        rawRoutes.add(new cn.liaison.backend.identity.AdminPage());
         return List.of(new AuthRoutes(logins, users, users, tokens, config.mobile().passwordLogin()),
                 new cn.liaison.backend.identity.StaffRoutes(new cn.liaison.backend.identity.StaffService(stores.mongo(), units, logins, hasher, clock)),
                 new UnitRoutes(units), new CalendarRoutes(calendar));
