@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaison.backend.ChildProcess;
+import cn.liaison.backend.store.EmbeddedMongo;
+import cn.liaison.backend.store.EmbeddedRedis;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real install from nothing, with the shipped jar: {@code users add} creates the first city admin
- * on an empty embedded DATA_DIR (and refuses while the service holds it), the service starts with no
- * demo anything, and that admin creates a liaison who signs in.
+ * on an empty embedded DATA_DIR (and refuses while the service holds it) or an empty external
+ * MongoDB, the service starts with no demo anything, and that admin creates a liaison who signs in.
  */
 class FirstAdminIT {
 
@@ -31,13 +33,29 @@ class FirstAdminIT {
 
     @TempDir
     Path dataDir;
+    @TempDir
+    Path serversDir;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void firstAdminFromTheCommandLineCreatesALiaisonWhoSignsIn() throws Exception {
+    void embeddedInstallFirstAdminCreatesALiaisonWhoSignsIn() throws Exception {
+        journey(Map.of(), true);
+    }
+
+    @Test
+    void externalStoreInstallFirstAdminCreatesALiaisonWhoSignsIn() throws Exception {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(serversDir);
+             EmbeddedRedis redis = EmbeddedRedis.start(serversDir)) {
+            journey(Map.of("MONGO_URI", mongo.connectionString(), "REDIS_URL", redis.url(),
+                    "JWT_SECRET", "first-admin-external-test-secret-of-32-chars"), false);
+        }
+    }
+
+    /** users add → start → no demo anything → admin signs in, creates a liaison → the liaison signs in. */
+    private void journey(Map<String, String> env, boolean embedded) throws Exception {
         String password;
-        try (ChildProcess add = ChildProcess.startJar(JAR, dataDir, Map.of(),
+        try (ChildProcess add = ChildProcess.startJar(JAR, dataDir, env,
                 "users", "add", "--username", "chief", "--role", "CITY_ADMIN", "--name", "陈主任")) {
             int code = add.waitFor(120);
             String output = add.output();
@@ -48,14 +66,16 @@ class FirstAdminIT {
         }
         assertFalse(Files.exists(dataDir.resolve("demo-accounts.json")));
 
-        try (ChildProcess service = ChildProcess.startJar(JAR, dataDir, Map.of())) {
+        try (ChildProcess service = ChildProcess.startJar(JAR, dataDir, env)) {
             int port = Integer.parseInt(service.await("Listening on http://127\\.0\\.0\\.1:(\\d+)", 120));
             assertFalse(service.output().contains(password), "the password is not in the service's log");
 
-            try (ChildProcess again = ChildProcess.startJar(JAR, dataDir, Map.of(),
-                    "users", "add", "--username", "second", "--role", "CITY_ADMIN")) {
-                assertEquals(3, again.waitFor(120), again.output());
-                assertTrue(again.output().contains("Stop it first"), again.output());
+            if (embedded) {
+                try (ChildProcess again = ChildProcess.startJar(JAR, dataDir, env,
+                        "users", "add", "--username", "second", "--role", "CITY_ADMIN")) {
+                    assertEquals(3, again.waitFor(120), again.output());
+                    assertTrue(again.output().contains("Stop it first"), again.output());
+                }
             }
 
             assertEquals(503, post(port, "/api/v1/auth/wechat", null, "{\"code\": \"anything\"}").statusCode(),
