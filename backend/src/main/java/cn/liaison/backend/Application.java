@@ -1,5 +1,7 @@
 package cn.liaison.backend;
 
+import cn.liaison.backend.calendar.CalendarAdminRoutes;
+import cn.liaison.backend.calendar.CalendarModule;
 import cn.liaison.backend.calendar.CalendarRoutes;
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.config.AppConfig;
@@ -119,6 +121,7 @@ public final class Application {
     private MongoEnterprises enterprises;
     private MongoProjects projects;
     private WorkingCalendar calendar;
+    private CalendarModule calendars;
 
     private Application(AppConfig config, Clock clock) {
         this.config = config;
@@ -179,7 +182,8 @@ public final class Application {
         OpenAPIContract contract = ContractLoader.load(vertx, contractExtension).await(STORE_TIMEOUT_S, TimeUnit.SECONDS);
 
         List<Routes> routes = new ArrayList<>();
-        routes.add(new HealthRoutes(stores, draining::get));
+        routes.add(new HealthRoutes(stores, draining::get, () -> knowledgeBase != null && knowledgeBase.succeeded(),
+                () -> calendars == null ? List.of() : calendars.coverage().warnings()));
         routes.addAll(startPeopleAndCalendar());
         routes.addAll(startRequests(options));
         routes.addAll(startHotline());
@@ -217,9 +221,8 @@ public final class Application {
     private OutboxDispatcher outbox;
 
     private List<Routes> startPeopleAndCalendar() throws Exception {
-        calendar = WorkingCalendar.fromResources(config.officeHours());
-        // Loads (and checks) this year's holiday file now rather than on the first request.
-        calendar.knowsHolidaysOf(LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).getYear());
+        calendars = new CalendarModule(vertx, stores.mongo(), config.officeHours(), clock);
+        calendar = calendars.start(true).await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
         users = new MongoUsers(stores.mongo());
         tokens = new Tokens(vertx, JwtSecrets.resolve(config), config.jwtTtl(), clock, users);
         units = new MongoUnits(stores.mongo());
@@ -234,9 +237,16 @@ public final class Application {
                 .compose(ignored -> createDemoData(hasher))
                 .await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
         rawRoutes.add(new cn.liaison.backend.identity.AdminPage());
+        CalendarAdminRoutes calendarAdmin = new CalendarAdminRoutes(calendars, new cn.liaison.backend.identity.AuthHandler(tokens));
+        rawRoutes.add(calendarAdmin);
         return List.of(new AuthRoutes(logins, users, users, tokens, config.mobile().passwordLogin()),
                 new cn.liaison.backend.identity.StaffRoutes(new cn.liaison.backend.identity.StaffService(stores.mongo(), units, logins, hasher, clock)),
-                new UnitRoutes(units), new CalendarRoutes(calendar));
+                new UnitRoutes(units), new CalendarRoutes(calendar), calendarAdmin);
+    }
+
+    /** The working calendar as data (loads, versions, coverage). */
+    public CalendarModule calendars() {
+        return calendars;
     }
 
     /** Demo accounts exist only when asked for (DEMO=on): embedded stores may well be a real install. */

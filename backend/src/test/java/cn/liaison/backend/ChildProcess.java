@@ -122,6 +122,14 @@ public final class ChildProcess implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** Waits for the process to end on its own and returns its exit code. */
+    public int exitCode(long timeoutS) throws InterruptedException {
+        if (!process.waitFor(timeoutS, TimeUnit.SECONDS)) {
+            throw new AssertionError("still running after " + timeoutS + " s");
+        }
+        return process.exitValue();
+    }
+
     public int terminate(long timeoutS) throws Exception {
         new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
         if (!process.waitFor(timeoutS, TimeUnit.SECONDS)) {

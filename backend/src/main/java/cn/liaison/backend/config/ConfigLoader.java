@@ -56,6 +56,7 @@ public final class ConfigLoader {
                 values.put(key, value);
             }
         }
+        PlaceholderSecrets.refuse(values);
         return build(values);
     }
 
