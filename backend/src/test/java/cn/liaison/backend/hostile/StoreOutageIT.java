@@ -121,7 +121,9 @@ class StoreOutageIT {
     void embeddedRedisKilledIsStartedAgainByTheService() throws Exception {
         try (TestApp app = TestApp.start(dataDir, Map.of("DEMO", "on"), List.of(), c -> c)) {
             long pid = Long.parseLong(java.nio.file.Files.readString(dataDir.resolve("redis/redis.pid")).trim());
-            ProcessHandle.of(pid).orElseThrow().destroyForcibly().onExit().get(10, TimeUnit.SECONDS);
+            ProcessHandle redis = ProcessHandle.of(pid).orElseThrow();
+            redis.destroyForcibly();
+            redis.onExit().get(10, TimeUnit.SECONDS);
             long killed = System.nanoTime();
             long up = waitUntil(() -> app.get("/health/ready").statusCode() == 200
                     && java.nio.file.Files.exists(dataDir.resolve("redis/redis.pid"))
