@@ -92,13 +92,11 @@ class AuthorizationMatrixIT {
 
     /** The roles the contract declares; from arch's branch copy while main's contract has none. */
     static Map<String, List<String>> declaredRoles(ContractInputs inputs) throws Exception {
+        JsonObject copy = new JsonObject(new String(AuthorizationMatrixIT.class.getClassLoader()
+                .getResourceAsStream("hostile/x-roles-from-arch.json").readAllBytes(), StandardCharsets.UTF_8));
         Map<String, List<String>> out = new LinkedHashMap<>();
-        inputs.operations().forEach(op -> out.put(op.id(), op.roles()));
-        if (out.values().stream().allMatch(List::isEmpty)) {
-            JsonObject copy = new JsonObject(new String(AuthorizationMatrixIT.class.getClassLoader()
-                    .getResourceAsStream("hostile/x-roles-from-arch.json").readAllBytes(), StandardCharsets.UTF_8));
-            out.replaceAll((id, none) -> copy.getJsonArray(id, new JsonArray()).stream().map(String::valueOf).toList());
-        }
+        inputs.operations().forEach(op -> out.put(op.id(), !op.roles().isEmpty() ? op.roles()
+                : copy.getJsonArray(op.id(), new JsonArray()).stream().map(String::valueOf).toList()));
         return out;
     }
 

@@ -72,6 +72,9 @@ final class ContractInputs {
                     continue;
                 }
                 List<JsonObject> params = new ArrayList<>();
+                for (Object p : item.getJsonArray("parameters", new JsonArray())) {
+                    params.add(resolve((JsonObject) p));
+                }
                 for (Object p : op.getJsonArray("parameters", new JsonArray())) {
                     params.add(resolve((JsonObject) p));
                 }

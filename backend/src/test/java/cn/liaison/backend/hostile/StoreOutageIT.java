@@ -118,6 +118,55 @@ class StoreOutageIT {
     }
 
     @Test
+    void mongoUnreachableIs503AndRecoversWithoutRestart() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path file = otherDir.resolve("outage.mv.db");
+        de.bwaldvogel.mongo.MongoServer mongo = mongoOn(file, port);
+        try (EmbeddedRedis redis = EmbeddedRedis.start(otherDir);
+             TestApp app = TestApp.start(dataDir, Map.of("MONGO_URI", "mongodb://127.0.0.1:" + port, "REDIS_URL", redis.url(),
+                     "JWT_SECRET", "outage-test-secret-of-at-least-32-chars", "DEMO", "on"), List.of(), c -> c)) {
+            String enterprise = app.loginAs("enterprise-1");
+            HttpResponse<String> before = app.sendJson("POST", "/api/v1/requests", enterprise,
+                    "{\"type\":\"CONSULT\",\"content\":\"数据库停机前的人防咨询\"}");
+            assertEquals(201, before.statusCode(), before.body());
+
+            mongo.shutdown();
+            long down = System.nanoTime();
+            HttpResponse<String> write = app.sendJson("POST", "/api/v1/requests", enterprise,
+                    "{\"type\":\"CONSULT\",\"content\":\"数据库停机时的人防咨询\"}");
+            assertEquals(503, write.statusCode(), write.body());
+            assertTrue(write.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            HttpResponse<String> read = app.get("/api/v1/requests", enterprise);
+            assertEquals(503, read.statusCode(), read.body());
+            assertEquals(503, app.get("/health/ready").statusCode());
+
+            mongo = mongoOn(file, port);
+            long back = System.nanoTime();
+            long recovered = waitUntil(() -> app.get("/health/ready").statusCode() == 200
+                    && app.get("/api/v1/requests", enterprise).statusCode() == 200, Duration.ofSeconds(60));
+            String list = app.get("/api/v1/requests", enterprise).body();
+            assertTrue(list.contains("数据库停机前的人防咨询"), list);
+            System.out.printf("OUTAGE mongo unreachable: calls needing it 503 problem (2 of 2 during the drill), "
+                    + "readiness 503; down %d ms; recovered %d ms after it answered again, without restart; "
+                    + "acknowledged writes lost=0; the refused write was not stored=%s%n", (back - down) / 1_000_000,
+                    (recovered - back) / 1_000_000, !list.contains("数据库停机时的人防咨询"));
+        } finally {
+            mongo.shutdown();
+        }
+    }
+
+    private static de.bwaldvogel.mongo.MongoServer mongoOn(Path file, int port) {
+        org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open();
+        de.bwaldvogel.mongo.MongoServer server = new de.bwaldvogel.mongo.MongoServer(
+                new de.bwaldvogel.mongo.backend.h2.H2Backend(store));
+        server.bind("127.0.0.1", port);
+        return server;
+    }
+
+    @Test
     void embeddedRedisKilledIsStartedAgainByTheService() throws Exception {
         try (TestApp app = TestApp.start(dataDir, Map.of("DEMO", "on"), List.of(), c -> c)) {
             long pid = Long.parseLong(java.nio.file.Files.readString(dataDir.resolve("redis/redis.pid")).trim());
@@ -159,7 +208,8 @@ class StoreOutageIT {
         }
         // The supervisor's restart: the same data directory opens, and the acknowledged write is there.
         try (TestApp again = TestApp.start(dataDir, Map.of("DEMO", "on"), List.of(), c -> c)) {
-            assertEquals(200, again.get("/health/ready").statusCode());
+            // Readiness also waits for the knowledge-base index after a start.
+            waitUntil(() -> again.get("/health/ready").statusCode() == 200, Duration.ofSeconds(180));
             HttpResponse<String> list = again.get("/api/v1/requests", again.loginAs("enterprise-1"));
             assertTrue(list.body().contains("磁盘满之前的人防咨询"), list.body());
             System.out.println("OUTAGE disk full (injected): readiness 503, writes 503 problem, process exits 74; "

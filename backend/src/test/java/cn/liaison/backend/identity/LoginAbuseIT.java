@@ -37,7 +37,8 @@ class LoginAbuseIT {
 
     @BeforeAll
     static void start() throws Exception {
-        app = TestApp.start(dataDir);
+        // As behind nginx: the loopback peer is a trusted proxy, so X-Forwarded-For names the client.
+        app = TestApp.start(dataDir, java.util.Map.of("TRUSTED_PROXIES", "127.0.0.1"), java.util.List.of(), c -> c);
     }
 
     @AfterAll
