@@ -71,6 +71,7 @@ import cn.liaison.backend.org.UnitRoutes;
 import cn.liaison.backend.org.UnitSeed;
 import cn.liaison.backend.store.EmbeddedMongo;
 import cn.liaison.backend.store.EmbeddedRedis;
+import cn.liaison.backend.store.NativeCache;
 import cn.liaison.backend.store.Stores;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -156,6 +157,7 @@ public final class Application {
         UnaryOperator<JsonObject> contractExtension = options.contractExtension();
         long begin = System.nanoTime();
         Files.createDirectories(config.dataDir());
+        NativeCache.configure(config.dataDir());
         String mongoUri = config.mongoUri().orElse(null);
         if (mongoUri == null) {
             embeddedMongo = EmbeddedMongo.start(config.dataDir());
