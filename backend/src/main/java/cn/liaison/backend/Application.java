@@ -76,6 +76,7 @@ import cn.liaison.backend.store.Stores;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.nio.file.Files;
@@ -176,7 +177,8 @@ public final class Application {
             LOG.info("Redis: external at {}", Masking.mask(redisUrl));
         }
 
-        vertx = Vertx.vertx();
+        vertx = Vertx.vertx(new VertxOptions()
+                .setFileSystemOptions(NativeCache.vertxFileSystem(config.dataDir(), config.embeddedMongo())));
         stores = Stores.connect(vertx, mongoUri, config.mongoDb(), redisUrl);
         OpenAPIContract contract = ContractLoader.load(vertx, contractExtension).await(STORE_TIMEOUT_S, TimeUnit.SECONDS);
 

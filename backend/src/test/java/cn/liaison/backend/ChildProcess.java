@@ -49,6 +49,23 @@ public final class ChildProcess implements AutoCloseable {
         return new ChildProcess(builder.start());
     }
 
+    /** The shipped jar, started as the README starts it, with extra JVM options (e.g. a private tmpdir). */
+    public static ChildProcess startJar(Path jar, Path dataDir, List<String> jvmOptions, Map<String, String> env)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("MONGO_") || k.startsWith("REDIS_") || k.equals("CONFIG_FILE"));
+        builder.environment().put("DATA_DIR", dataDir.toString());
+        builder.environment().put("HTTP_HOST", "127.0.0.1");
+        builder.environment().put("HTTP_PORT", "0");
+        builder.environment().putAll(env);
+        return new ChildProcess(builder.start());
+    }
+
     /** Waits for a log line matching {@code pattern} and returns its first group. */
     public String await(String pattern, long timeoutS) throws InterruptedException {
         Pattern compiled = Pattern.compile(pattern);

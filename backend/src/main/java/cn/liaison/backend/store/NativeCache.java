@@ -9,8 +9,11 @@ import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import io.vertx.core.file.FileSystemOptions;
 import redis.embedded.core.ExecutableProvider;
 import redis.embedded.model.OsArchitecture;
 
@@ -47,6 +50,31 @@ public final class NativeCache {
         }
         setIfAbsent("DJL_CACHE_DIR", Files.createDirectories(root.resolve("djl")));
         setIfAbsent("jna.tmpdir", Files.createDirectories(root.resolve("jna")));
+    }
+
+    /**
+     * Vert.x copies the class-path files it serves into a {@code vertx-cache-*} folder, removed on
+     * close but left behind by a kill: it goes under {@code DATA_DIR/cache}, and a start that owns
+     * the data directory (embedded stores hold its lock) removes what killed runs left there.
+     */
+    public static FileSystemOptions vertxFileSystem(Path dataDir, boolean ownsDataDir) throws IOException {
+        Path cache = Files.createDirectories(dataDir.resolve("cache").toAbsolutePath());
+        if (ownsDataDir) {
+            try (Stream<Path> leftovers = Files.list(cache)) {
+                for (Path dir : leftovers.filter(d -> d.getFileName().toString().startsWith("vertx-cache")).toList()) {
+                    deleteTree(dir);
+                }
+            }
+        }
+        return new FileSystemOptions().setFileCacheDir(cache.toString());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> tree = Files.walk(dir)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** This platform's redis-server from the embedded-redis jar, unpacked once and executable. */
