@@ -22,11 +22,15 @@ public final class LiveIndex implements AutoCloseable {
     }
 
     public SearchOutcome search(String question) {
+        return search(question, Audience.CHAT);
+    }
+
+    public SearchOutcome search(String question, Audience audience) {
         while (true) {
             KbIndex index = current.get();
             if (index.tryIncRef()) {
                 try {
-                    return index.search(question);
+                    return index.search(question, audience);
                 } finally {
                     release(index);
                 }
