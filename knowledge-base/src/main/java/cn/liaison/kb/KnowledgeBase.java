@@ -94,6 +94,11 @@ public final class KnowledgeBase implements AutoCloseable {
         return index.search(question, audience);
     }
 
+    /** The gap loop: unanswered questions grouped by meaning into suggested variants or new entries. */
+    public List<cn.liaison.kb.gap.GapSuggestion> suggestGaps(List<cn.liaison.kb.gap.GapSuggestion.Asked> asked) {
+        return index.with(current -> cn.liaison.kb.gap.GapGrouper.group(current, asked));
+    }
+
     public Optional<Entry> entry(String id) {
         return content.entry(id);
     }

@@ -121,6 +121,12 @@ public final class KbIndex implements Closeable {
         return new SearchOutcome(question, decision, confidence, hits, suggestions, forward);
     }
 
+    /** The question's vector as the ranker sees it (normalised, spelling forgiven); null without embeddings. */
+    public float[] questionVector(String question) {
+        String text = data.normalizer().normalizeQuery(question);
+        return data.embedder() == null || text.isBlank() ? null : data.embedder().embed(text);
+    }
+
     /** Takes a reference for a search; false when the index is already closed. */
     boolean tryIncRef() {
         return data.reader().tryIncRef();
