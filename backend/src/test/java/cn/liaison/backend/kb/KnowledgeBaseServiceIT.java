@@ -180,9 +180,9 @@ class KnowledgeBaseServiceIT {
 
     @Test
     void unansweredQuestionsBecomeSuggestionsAnAdminAcceptsIntoADraft() throws Exception {
+        // each asked once, so the other gap test's question (asked twice) stays the most frequent
         ask(first, "月球背面的防空洞怎么申请使用");
         ask(second, "月球背面的防空洞如何申请使用");
-        ask(first, "月球背面的防空洞怎么申请使用");
         String liaison = first.app().jwt().issue(new Principal("l2", "联络员", Set.of(Role.LIAISON), "district-pukou", null));
         assertEquals(403, first.get("/api/v1/admin/kb/suggestions", liaison).statusCode());
 
@@ -193,8 +193,8 @@ class KnowledgeBaseServiceIT {
                 .filter(s -> s.getJsonArray("questions").contains("月球背面的防空洞怎么申请使用"))
                 .findFirst().orElseThrow(() -> new AssertionError(report.encodePrettily()));
         assertTrue(moon.getJsonArray("questions").contains("月球背面的防空洞如何申请使用"), "grouped by meaning: " + moon);
-        assertEquals(3, moon.getInteger("asked"));
-        assertTrue(report.getJsonObject("answerRate").getLong("asked") >= 3, report.encodePrettily());
+        assertEquals(2, moon.getInteger("asked"));
+        assertTrue(report.getJsonObject("answerRate").getLong("asked") >= 2, report.encodePrettily());
 
         String id = moon.getString("id");
         HttpResponse<String> accepted = first.sendJson("POST", "/api/v1/admin/kb/suggestions/" + id + "/accept", admin, "{}");
