@@ -73,10 +73,12 @@ import cn.liaison.backend.org.UnitRoutes;
 import cn.liaison.backend.org.UnitSeed;
 import cn.liaison.backend.store.EmbeddedMongo;
 import cn.liaison.backend.store.EmbeddedRedis;
+import cn.liaison.backend.store.NativeCache;
 import cn.liaison.backend.store.Stores;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.nio.file.Files;
@@ -159,6 +161,7 @@ public final class Application {
         UnaryOperator<JsonObject> contractExtension = options.contractExtension();
         long begin = System.nanoTime();
         Files.createDirectories(config.dataDir());
+        NativeCache.configure(config.dataDir());
         String mongoUri = config.mongoUri().orElse(null);
         if (mongoUri == null) {
             embeddedMongo = EmbeddedMongo.start(config.dataDir());
@@ -177,7 +180,8 @@ public final class Application {
             LOG.info("Redis: external at {}", Masking.mask(redisUrl));
         }
 
-        vertx = Vertx.vertx();
+        vertx = Vertx.vertx(new VertxOptions()
+                .setFileSystemOptions(NativeCache.vertxFileSystem(config.dataDir(), config.embeddedMongo())));
         if (embeddedRedis != null) {
             watchEmbeddedRedis();
         }

@@ -55,11 +55,25 @@ public final class ChildProcess implements AutoCloseable {
      * environment: none of this JVM's store, config or demo settings leak in.
      */
     public static ChildProcess startJar(Path jar, Path dataDir, Map<String, String> env, String... args) throws IOException {
+        return startJar(jar, dataDir, List.of(), env, args);
+    }
+
+    /** The shipped jar, started as the README starts it, with extra JVM options (e.g. a private tmpdir). */
+    public static ChildProcess startJar(Path jar, Path dataDir, List<String> jvmOptions, Map<String, String> env)
+            throws IOException {
+        return startJar(jar, dataDir, jvmOptions, env, new String[0]);
+    }
+
+    private static ChildProcess startJar(Path jar, Path dataDir, List<String> jvmOptions, Map<String, String> env,
+                                         String... args) throws IOException {
         if (!java.nio.file.Files.isRegularFile(jar)) {
             throw new AssertionError(jar.toAbsolutePath() + " is missing: integration tests run after `package` (mvn verify)");
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("MONGO_") || k.startsWith("REDIS_")
