@@ -47,7 +47,8 @@ public record AppConfig(
         Hotline12345Settings hotline12345,
         ProjectSettings projects,
         MiniProgramConfig miniProgram,
-        cn.liaison.backend.mobile.MobileConfig mobile) {
+        cn.liaison.backend.mobile.MobileConfig mobile,
+        cn.liaison.backend.ops.OpsConfig ops) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;

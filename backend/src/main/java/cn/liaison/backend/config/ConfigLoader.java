@@ -78,7 +78,8 @@ public final class ConfigLoader {
                 hotline12345(v),
                 new AppConfig.ProjectSettings(v.get(ConfigKey.POLICY_REGION).trim(), v.get(ConfigKey.PROJECT_CARD_LINK).trim()),
                 MiniProgramConfig.from(v),
-                mobile(v));
+                mobile(v),
+                cn.liaison.backend.ops.OpsConfig.from(v));
     }
 
     private static Hotline12345Settings hotline12345(Map<ConfigKey, String> v) {
@@ -228,7 +229,7 @@ public final class ConfigLoader {
         return Optional.ofNullable(v.get(key)).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    static int intValue(Map<ConfigKey, String> v, ConfigKey key) {
+    public static int intValue(Map<ConfigKey, String> v, ConfigKey key) {
         long value = longValue(v, key);
         if (value > Integer.MAX_VALUE) {
             throw new ConfigException(key.name(), "is too large: " + value);

@@ -74,6 +74,7 @@ public final class LoginService {
     private Future<LoginResult> fail(UserAccount account) {
         return accounts.recordFailure(account.id())
                 .compose(failures -> failures >= MAX_FAILURES ? lock(account) : Future.succeededFuture())
+                .onSuccess(lockedUntil -> cn.liaison.backend.ops.Meters.loginFailed(lockedUntil != null))
                 .compose(lockedUntil -> Future.failedFuture(lockedUntil == null
                         ? LoginRejected.badCredentials()
                         : LoginRejected.locked(lockedUntil, clock.instant())));
@@ -85,7 +86,8 @@ public final class LoginService {
     }
 
     private Future<LoginResult> rejectAfterDummyCheck(String password) {
-        return verify(password, DUMMY_HASH).compose(ignored -> Future.failedFuture(LoginRejected.badCredentials()));
+        return verify(password, DUMMY_HASH).onSuccess(ignored -> cn.liaison.backend.ops.Meters.loginFailed(false))
+                .compose(ignored -> Future.failedFuture(LoginRejected.badCredentials()));
     }
 
     private Future<Boolean> verify(String password, String stored) {
