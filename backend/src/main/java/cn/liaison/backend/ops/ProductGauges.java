@@ -112,8 +112,14 @@ public final class ProductGauges implements RequestListener {
         String channel = request.getString("channel");
         String unit = request.getString("unitId");
         switch (action) {
-            case CREATE -> Meters.request(Meters.REQUESTS_CREATED, channel, unit);
+            case CREATE -> Meters.request(Meters.REQUESTS_SUBMITTED, channel, unit);
+            // Routing assigns during the assessment (研判) when the project names a liaison; a unit head assigns otherwise.
             case ASSIGN -> Meters.request(Meters.REQUESTS_ASSIGNED, channel, unit);
+            case ASSESS -> {
+                if ("ASSIGNED".equals(request.getString("status"))) {
+                    Meters.request(Meters.REQUESTS_ASSIGNED, channel, unit);
+                }
+            }
             case OVERDUE -> {
                 Meters.request(Meters.REQUESTS_OVERDUE, channel, unit);
                 Meters.slaEvent("overdue");

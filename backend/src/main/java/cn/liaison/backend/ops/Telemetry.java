@@ -1,6 +1,9 @@
 package cn.liaison.backend.ops;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -46,7 +49,7 @@ public final class Telemetry {
 
     private Telemetry(OpsConfig config) {
         this.config = config;
-        this.registry = config.metricsPort().map(port -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        this.registry = config.metricsPort().map(port -> withLatencyBuckets(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
         this.openTelemetry = config.otlpEndpoint().map(endpoint -> openTelemetry(endpoint.toString(), config.serviceName()));
     }
 
@@ -116,6 +119,25 @@ public final class Telemetry {
             Metrics.removeRegistry(r);
             r.close();
         });
+    }
+
+    /**
+     * Histogram buckets for HTTP server and knowledge-base latency (p50/p99 panels), a fixed few
+     * so that routes × status codes do not multiply into thousands of series.
+     */
+    private static PrometheusMeterRegistry withLatencyBuckets(PrometheusMeterRegistry registry) {
+        double[] seconds = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                if (!id.getName().startsWith("vertx.http.server.response.time") && !id.getName().equals(Meters.KB_LATENCY)) {
+                    return config;
+                }
+                double[] nanos = java.util.Arrays.stream(seconds).map(s -> s * 1e9).toArray();
+                return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos).build().merge(config);
+            }
+        });
+        return registry;
     }
 
     private static OpenTelemetrySdk openTelemetry(String endpoint, String serviceName) {
