@@ -599,8 +599,8 @@ public final class Application {
             quietly("live events", () -> liveEvents.close(), liveEvents != null);
             quietly("HTTP servers", () -> vertx.undeploy(vertx.deploymentIDs().iterator().next())
                     .await(graceS, TimeUnit.SECONDS), !vertx.deploymentIDs().isEmpty());
-            quietly("store clients", () -> stores.close().await(STORE_TIMEOUT_S, TimeUnit.SECONDS), stores != null);
             quietly("operations timers", () -> operations.stopTimers(), operations != null);
+            quietly("store clients", () -> stores.close().await(STORE_TIMEOUT_S, TimeUnit.SECONDS), stores != null);
             quietly("Vert.x", () -> vertx.close().await(STORE_TIMEOUT_S, TimeUnit.SECONDS), true);
             quietly("telemetry", () -> operations.close(), operations != null);
             quietly("knowledge base", () -> kbModule.close(), kbModule != null);

@@ -60,11 +60,12 @@ public final class RollingRestart {
             for (int i = 1; i <= 3; i++) {
                 instances.add(new Instance(i, jar, work, freePort(), mongo.connectionString(), redis.url()));
             }
+            // One after the other: three JVMs starting at once on two cores time out their start-up.
             for (Instance instance : instances) {
                 instance.start();
-            }
-            for (Instance instance : instances) {
                 instance.awaitReady(Duration.ofSeconds(120));
+                // The knowledge-base index is built in the background after readiness: traffic starts once all have it.
+                awaitOk(URI.create("http://127.0.0.1:" + instance.port + "/api/v1/kb/answer?q=%E4%BA%BA%E9%98%B2"), Duration.ofSeconds(300));
             }
             int proxyPort = freePort();
             nginx = startNginx(work, proxyPort, instances);
@@ -159,7 +160,7 @@ public final class RollingRestart {
         long until = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < until) {
             try {
-                if (client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                if (client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

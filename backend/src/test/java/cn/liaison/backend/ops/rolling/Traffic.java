@@ -186,8 +186,10 @@ final class Traffic {
     }
 
     private String login(String username) throws Exception {
-        HttpResponse<String> r = send("POST", "/api/v1/auth/login", null,
-                new JsonObject().put("username", username).put("password", passwords.get(username)).encode());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/auth/login")).timeout(Duration.ofSeconds(90))
+                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", username)
+                        .put("password", passwords.get(username)).encode()))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("login " + username + ": " + r.statusCode() + " " + r.body());
         }
@@ -195,7 +197,7 @@ final class Traffic {
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -203,7 +205,7 @@ final class Traffic {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
