@@ -178,7 +178,9 @@ public final class Application {
         operations = cn.liaison.backend.ops.Operations.create(config.ops());
         vertx = operations.createVertx();
         stores = Stores.connect(vertx, mongoUri, config.mongoDb(), redisUrl);
-        OpenAPIContract contract = ContractLoader.load(vertx, contractExtension).await(STORE_TIMEOUT_S, TimeUnit.SECONDS);
+        // Parsing the contract took over 10 s when an instance restarted beside two busy ones on two
+        // cores (deploy/rolling-restart.sh): give it the start-up budget, not a store round trip's.
+        OpenAPIContract contract = ContractLoader.load(vertx, contractExtension).await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
 
         List<Routes> routes = new ArrayList<>();
         routes.add(new HealthRoutes(stores, draining::get));
