@@ -16,6 +16,10 @@ final class CommittingH2Backend extends H2Backend {
 
     private final MVStore store;
 
+    MVStore store() {
+        return store;
+    }
+
     CommittingH2Backend(MVStore store) {
         super(store);
         this.store = store;

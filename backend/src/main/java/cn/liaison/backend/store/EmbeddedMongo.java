@@ -40,6 +40,21 @@ public final class EmbeddedMongo implements AutoCloseable {
         return "mongodb://127.0.0.1:" + address.getPort();
     }
 
+    /**
+     * A consistent copy of the store as of its last commit, written as a zip while the service runs
+     * (MVStore's online backup: chunks written meanwhile are appended, not reused, until it is done).
+     */
+    public void backup(java.util.zip.ZipOutputStream out) {
+        org.h2.mvstore.MVStore store = backend.store();
+        store.executeFilestoreOperation(() -> {
+            try {
+                store.getFileStore().backup(out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     public Path file() {
         return file;
     }
