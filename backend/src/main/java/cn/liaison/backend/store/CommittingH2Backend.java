@@ -18,28 +18,37 @@ final class CommittingH2Backend extends H2Backend {
 
     /** Upstream's constructor already opens the stored databases, before this class's fields are set. */
     private static final ThreadLocal<QueryLog> OPENING = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> UPSTREAM = new ThreadLocal<>();
 
     private final MVStore store;
     private final QueryLog queryLog;
+    private final boolean upstreamPlanner;
 
     private CommittingH2Backend(MVStore store) {
         super(store);
         this.store = store;
         this.queryLog = OPENING.get();
+        this.upstreamPlanner = Boolean.TRUE.equals(UPSTREAM.get());
     }
 
-    static CommittingH2Backend open(MVStore store, QueryLog queryLog) {
+    /** @param upstreamPlanner plan queries as upstream does (full scans), for benchmarks that compare */
+    static CommittingH2Backend open(MVStore store, QueryLog queryLog, boolean upstreamPlanner) {
         OPENING.set(queryLog);
+        UPSTREAM.set(upstreamPlanner);
         try {
             return new CommittingH2Backend(store);
         } finally {
             OPENING.remove();
+            UPSTREAM.remove();
         }
     }
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         QueryLog log = queryLog != null ? queryLog : OPENING.get();
+        if (queryLog != null ? upstreamPlanner : Boolean.TRUE.equals(UPSTREAM.get())) {
+            return super.openOrCreateDatabase(databaseName);
+        }
         return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), log);
     }
 

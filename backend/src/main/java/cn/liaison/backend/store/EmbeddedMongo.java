@@ -32,12 +32,17 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     public static EmbeddedMongo start(Path dataDir) throws IOException {
+        return start(dataDir, false);
+    }
+
+    /** @param upstreamPlanner mongo-java-server's own planning (scans), only to measure the difference */
+    static EmbeddedMongo start(Path dataDir, boolean upstreamPlanner) throws IOException {
         Path dir = Files.createDirectories(dataDir.resolve("mongo"));
         Path file = dir.resolve("liaison.mv.db");
         // the read cache (MB) holds the hot documents and B-tree pages; upstream's default is 16
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(upstreamPlanner ? 16 : CACHE_MB).open();
         QueryLog queryLog = new QueryLog();
-        CommittingH2Backend backend = CommittingH2Backend.open(store, queryLog);
+        CommittingH2Backend backend = CommittingH2Backend.open(store, queryLog, upstreamPlanner);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         return new EmbeddedMongo(server, backend, file, server.getLocalAddress(), queryLog);
