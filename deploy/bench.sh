@@ -3,7 +3,6 @@
 # request action, ledger, inbox, outbox / SLA scans, monthly summary, start-up and disk figures.
 #   deploy/bench.sh                      # indexed planner, 1k, 10k, 100k
 #   deploy/bench.sh both 1000,10000      # upstream planner vs indexed, chosen sizes
-# HTTP load (constant rate, open loop): deploy/load.sh (see README "Performance").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # one reactor run: the backend's classpath points at knowledge-base/target/classes (never installed)
