@@ -1,5 +1,7 @@
 package cn.liaison.backend;
 
+import cn.liaison.backend.calendar.CalendarAdminRoutes;
+import cn.liaison.backend.calendar.CalendarModule;
 import cn.liaison.backend.calendar.CalendarRoutes;
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.config.AppConfig;
@@ -71,10 +73,12 @@ import cn.liaison.backend.org.UnitRoutes;
 import cn.liaison.backend.org.UnitSeed;
 import cn.liaison.backend.store.EmbeddedMongo;
 import cn.liaison.backend.store.EmbeddedRedis;
+import cn.liaison.backend.store.NativeCache;
 import cn.liaison.backend.store.Stores;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.nio.file.Files;
@@ -119,6 +123,7 @@ public final class Application {
     private MongoEnterprises enterprises;
     private MongoProjects projects;
     private WorkingCalendar calendar;
+    private CalendarModule calendars;
 
     private Application(AppConfig config, Clock clock) {
         this.config = config;
@@ -156,6 +161,7 @@ public final class Application {
         UnaryOperator<JsonObject> contractExtension = options.contractExtension();
         long begin = System.nanoTime();
         Files.createDirectories(config.dataDir());
+        NativeCache.configure(config.dataDir());
         String mongoUri = config.mongoUri().orElse(null);
         if (mongoUri == null) {
             embeddedMongo = EmbeddedMongo.start(config.dataDir());
@@ -174,12 +180,14 @@ public final class Application {
             LOG.info("Redis: external at {}", Masking.mask(redisUrl));
         }
 
-        vertx = Vertx.vertx();
+        vertx = Vertx.vertx(new VertxOptions()
+                .setFileSystemOptions(NativeCache.vertxFileSystem(config.dataDir(), config.embeddedMongo())));
         stores = Stores.connect(vertx, mongoUri, config.mongoDb(), redisUrl);
         OpenAPIContract contract = ContractLoader.load(vertx, contractExtension).await(STORE_TIMEOUT_S, TimeUnit.SECONDS);
 
         List<Routes> routes = new ArrayList<>();
-        routes.add(new HealthRoutes(stores, draining::get));
+        routes.add(new HealthRoutes(stores, draining::get, () -> knowledgeBase != null && knowledgeBase.succeeded(),
+                () -> calendars == null ? List.of() : calendars.coverage().warnings()));
         routes.addAll(startPeopleAndCalendar());
         routes.addAll(startRequests(options));
         routes.addAll(startHotline());
@@ -217,29 +225,44 @@ public final class Application {
     private OutboxDispatcher outbox;
 
     private List<Routes> startPeopleAndCalendar() throws Exception {
-        calendar = WorkingCalendar.fromResources(config.officeHours());
-        // Loads (and checks) this year's holiday file now rather than on the first request.
-        calendar.knowsHolidaysOf(LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).getYear());
-        tokens = new Tokens(vertx, JwtSecrets.resolve(config), config.jwtTtl(), clock);
+        calendars = new CalendarModule(vertx, stores.mongo(), config.officeHours(), clock);
+        calendar = calendars.start(true).await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
         users = new MongoUsers(stores.mongo());
+        tokens = new Tokens(vertx, JwtSecrets.resolve(config), config.jwtTtl(), clock, users);
         units = new MongoUnits(stores.mongo());
         enterprises = new MongoEnterprises(stores.mongo());
         projects = new MongoProjects(stores.mongo());
         PasswordHasher hasher = new PasswordHasher();
         int hashingThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        logins = new LoginService(users, hasher, tokens, clock, vertx.createSharedWorkerExecutor("password-hashing", hashingThreads));
+        logins = new LoginService(users, hasher, tokens, clock, vertx.createSharedWorkerExecutor("password-hashing", hashingThreads),
+                new cn.liaison.backend.identity.LoginThrottle(stores.redis()));
         Future.all(users.ensureIndexes(), units.ensureIndexes(), enterprises.ensureIndexes())
                 .compose(ignored -> units.seedIfEmpty(UnitSeed.load()))
                 .compose(ignored -> createDemoData(hasher))
                 .await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
-        return List.of(new AuthRoutes(logins, users, tokens, config.mobile().passwordLogin()), new UnitRoutes(units), new CalendarRoutes(calendar));
+        rawRoutes.add(new cn.liaison.backend.identity.AdminPage());
+        CalendarAdminRoutes calendarAdmin = new CalendarAdminRoutes(calendars, new cn.liaison.backend.identity.AuthHandler(tokens));
+        rawRoutes.add(calendarAdmin);
+        return List.of(new AuthRoutes(logins, users, users, tokens, config.mobile().passwordLogin()),
+                new cn.liaison.backend.identity.StaffRoutes(new cn.liaison.backend.identity.StaffService(stores.mongo(), units, logins, hasher, clock)),
+                new UnitRoutes(units), new CalendarRoutes(calendar), calendarAdmin);
     }
 
-    /** Demo accounts belong to the embedded mode only: never into a real database. */
+    /** The working calendar as data (loads, versions, coverage). */
+    public CalendarModule calendars() {
+        return calendars;
+    }
+
+    /** Demo accounts exist only when asked for (DEMO=on): embedded stores may well be a real install. */
     private Future<Void> createDemoData(PasswordHasher hasher) {
-        if (!config.embeddedMongo()) {
-            LOG.info("Demo data: not created (external MongoDB)");
+        if (!config.demo()) {
+            LOG.info("Demo mode: off (no demo data, no pretend WeChat login, bindings wait for staff)");
             return Future.succeededFuture();
+        }
+        if (!config.embeddedMongo()) {
+            LOG.warn("DEMO=on WITH AN EXTERNAL MongoDB: demo accounts are created in an empty database, anyone may "
+                    + "sign in through the pretend WeChat login and demo bindings are approved at once. "
+                    + "Never do this on a production database.");
         }
         return new DemoData(vertx, users, enterprises, projects, logins, hasher, config.dataDir())
                 .createOnFirstStart()
@@ -282,6 +305,11 @@ public final class Application {
     /** A login token for an existing user, without a password (tests, trusted callers). */
     public Future<String> tokenFor(String userId) {
         return logins.tokenFor(userId);
+    }
+
+    /** Password sign-in; its count of real password checks is what the abuse tests measure. */
+    public LoginService logins() {
+        return logins;
     }
 
     public Clock clock() {
@@ -429,7 +457,7 @@ public final class Application {
         projectModule = new ProjectModule(stores.mongo(), ports, ProjectModule.bundledRules(),
                 config.projects().policyRegion(), config.projects().cardLink());
         projectModule.start()
-                .compose(v -> config.embeddedMongo() ? projectModule.completeDemoProjects() : Future.succeededFuture())
+                .compose(v -> config.demo() ? projectModule.completeDemoProjects() : Future.succeededFuture())
                 .await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
         if (options.backgroundJobs()) {
             vertx.setPeriodic(PROJECT_OUTBOX_INTERVAL_MS, id -> projectModule.outbox().runOnce()
@@ -505,7 +533,7 @@ public final class Application {
     private MiniProgramModule miniProgram;
 
     private List<Routes> startMiniProgram(Options options) throws Exception {
-        miniProgram = new MiniProgramModule(vertx, stores, config.miniProgram(), config.embeddedMongo(), kbModule.service(),
+        miniProgram = new MiniProgramModule(vertx, stores, config.miniProgram(), config.demo(), kbModule.service(),
                 requestModule, enterprises, units, tokens, clock, checklists);
         miniProgram.start(stores).await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
         rawRoutes.addAll(miniProgram.rawRoutes());
@@ -539,7 +567,7 @@ public final class Application {
         String publicBase = mobile.publicBaseUrl().orElse("");
         wecom.ifPresent(client -> notificationChannels.add(new WecomNotifier(client, wecomLinks, stores.redis(),
                 mobile.quietHours(), publicBase, clock)));
-        if (config.embeddedMongo()) {
+        if (config.demo()) {
             wecomLinks.linkDemoStaffByUsername().await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
         }
         LOG.info("Staff mobile: WeCom {}, password sign-in {}, quiet hours {}", wecom.isPresent() ? "on" : "off",

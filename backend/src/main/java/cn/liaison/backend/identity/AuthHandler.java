@@ -51,7 +51,13 @@ public final class AuthHandler implements JWTAuthHandler {
                     rc.put(PRINCIPAL, principal);
                     rc.next();
                 })
-                .onFailure(e -> unauthorized(rc, "登录凭证无效或已过期，请重新登录"));
+                .onFailure(e -> {
+                    if (e instanceof Tokens.TokenRejected) {
+                        unauthorized(rc, "登录凭证无效、已过期或已注销，请重新登录");
+                    } else {
+                        FailureHandler.send(rc, Problem.of(ProblemType.UNAVAILABLE, "暂时无法核对登录状态，请稍后重试"));
+                    }
+                });
     }
 
     /** The signed-in principal; a 401 problem when the request carries none. */

@@ -1,5 +1,6 @@
 package cn.liaison.backend.kb;
 
+import cn.liaison.backend.calendar.DateWindow;
 import cn.liaison.backend.http.FieldError;
 import cn.liaison.backend.http.ProblemException;
 import cn.liaison.backend.http.Routes;
@@ -102,10 +103,15 @@ final class KbRoutes implements Routes {
     private static LocalDate date(RoutingContext rc, String name, LocalDate fallback) {
         String value = rc.queryParams().get(name);
         try {
-            return value == null ? fallback : LocalDate.parse(value);
+            LocalDate day = value == null ? fallback : LocalDate.parse(value);
+            if (DateWindow.contains(day)) {
+                return day;
+            }
         } catch (RuntimeException e) {
             throw ProblemException.invalid("日期格式应为 YYYY-MM-DD", List.of(new FieldError(name, "日期格式应为 YYYY-MM-DD")));
         }
+        String detail = "日期应在 " + DateWindow.describe() + " 之间";
+        throw ProblemException.invalid(detail, List.of(new FieldError(name, detail)));
     }
 
     private static void admin(RoutingContext rc, java.util.function.Supplier<Future<JsonObject>> action) {
@@ -113,16 +119,7 @@ final class KbRoutes implements Routes {
         action.get().onSuccess(rc::json).onFailure(rc::fail);
     }
 
-    /**
-     * The client as the edge saw it: behind nginx the last X-Forwarded-For hop is the address nginx
-     * received the request from (earlier hops are the client's own claims); directly, the peer address.
-     */
     static String clientOf(RoutingContext rc) {
-        String forwarded = rc.request().getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String[] hops = forwarded.split(",");
-            return hops[hops.length - 1].trim();
-        }
-        return rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host();
+        return cn.liaison.backend.http.ClientAddress.of(rc);
     }
 }

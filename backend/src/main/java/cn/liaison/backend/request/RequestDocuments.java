@@ -3,6 +3,7 @@ package cn.liaison.backend.request;
 import static cn.liaison.backend.store.MongoDocs.apiTime;
 import static cn.liaison.backend.store.MongoDocs.instant;
 
+import cn.liaison.backend.calendar.CalendarNotes;
 import cn.liaison.backend.identity.Role;
 import cn.liaison.backend.log.Masking;
 import cn.liaison.backend.request.RequestSnapshot.ExtensionState;
@@ -62,6 +63,8 @@ final class RequestDocuments {
         Instant activeDue = instant(doc.getValue("activeDueAt"));
         out.put("overdue", status.isOpen() && status != RequestStatus.RESPONDED && activeDue != null
                 && activeDue.isBefore(now));
+        // Set when the deadline was computed across a year with no holiday schedule (counted Mon–Fri).
+        CalendarNotes.flag(out, !doc.getBoolean("calendarIncomplete", false));
         JsonObject contact = doc.getJsonObject("contact");
         if (contact != null) {
             JsonObject shown = contact.copy();

@@ -50,7 +50,7 @@ class KnowledgeBaseServiceIT {
         second = TestApp.start(dir.resolve("b"), env, Application.Options.defaults());
         first.app().knowledgeBase().await(60, TimeUnit.SECONDS);
         second.app().knowledgeBase().await(60, TimeUnit.SECONDS);
-        admin = first.app().jwt().issue(new Principal("kb-admin", "知识库管理员", Set.of(Role.CITY_ADMIN), "city", null));
+        admin = first.tokenFor(new Principal("kb-admin", "知识库管理员", Set.of(Role.CITY_ADMIN), "city", null));
     }
 
     @AfterAll
@@ -159,7 +159,7 @@ class KnowledgeBaseServiceIT {
 
     @Test
     void onlyCityAdminsEditTheKnowledgeBase() throws Exception {
-        String liaison = first.app().jwt().issue(new Principal("l", "联络员", Set.of(Role.LIAISON), "district-pukou", null));
+        String liaison = first.tokenFor(new Principal("l", "联络员", Set.of(Role.LIAISON), "district-pukou", null));
 
         assertEquals(403, first.get("/api/v1/admin/kb/entries", liaison).statusCode());
         assertEquals(401, first.get("/api/v1/admin/kb/entries").statusCode());
