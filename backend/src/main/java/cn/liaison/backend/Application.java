@@ -409,6 +409,11 @@ public final class Application {
         return outbox;
     }
 
+    /** The embedded store's record of filter shapes and the index serving each; empty with an external MongoDB. */
+    public java.util.Optional<cn.liaison.backend.store.QueryLog> embeddedQueryLog() {
+        return java.util.Optional.ofNullable(embeddedMongo).map(cn.liaison.backend.store.EmbeddedMongo::queryLog);
+    }
+
     /** Completes once the index is built (a few seconds after start). */
     public Future<KnowledgeBase> knowledgeBase() {
         return knowledgeBase;
