@@ -50,6 +50,7 @@ public record AppConfig(
         MiniProgramConfig miniProgram,
         cn.liaison.backend.mobile.MobileConfig mobile,
         boolean demo,
+        cn.liaison.backend.ops.OpsConfig ops,
         java.util.List<String> trustedProxies) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */

@@ -81,6 +81,7 @@ public final class ConfigLoader {
                 MiniProgramConfig.from(v),
                 mobile(v),
                 onOff(v, ConfigKey.DEMO),
+                cn.liaison.backend.ops.OpsConfig.from(v),
                 trustedProxies(v));
     }
 
@@ -250,7 +251,7 @@ public final class ConfigLoader {
         return Optional.ofNullable(v.get(key)).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    static int intValue(Map<ConfigKey, String> v, ConfigKey key) {
+    public static int intValue(Map<ConfigKey, String> v, ConfigKey key) {
         long value = longValue(v, key);
         if (value > Integer.MAX_VALUE) {
             throw new ConfigException(key.name(), "is too large: " + value);

@@ -183,7 +183,7 @@ class KnowledgeBaseServiceIT {
         // each asked once, so the other gap test's question (asked twice) stays the most frequent
         ask(first, "月球背面的防空洞怎么申请使用");
         ask(second, "月球背面的防空洞如何申请使用");
-        String liaison = first.app().jwt().issue(new Principal("l2", "联络员", Set.of(Role.LIAISON), "district-pukou", null));
+        String liaison = first.tokenFor(new Principal("l2", "联络员", Set.of(Role.LIAISON), "district-pukou", null));
         assertEquals(403, first.get("/api/v1/admin/kb/suggestions", liaison).statusCode());
 
         HttpResponse<String> response = first.get("/api/v1/admin/kb/suggestions?limit=50", admin);
