@@ -45,7 +45,9 @@ class PlaceholderSecretsTest {
         for (Map.Entry<String, Object> entry : env.entrySet()) {
             String value = String.valueOf(entry.getValue());
             if (entry.getKey().matches(".*(_SECRET|_TOKEN|_AES_KEY)$") && !value.isEmpty()) {
-                assertTrue(value.startsWith("CHANGE_ME"), entry.getKey() + " in docker-compose.yml is not a CHANGE_ME placeholder");
+                // A reference to the operator's .env (${JWT_SECRET:?...}) holds no secret either.
+                assertTrue(value.startsWith("CHANGE_ME") || value.startsWith("${"),
+                        entry.getKey() + " in docker-compose.yml is not a CHANGE_ME placeholder or an environment reference");
             }
         }
     }
