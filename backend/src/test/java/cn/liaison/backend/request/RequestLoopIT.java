@@ -226,7 +226,8 @@ class RequestLoopIT {
 
         assertEquals(400, blank.statusCode());
         assertEquals("content", new JsonObject(blank.body()).getJsonArray("errors").getJsonObject(0).getString("field"));
-        assertEquals(400, foreignProject.statusCode());
+        // Another enterprise's project does not exist for this caller (issue 14: no leak, 404).
+        assertEquals(404, foreignProject.statusCode());
         assertEquals(before, loop.app.app().requests().repository().count(new JsonObject()).await());
     }
 
