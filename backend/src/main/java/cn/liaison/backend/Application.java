@@ -191,9 +191,12 @@ public final class Application {
         routes.addAll(extraRoutes);
         HttpVerticle.HttpSettings settings = new HttpVerticle.HttpSettings(
                 config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace());
+        cn.liaison.backend.identity.Authorization authorization = new cn.liaison.backend.identity.Authorization(
+                java.util.Map.of(HotlineFeature.PLATFORM_12345, hotline.platformGuard()));
+        authorization.check(contract);
         int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
         vertx.deployVerticle(() -> {
-                    HttpVerticle verticle = new HttpVerticle(contract, routes, rawRoutes, settings);
+                    HttpVerticle verticle = new HttpVerticle(contract, routes, rawRoutes, settings, authorization::forOperation);
                     httpVerticles.add(verticle);
                     return verticle;
                 }, new DeploymentOptions().setInstances(instances))

@@ -2,7 +2,6 @@ package cn.liaison.backend.demo;
 
 import cn.liaison.backend.identity.LoginService;
 import cn.liaison.backend.identity.PasswordHasher;
-import cn.liaison.backend.identity.Role;
 import cn.liaison.backend.identity.UserAccount;
 import cn.liaison.backend.identity.UserAccounts;
 import cn.liaison.backend.org.Contact;

@@ -1,14 +1,17 @@
 package cn.liaison.backend.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,10 +39,17 @@ public final class HttpVerticle extends VerticleBase {
     private final List<Routes> routes;
     private final List<RawRoutes> rawRoutes;
     private final HttpSettings settings;
+    private final OperationGuard guard;
     private HttpServer server;
 
-    public HttpVerticle(OpenAPIContract contract, List<Routes> routes, List<RawRoutes> rawRoutes, HttpSettings settings) {
+    /**
+     * @param guard the handler that runs first for every operation a feature serves (authorization
+     *              by the operation's declared roles)
+     */
+    public HttpVerticle(OpenAPIContract contract, List<Routes> routes, List<RawRoutes> rawRoutes, HttpSettings settings,
+                        OperationGuard guard) {
         this.contract = contract;
+        this.guard = guard;
         this.routes = List.copyOf(routes);
         this.rawRoutes = List.copyOf(rawRoutes);
         this.settings = settings;
@@ -72,6 +82,13 @@ public final class HttpVerticle extends VerticleBase {
         builder.rootHandler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
         builder.rootHandler(new JsonBodyGuard());
         routes.forEach(r -> r.register(builder));
+        // Operations no feature serves stay unrouted (404); the others are guarded before their handlers.
+        contract.operations().forEach(op -> {
+            List<Handler<RoutingContext>> handlers = builder.getRoute(op.getOperationId()).getHandlers();
+            if (!handlers.isEmpty()) {
+                handlers.add(0, guard.forOperation(op));
+            }
+        });
         Router router = builder.createRouter();
 
         String contractText = resource(CONTRACT_RESOURCE);
@@ -102,6 +119,12 @@ public final class HttpVerticle extends VerticleBase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Builds the handler that runs before an operation's own handlers. */
+    @FunctionalInterface
+    public interface OperationGuard {
+        Handler<RoutingContext> forOperation(Operation operation);
     }
 
     /** What the edge needs from the configuration. */

@@ -7,9 +7,7 @@ import cn.liaison.backend.http.ProblemType;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.JWTAuthHandler;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Authenticates a request by its {@code Authorization: Bearer <jwt>} header and puts the
@@ -19,10 +17,9 @@ import java.util.stream.Collectors;
  * the operation says {@code security: []} (login, the public calendar, health), and the router runs
  * it before request validation. It implements {@link JWTAuthHandler} only because that is what the
  * router builder accepts for an HTTP bearer scheme; OAuth scopes are not used (roles are checked
- * with {@link #require}).
+ * by {@link Authorization} from the contract's {@code x-roles}).
  *
- * <p>In a handler: {@code Principal me = AuthHandler.principal(rc);} or
- * {@code AuthHandler.require(rc, Role.UNIT_HEAD, Role.CITY_ADMIN);}.
+ * <p>In a handler: {@code Principal me = AuthHandler.principal(rc);}.
  */
 public final class AuthHandler implements JWTAuthHandler {
 
@@ -63,16 +60,6 @@ public final class AuthHandler implements JWTAuthHandler {
         return principal;
     }
 
-    /** The principal when it holds at least one of the roles; a 403 problem naming them otherwise. */
-    public static Principal require(RoutingContext rc, Role... anyOf) {
-        Principal principal = principal(rc);
-        if (!principal.hasAny(anyOf)) {
-            String needed = Arrays.stream(anyOf).map(Role::label).collect(Collectors.joining("或"));
-            throw ProblemException.of(ProblemType.FORBIDDEN, "此操作需要" + needed + "权限");
-        }
-        return principal;
-    }
-
     private static void unauthorized(RoutingContext rc, String detail) {
         rc.response().putHeader("WWW-Authenticate", "Bearer realm=\"liaison\"");
         FailureHandler.send(rc, Problem.of(ProblemType.UNAUTHORIZED, detail));
@@ -85,11 +72,11 @@ public final class AuthHandler implements JWTAuthHandler {
 
     @Override
     public JWTAuthHandler withScope(String scope) {
-        throw new UnsupportedOperationException("OAuth scopes are not used; check roles with AuthHandler.require");
+        throw new UnsupportedOperationException("OAuth scopes are not used; roles are declared in x-roles");
     }
 
     @Override
     public JWTAuthHandler withScopes(List<String> scopes) {
-        throw new UnsupportedOperationException("OAuth scopes are not used; check roles with AuthHandler.require");
+        throw new UnsupportedOperationException("OAuth scopes are not used; roles are declared in x-roles");
     }
 }

@@ -49,9 +49,6 @@ public final class EnterpriseBindings {
     }
 
     public Future<JsonObject> request(Principal me, JsonObject body) {
-        if (!me.has(Role.ENTERPRISE)) {
-            throw ProblemException.of(cn.liaison.backend.http.ProblemType.FORBIDDEN, "只有企业用户可以申请绑定企业");
-        }
         if (me.enterpriseId() != null) {
             throw ProblemException.conflict("您已绑定企业，如需变更请联系工作人员");
         }

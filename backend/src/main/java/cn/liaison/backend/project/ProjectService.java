@@ -70,9 +70,6 @@ public final class ProjectService {
     }
 
     public Future<JsonObject> create(JsonObject body, Principal who) {
-        if (!who.hasAny(Role.ENTERPRISE, Role.LIAISON, Role.UNIT_HEAD, Role.CITY_ADMIN)) {
-            return Future.failedFuture(new ProjectAccessDenied("无权登记项目", List.of()));
-        }
         String enterpriseId = who.has(Role.ENTERPRISE) ? who.enterpriseId() : body.getString("enterpriseId");
         if (who.has(Role.ENTERPRISE) && body.getString("enterpriseId") != null && !body.getString("enterpriseId").equals(enterpriseId)) {
             return Future.failedFuture(new ProjectRuleViolation("enterpriseId", "只能登记本企业的项目"));

@@ -96,7 +96,6 @@ public final class RequestRoutes implements Routes {
 
     private void tasks(RoutingContext rc) {
         Actor actor = Actor.of(AuthHandler.principal(rc));
-        AuthHandler.require(rc, Role.LIAISON, Role.UNIT_HEAD, Role.CITY_ADMIN);
         respond(rc, requests.tasks(actor).map(items -> new JsonObject().put("items", new JsonArray(List.copyOf(items)))));
     }
 

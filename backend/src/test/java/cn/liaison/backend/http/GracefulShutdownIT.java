@@ -77,6 +77,7 @@ class GracefulShutdownIT {
         contract.getJsonObject("paths").put("/api/v1/test/slow", new JsonObject().put("get", new JsonObject()
                 .put("operationId", "testSlow")
                 .put("security", new JsonArray())
+                .put("x-roles", new JsonArray().add("PUBLIC"))
                 .put("responses", new JsonObject().put("200", new JsonObject().put("description", "ok")))));
         return contract;
     }

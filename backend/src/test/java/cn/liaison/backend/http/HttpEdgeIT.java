@@ -40,12 +40,14 @@ class HttpEdgeIT {
                 .put("/api/v1/test/echo", new JsonObject().put("post", new JsonObject()
                         .put("operationId", "testEcho")
                         .put("security", new JsonArray())
+                        .put("x-roles", new JsonArray().add("PUBLIC"))
                         .put("requestBody", new JsonObject().put("required", true).put("content",
                                 new JsonObject().put("application/json", new JsonObject().put("schema", schema))))
                         .put("responses", ok)))
                 .put("/api/v1/test/boom", new JsonObject().put("get", new JsonObject()
                         .put("operationId", "testBoom")
                         .put("security", new JsonArray())
+                        .put("x-roles", new JsonArray().add("PUBLIC"))
                         .put("responses", ok)));
         return contract;
     }
