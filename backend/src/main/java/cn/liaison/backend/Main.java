@@ -1,7 +1,7 @@
 package cn.liaison.backend;
 
 import cn.liaison.backend.config.AppConfig;
-import cn.liaison.backend.config.ConfigException;
+import cn.liaison.backend.platform.config.ConfigException;
 import cn.liaison.backend.config.ConfigLoader;
 import cn.liaison.backend.kb.KbImport;
 import ch.qos.logback.classic.Level;
@@ -38,7 +38,7 @@ public final class Main {
         }
         Application app;
         try {
-            app = Application.start(config);
+            app = Application.start(config, StartOptions.defaults());
         } catch (ConfigException e) {
             // e.g. an unusable DATA_DIR/jwt-secret, found only when the data directory is read
             System.err.println("Configuration error: " + e.getMessage());
@@ -62,7 +62,7 @@ public final class Main {
     /** Sub-commands: {@code kb-import DIR}. */
     private static int command(AppConfig config, String[] args) {
         if ("kb-import".equals(args[0]) && args.length == 2) {
-            return KbImport.run(config, java.nio.file.Path.of(args[1]), System.out);
+            return KbImport.run(config.stores(), java.nio.file.Path.of(args[1]), System.out);
         }
         System.err.println("usage: java -jar liaison-backend.jar [kb-import CONTENT_DIR]");
         return 64;

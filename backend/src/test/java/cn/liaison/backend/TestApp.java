@@ -2,7 +2,7 @@ package cn.liaison.backend;
 
 import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.config.ConfigLoader;
-import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.platform.http.Routes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -35,11 +35,11 @@ public final class TestApp implements AutoCloseable {
 
     public static TestApp start(Path dataDir, Map<String, String> env, List<Routes> routes,
                                 UnaryOperator<JsonObject> contractExtension) throws Exception {
-        return start(dataDir, env, Application.Options.defaults().withRoutes(routes, contractExtension));
+        return start(dataDir, env, StartOptions.defaults().withRoutes(routes, contractExtension));
     }
 
-    /** With options, e.g. {@code Application.Options.defaults().withClock(clock)}. */
-    public static TestApp start(Path dataDir, Map<String, String> env, Application.Options options) throws Exception {
+    /** With options, e.g. {@code StartOptions.defaults().withClock(clock)}. */
+    public static TestApp start(Path dataDir, Map<String, String> env, StartOptions options) throws Exception {
         Map<String, String> all = new HashMap<>(env);
         all.put("HTTP_PORT", "0");
         all.put("HTTP_HOST", "127.0.0.1");
@@ -54,6 +54,21 @@ public final class TestApp implements AutoCloseable {
 
     public Application app() {
         return app;
+    }
+
+    /** A port a feature published (e.g. {@code RequestModule.class}). */
+    public <T> T port(Class<T> type) {
+        return app.platform().ports().require(type);
+    }
+
+    /** One pass of a background job by name (tests start with timers off), e.g. {@code "outbox"}, {@code "sla"}. */
+    public io.vertx.core.Future<Integer> runJob(String name) {
+        return app.platform().jobs().run(name);
+    }
+
+    /** Completes once the knowledge-base index is built. */
+    public io.vertx.core.Future<cn.liaison.kb.KnowledgeBase> knowledgeBase() {
+        return port(cn.liaison.backend.kb.KbModule.class).knowledgeBase();
     }
 
     public URI uri(String path) {

@@ -1,6 +1,8 @@
 package cn.liaison.backend.config;
 
-import cn.liaison.backend.sla.SlaPolicy;
+import cn.liaison.backend.platform.config.ConfigException;
+
+import cn.liaison.backend.request.SlaPolicy;
 import cn.liaison.backend.calendar.OfficeHours;
 import cn.liaison.backend.hotline.Hotline12345Settings;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ public record AppConfig(
         cn.liaison.backend.mobile.MobileConfig mobile) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
-    public static final int MIN_JWT_SECRET_LENGTH = 32;
+    public static final int MIN_JWT_SECRET_LENGTH = cn.liaison.backend.identity.JwtSecrets.MIN_LENGTH;
 
     public AppConfig {
         if (kbAnswersPerMinute < 1) {
@@ -118,12 +120,17 @@ public record AppConfig(
     @Override
     public String toString() {
         return "AppConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dataDir=" + dataDir
-                + ", mongoUri=" + mongoUri.map(cn.liaison.backend.log.Masking::mask).orElse("(embedded)")
+                + ", mongoUri=" + mongoUri.map(cn.liaison.backend.platform.log.Masking::mask).orElse("(embedded)")
                 + ", mongoDb=" + mongoDb
-                + ", redisUrl=" + redisUrl.map(cn.liaison.backend.log.Masking::mask).orElse("(embedded)")
+                + ", redisUrl=" + redisUrl.map(cn.liaison.backend.platform.log.Masking::mask).orElse("(embedded)")
                 + ", bodyLimitBytes=" + bodyLimitBytes + ", shutdownGrace=" + shutdownGrace + ", logLevel=" + logLevel
                 + ", jwtSecret=" + jwtSecret.map(s -> "***").orElse("(generated)") + ", jwtTtl=" + jwtTtl
                 + ", officeHours=" + officeHours + ", hotline12345=" + hotline12345 + ", miniProgram=" + miniProgram + "]";
+    }
+
+    /** Where the stores are, for the platform and the kb-import command. */
+    public cn.liaison.backend.platform.store.StoreSettings stores() {
+        return new cn.liaison.backend.platform.store.StoreSettings(dataDir, mongoUri, mongoDb, redisUrl);
     }
 
     public boolean embeddedMongo() {

@@ -1,8 +1,10 @@
 package cn.liaison.backend.config;
 
-import cn.liaison.backend.request.RequestType;
+import cn.liaison.backend.platform.config.ConfigException;
+
+import cn.liaison.bots.domain.RequestType;
 import cn.liaison.backend.hotline.Hotline12345Settings;
-import cn.liaison.backend.sla.SlaPolicy;
+import cn.liaison.backend.request.SlaPolicy;
 import java.util.EnumMap;
 import cn.liaison.backend.calendar.OfficeHours;
 import cn.liaison.backend.mobile.MobileConfig;

@@ -9,7 +9,7 @@ import cn.liaison.backend.org.Enterprise;
 import cn.liaison.backend.org.MongoEnterprises;
 import cn.liaison.backend.org.MongoProjects;
 import cn.liaison.backend.org.ProjectRef;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

@@ -1,17 +1,17 @@
 package cn.liaison.backend.hotline;
 
-import cn.liaison.backend.http.FieldError;
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.Routes;
-import cn.liaison.backend.identity.AuthHandler;
-import cn.liaison.backend.identity.Principal;
+import cn.liaison.backend.platform.http.FieldError;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.Routes;
+import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.request.Actor;
 import cn.liaison.backend.request.Channel;
 import cn.liaison.backend.request.InvalidInputException;
 import cn.liaison.backend.request.NewRequest;
 import cn.liaison.backend.request.RequestModule;
-import cn.liaison.backend.request.RequestType;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.bots.domain.RequestType;
+import cn.liaison.backend.platform.store.MongoDocs;
 import cn.liaison.bots.hotline.AssistAnswer;
 import cn.liaison.bots.hotline.AssistReply;
 import cn.liaison.bots.hotline.HotlineAssistant;

@@ -1,8 +1,8 @@
 package cn.liaison.backend.hotline;
 
-import cn.liaison.backend.http.FieldError;
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.platform.http.FieldError;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.request.RequestProblems;
 import cn.liaison.bots.hotline12345.InvalidOrderException;
 import cn.liaison.bots.hotline12345.WorkOrderCodec;

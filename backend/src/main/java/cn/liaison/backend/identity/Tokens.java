@@ -1,5 +1,10 @@
 package cn.liaison.backend.identity;
 
+import cn.liaison.backend.platform.auth.AuthHandler;
+
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -22,7 +27,7 @@ import java.util.Set;
  * <p>Tokens are checked by signature and expiry only: a deactivated account keeps working until
  * its token expires ({@code JWT_TTL_S}, 12 h by default).
  */
-public final class Tokens {
+public final class Tokens implements AuthHandler.TokenVerifier {
 
     private static final String ISSUER = "liaison";
     private static final String ALGORITHM = "HS256";
@@ -63,6 +68,7 @@ public final class Tokens {
     }
 
     /** The principal in a valid, unexpired token; fails with {@link TokenRejected} otherwise. */
+    @Override
     public Future<Principal> verify(String token) {
         return jwt.authenticate(new TokenCredentials(token))
                 .recover(e -> Future.failedFuture(new TokenRejected("signature, issuer or format: " + e.getMessage())))

@@ -1,7 +1,7 @@
 package cn.liaison.backend.kb;
 
-import cn.liaison.backend.http.FieldError;
-import cn.liaison.backend.http.ProblemException;
+import cn.liaison.backend.platform.http.FieldError;
+import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.kb.KnowledgeBase;
 import cn.liaison.kb.content.Content;
 import cn.liaison.kb.content.ContentLoader;

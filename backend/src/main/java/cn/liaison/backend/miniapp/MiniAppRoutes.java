@@ -1,8 +1,8 @@
 package cn.liaison.backend.miniapp;
 
-import cn.liaison.backend.http.Routes;
-import cn.liaison.backend.identity.AuthHandler;
-import cn.liaison.backend.identity.Principal;
+import cn.liaison.backend.platform.http.Routes;
+import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.identity.Tokens;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

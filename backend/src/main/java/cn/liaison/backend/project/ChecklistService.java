@@ -1,9 +1,9 @@
 package cn.liaison.backend.project;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.identity.Role;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.platform.store.MongoDocs;
 import cn.liaison.kb.KnowledgeBase;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

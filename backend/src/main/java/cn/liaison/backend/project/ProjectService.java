@@ -1,9 +1,9 @@
 package cn.liaison.backend.project;
 
-import static cn.liaison.backend.store.MongoDocs.date;
+import static cn.liaison.backend.platform.store.MongoDocs.date;
 
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.identity.StaffMember;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -238,7 +238,7 @@ public final class ProjectService {
     }
 
     LocalDate today(Instant now) {
-        return now.atZone(cn.liaison.backend.store.MongoDocs.ZONE).toLocalDate();
+        return now.atZone(cn.liaison.backend.platform.store.MongoDocs.ZONE).toLocalDate();
     }
 
     private static JsonObject stageEntry(ProjectStage from, ProjectStage to, Instant at, Principal who) {

@@ -1,6 +1,6 @@
 package cn.liaison.backend.wechat;
 
-import cn.liaison.backend.store.VertxWxRedisOps;
+import cn.liaison.backend.wxjava.VertxWxRedisOps;
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
