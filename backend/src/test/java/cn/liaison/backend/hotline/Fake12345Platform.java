@@ -11,12 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny stand-in for the 12345 platform on loopback: records every callback it receives (with
- * whether the signature was right) and can be told to answer 503 to the next attempts.
+ * whether the signature was right) and can be told to answer 503 to the next attempts. Used by the
+ * in-process tests and by the acceptance suite against the shipped jar.
  */
-final class Fake12345Platform implements AutoCloseable {
+public final class Fake12345Platform implements AutoCloseable {
 
     /** One callback as received. */
-    record Received(JsonObject body, boolean signatureValid, String callbackId, int status) {
+    public record Received(JsonObject body, boolean signatureValid, String callbackId, int status) {
     }
 
     private final Vertx vertx = Vertx.vertx();
@@ -25,7 +26,7 @@ final class Fake12345Platform implements AutoCloseable {
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final HttpServer server;
 
-    Fake12345Platform(String secret) throws Exception {
+    public Fake12345Platform(String secret) throws Exception {
         this.signature = new Signature(secret);
         this.server = vertx.createHttpServer().requestHandler(request -> {
             if (!request.path().equals("/api/12345/callbacks") || !"POST".equals(request.method().name())) {
@@ -43,21 +44,21 @@ final class Fake12345Platform implements AutoCloseable {
         }).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.actualPort() + "/api/12345";
     }
 
-    void failNext(int attempts) {
+    public void failNext(int attempts) {
         failuresLeft.set(attempts);
     }
 
     /** Callbacks acknowledged (2xx) for one order, oldest first. */
-    List<JsonObject> acknowledged(String orderNo) {
+    public List<JsonObject> acknowledged(String orderNo) {
         return received.stream().filter(r -> r.status() == 200 && orderNo.equals(r.body().getString("orderNo")))
                 .map(Received::body).toList();
     }
 
-    List<Received> all() {
+    public List<Received> all() {
         return List.copyOf(received);
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * WeChat's server API on loopback: access token, jscode2session, customer-service and subscribe
  * messages, msg_sec_check. Records what it was sent; can answer subscribe/send with an errcode.
+ * Used by the in-process tests and by the acceptance suite against the shipped jar.
  */
 public final class FakeWechat implements AutoCloseable {
 
@@ -24,6 +25,8 @@ public final class FakeWechat implements AutoCloseable {
     public final List<JsonObject> customMessages = new CopyOnWriteArrayList<>();
     public final List<JsonObject> subscribeMessages = new CopyOnWriteArrayList<>();
     public final List<JsonObject> secChecks = new CopyOnWriteArrayList<>();
+    /** The {@code js_code}s exchanged through jscode2session, in order. */
+    public final List<String> sessionCodes = new CopyOnWriteArrayList<>();
     public volatile int subscribeErrcode;
     public volatile int customErrcode;
 
@@ -36,6 +39,12 @@ public final class FakeWechat implements AutoCloseable {
         });
         router.get("/sns/jscode2session").handler(rc -> {
             String code = rc.queryParams().get("js_code");
+            if (code == null || rc.queryParams().get("appid") == null || rc.queryParams().get("secret") == null
+                    || !"authorization_code".equals(rc.queryParams().get("grant_type"))) {
+                rc.json(new JsonObject().put("errcode", 41002).put("errmsg", "appid, secret, js_code or grant_type missing"));
+                return;
+            }
+            sessionCodes.add(code);
             if (code.startsWith("bad")) {
                 rc.json(new JsonObject().put("errcode", 40029).put("errmsg", "invalid code"));
                 return;
