@@ -12,9 +12,9 @@ import cn.liaison.backend.mobile.StaffMobileFeature;
 import cn.liaison.backend.org.OrgFeature;
 import cn.liaison.backend.platform.Feature;
 import cn.liaison.backend.platform.Platform;
+import cn.liaison.backend.platform.HttpEdge;
 import cn.liaison.backend.platform.health.HealthRoutes;
 import cn.liaison.backend.platform.http.ContractLoader;
-import cn.liaison.backend.platform.HttpEdge;
 import cn.liaison.backend.platform.http.HttpVerticle;
 import cn.liaison.backend.platform.store.StoreBoot;
 import cn.liaison.backend.platform.store.Stores;
@@ -44,13 +44,13 @@ public final class Application {
     private static final long TIMEOUT_S = 60;
 
     /** The features, in start order: a feature uses the ports of those before it. */
-    static List<Feature> features(AppConfig config) {
-        return List.of(new CalendarFeature(config.officeHours()), new IdentityFeature(new IdentityFeature.Settings(
-                        config.jwtSecret(), config.dataDir(), config.jwtTtl(), config.mobile().passwordLogin())), new OrgFeature(),
-                new DemoFeature(), new KbFeature(config.kbAnswersPerMinute()), new RequestsFeature(config.sla()), new GuidingCasesFeature(),
-                new SlaFeature(config.sla()), new HotlineFeature(config.hotline12345()),
-                new ProjectsFeature(config.projects()), new ScenariosFeature(), new ReportsFeature(),
-                new MiniProgramFeature(config.miniProgram()), new StaffMobileFeature(config.mobile()));
+    static List<Feature> features(AppConfig c) {
+        return List.of(new CalendarFeature(c.officeHours()), new IdentityFeature(new IdentityFeature.Settings(c.jwtSecret(),
+                        c.dataDir(), c.jwtTtl(), c.mobile().passwordLogin())), new OrgFeature(), new DemoFeature(),
+                new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new GuidingCasesFeature(),
+                new SlaFeature(c.sla()), new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()),
+                new ScenariosFeature(), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
+                new StaffMobileFeature(c.mobile()));
     }
 
     private final AppConfig config;
@@ -88,7 +88,7 @@ public final class Application {
                 config.embeddedMongo(), options.backgroundJobs());
         platform.route(new HealthRoutes(stores, draining::get));
         options.extraChannels().forEach(platform::notifier);
-        for (Feature feature : features(config)) {
+        for (Feature feature : features(config).stream().filter(f -> options.starts(f.name())).toList()) {
             started.add(feature);
             feature.start(platform).await(TIMEOUT_S, TimeUnit.SECONDS);
         }
@@ -132,15 +132,11 @@ public final class Application {
             quietly("Vert.x", () -> vertx.close().await(10, TimeUnit.SECONDS));
         }
         reversed.forEach(f -> quietly(f.name(), f::close));
-        if (storeBoot != null) {
-            storeBoot.close();
-        }
+        quietly("embedded stores", () -> { if (storeBoot != null) { storeBoot.close(); } });
         LOG.info("Stopped");
     }
 
-    private interface Step {
-        void run() throws Exception;
-    }
+    private interface Step { void run() throws Exception; }
 
     private static void quietly(String what, Step step) {
         try {

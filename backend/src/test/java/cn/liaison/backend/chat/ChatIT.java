@@ -34,7 +34,7 @@ class ChatIT {
     static void start() throws Exception {
         app = TestApp.start(dataDir, Map.of("CHAT_MESSAGES_PER_MINUTE", "12"),
                 StartOptions.defaults().withClock(clock).withNotifierAndManualJobs(new RecordingNotifier()));
-        app.knowledgeBase().await(60, TimeUnit.SECONDS);
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 
     @AfterAll

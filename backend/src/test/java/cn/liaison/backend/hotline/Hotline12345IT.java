@@ -47,7 +47,7 @@ class Hotline12345IT {
         platform = new Fake12345Platform(SECRET);
         app = TestApp.start(dataDir, Map.of("HOTLINE_12345_SECRET", SECRET, "HOTLINE_12345_BASE", platform.baseUrl()),
                 StartOptions.defaults().withClock(clock).withNotifierAndManualJobs(new RecordingNotifier()));
-        app.knowledgeBase().await(60, TimeUnit.SECONDS);
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 
     @AfterAll

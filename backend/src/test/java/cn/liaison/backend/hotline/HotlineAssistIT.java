@@ -34,7 +34,7 @@ class HotlineAssistIT {
     static void start() throws Exception {
         app = TestApp.start(dataDir, Map.of(),
                 StartOptions.defaults().withClock(clock).withNotifierAndManualJobs(new RecordingNotifier()));
-        app.knowledgeBase().await(60, TimeUnit.SECONDS);
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 
     @AfterAll

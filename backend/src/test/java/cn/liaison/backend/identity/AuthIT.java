@@ -31,7 +31,7 @@ class AuthIT {
 
     @BeforeAll
     static void start() throws Exception {
-        app = TestApp.start(dataDir, Map.of(), StartOptions.defaults().withClock(CLOCK));
+        app = TestApp.start(dataDir, Map.of(), StartOptions.defaults().withClock(CLOCK).peopleOnly());
     }
 
     @AfterAll

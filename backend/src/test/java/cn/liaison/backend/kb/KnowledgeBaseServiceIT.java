@@ -49,8 +49,8 @@ class KnowledgeBaseServiceIT {
                 "JWT_SECRET", "knowledge-base-test-secret-at-least-32-chars", "KB_ANSWERS_PER_MINUTE", "1000");
         first = TestApp.start(dir.resolve("a"), env, StartOptions.defaults());
         second = TestApp.start(dir.resolve("b"), env, StartOptions.defaults());
-        first.knowledgeBase().await(60, TimeUnit.SECONDS);
-        second.knowledgeBase().await(60, TimeUnit.SECONDS);
+        first.knowledgeBase().await(180, TimeUnit.SECONDS);
+        second.knowledgeBase().await(180, TimeUnit.SECONDS);
         admin = first.port(cn.liaison.backend.identity.Tokens.class).issue(new Principal("kb-admin", "知识库管理员", Set.of(Role.CITY_ADMIN), "city", null));
     }
 

@@ -1,5 +1,7 @@
 package cn.liaison.backend.org;
 
+import java.util.Map;
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +34,7 @@ class UnitsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        app = TestApp.start(dataDir);
+        app = TestApp.start(dataDir, Map.of(), StartOptions.defaults().peopleOnly());
         admin = app.loginAs("city-admin");
     }
 

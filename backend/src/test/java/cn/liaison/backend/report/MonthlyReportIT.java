@@ -43,7 +43,7 @@ class MonthlyReportIT {
     static void start() throws Exception {
         app = TestApp.start(dataDir, Map.of(),
                 StartOptions.defaults().withClock(CLOCK).withNotifierAndManualJobs(new RecordingNotifier()));
-        app.knowledgeBase().await(60, TimeUnit.SECONDS);
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
         buildOctober();
     }
 

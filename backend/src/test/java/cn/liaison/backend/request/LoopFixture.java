@@ -31,7 +31,7 @@ final class LoopFixture implements AutoCloseable {
     LoopFixture(Path dataDir) throws Exception {
         app = TestApp.start(dataDir, Map.of(),
                 StartOptions.defaults().withClock(clock).withNotifierAndManualJobs(notifier));
-        app.knowledgeBase().await(60, TimeUnit.SECONDS);
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 
     String token(String username) throws Exception {

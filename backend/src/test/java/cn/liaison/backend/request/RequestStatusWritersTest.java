@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class RequestStatusWritersTest {
 
-    /** {@code put("status", x)} where x is not a query operator ({@code new JsonObject()...}). */
-    private static final Pattern STATUS_PUT = Pattern.compile("put\\(\\s*\"status\"\\s*,\\s*(?!new JsonObject)");
+    /** {@code put("status", x)} where x is not a query operator ({@code new JsonObject()...}) or an index direction. */
+    private static final Pattern STATUS_PUT = Pattern.compile("put\\(\\s*\"status\"\\s*,\\s*+(?!new JsonObject|-?1\\))");
 
     /**
      * Files that put a {@code "status"} that is not a request document's state, each reviewed:
@@ -41,6 +41,7 @@ class RequestStatusWritersTest {
             Map.entry("platform/health/HealthRoutes.java", "the health answer"),
             Map.entry("miniapp/EnterpriseBindings.java", "a binding request's own state (enterprise_bindings)"),
             Map.entry("chat/ChatRoutes.java", "the chat API's view of a request"),
+            Map.entry("hotline/Integration12345Routes.java", "the answer to the 12345 platform"),
             Map.entry("live/LiveEvent.java", "a live event's JSON"));
 
     @Test
@@ -50,11 +51,12 @@ class RequestStatusWritersTest {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String rel = root.relativize(file).toString().replace('\\', '/');
-                List<String> lines = Files.readAllLines(file);
-                for (int i = 0; i < lines.size(); i++) {
-                    Matcher m = STATUS_PUT.matcher(lines.get(i));
-                    if (m.find() && !NOT_A_REQUEST_WRITE.containsKey(rel)) {
-                        writers.computeIfAbsent(rel, k -> new ArrayList<>()).add(i + 1);
+                String text = Files.readString(file);
+                Matcher m = STATUS_PUT.matcher(text);
+                while (m.find()) {
+                    if (!NOT_A_REQUEST_WRITE.containsKey(rel)) {
+                        int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                        writers.computeIfAbsent(rel, k -> new ArrayList<>()).add(line);
                     }
                 }
             }

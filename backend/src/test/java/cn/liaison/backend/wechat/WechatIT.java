@@ -52,7 +52,7 @@ class WechatIT {
         env.put("WECHAT_MSG_SEC_CHECK", "true");
         app = TestApp.start(dataDir, env,
                 StartOptions.defaults().withClock(clock).withNotifierAndManualJobs(new RecordingNotifier()));
-        app.knowledgeBase().await(60, TimeUnit.SECONDS);
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 
     @AfterAll

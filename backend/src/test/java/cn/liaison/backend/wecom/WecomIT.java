@@ -60,7 +60,7 @@ class WecomIT {
                         "WECOM_SECRET", "test-secret", "WECOM_API_BASE", wecom.baseUrl(),
                         "PUBLIC_BASE_URL", "https://liaison.test"),
                 StartOptions.defaults().withClock(clock).withNotifierAndManualJobs(new RecordingNotifier()));
-        app.knowledgeBase().await(60, TimeUnit.SECONDS);
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 
     @AfterAll
