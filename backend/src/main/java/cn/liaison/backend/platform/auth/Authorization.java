@@ -67,9 +67,18 @@ public final class Authorization {
         return out;
     }
 
-    /** Checks every operation of the contract (at start). */
+    /**
+     * Checks at start that every operation of the contract declares its roles. Names are checked
+     * for the operations a feature serves ({@link #forOperation}): a machine caller whose feature
+     * is not running (a test that starts only some features) has no guard, and no route either.
+     */
     public void check(OpenAPIContract contract) {
-        contract.operations().forEach(this::declared);
+        contract.operations().forEach(op -> {
+            JsonArray names = op.getOpenAPIModel().getJsonArray(EXTENSION);
+            if (names == null || names.isEmpty()) {
+                throw new IllegalStateException("operation " + op.getOperationId() + " declares no " + EXTENSION);
+            }
+        });
     }
 
     /** The handler that admits a call to this operation or answers 401/403. */
