@@ -65,7 +65,7 @@ public final class Main {
             return KbImport.run(config.stores(), java.nio.file.Path.of(args[1]), System.out);
         }
         if ("users".equals(args[0])) {
-            return cn.liaison.backend.identity.UsersCommand.run(config, args, new java.io.BufferedReader(
+            return cn.liaison.backend.identity.UsersCommand.run(config.stores(), args, new java.io.BufferedReader(
                     new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)), System.out, System.err);
         }
         System.err.println("usage: java -jar liaison-backend.jar [kb-import CONTENT_DIR | users add ...]");

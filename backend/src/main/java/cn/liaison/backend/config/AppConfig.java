@@ -54,7 +54,7 @@ public record AppConfig(
         boolean demo) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
-    public static final int MIN_JWT_SECRET_LENGTH = cn.liaison.backend.identity.JwtSecrets.MIN_LENGTH;
+    public static final int MIN_JWT_SECRET_LENGTH = 32;
 
     public AppConfig {
         if (kbAnswersPerMinute < 1) {

@@ -2,7 +2,6 @@ package cn.liaison.backend.identity;
 
 import cn.liaison.backend.platform.auth.AuthHandler;
 import cn.liaison.backend.platform.auth.Principal;
-import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.platform.http.FailureHandler;
 import cn.liaison.backend.platform.http.Problem;
 import cn.liaison.backend.platform.http.ProblemException;
