@@ -52,7 +52,7 @@ public record AppConfig(
         MiniProgramConfig miniProgram,
         cn.liaison.backend.mobile.MobileConfig mobile,
         boolean demo,
-        cn.liaison.backend.ops.OpsConfig ops) {
+        cn.liaison.backend.config.OpsConfig ops) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;

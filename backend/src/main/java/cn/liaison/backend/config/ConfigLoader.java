@@ -83,7 +83,7 @@ public final class ConfigLoader {
                 MiniProgramConfig.from(v),
                 mobile(v),
                 onOff(v, ConfigKey.DEMO),
-                cn.liaison.backend.ops.OpsConfig.from(v));
+                cn.liaison.backend.config.OpsConfig.from(v));
     }
 
     private static boolean onOff(Map<ConfigKey, String> v, ConfigKey key) {

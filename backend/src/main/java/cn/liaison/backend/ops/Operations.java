@@ -1,5 +1,7 @@
 package cn.liaison.backend.ops;
 
+import cn.liaison.backend.config.OpsConfig;
+
 import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.request.RequestListener;
 import cn.liaison.backend.platform.store.EmbeddedMongo;

@@ -1,5 +1,7 @@
 package cn.liaison.backend.ops;
 
+import cn.liaison.backend.config.OpsConfig;
+
 import cn.liaison.backend.platform.telemetry.Meters;
 
 import cn.liaison.backend.platform.store.MongoDocs;

@@ -46,9 +46,6 @@ public final class Meters {
 
     /** A notification channel failed: WeChat errcode, WeCom errcode, 12345 HTTP status, or what kind of error. */
     public static void notificationFailed(String channel, Throwable error) {
-        if (error instanceof cn.liaison.backend.platform.outbox.DeliveryDeferred) {
-            return; // quiet hours or a rate limit: waits, is not a failure
-        }
         Metrics.counter(NOTIFICATIONS_FAILED, "channel", label(channel), "code", errorCode(error)).increment();
     }
 

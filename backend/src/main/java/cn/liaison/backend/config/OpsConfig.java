@@ -1,8 +1,6 @@
-package cn.liaison.backend.ops;
+package cn.liaison.backend.config;
 
 import cn.liaison.backend.platform.config.ConfigException;
-import cn.liaison.backend.config.ConfigKey;
-import cn.liaison.backend.config.ConfigLoader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
