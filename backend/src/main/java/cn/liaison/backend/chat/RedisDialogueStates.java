@@ -28,7 +28,7 @@ final class RedisDialogueStates implements Ports.States {
 
     @Override
     public Future<Optional<DialogueState>> load(String conversationId) {
-        return cn.liaison.backend.store.Ephemeral.read("the dialogue", redis.get(PREFIX + conversationId).map(value -> {
+        return cn.liaison.backend.platform.store.Ephemeral.read("the dialogue", redis.get(PREFIX + conversationId).map(value -> {
             if (value == null) {
                 return Optional.<DialogueState>empty();
             }
@@ -42,7 +42,7 @@ final class RedisDialogueStates implements Ports.States {
 
     @Override
     public Future<Void> save(DialogueState state) {
-        return cn.liaison.backend.store.Ephemeral.write("the dialogue", redis.set(List.of(PREFIX + state.conversationId(),
+        return cn.liaison.backend.platform.store.Ephemeral.write("the dialogue", redis.set(List.of(PREFIX + state.conversationId(),
                 toJson(state).encode(), "EX", Long.toString(idle.toSeconds()))));
     }
 

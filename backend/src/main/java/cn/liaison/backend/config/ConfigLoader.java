@@ -1,8 +1,10 @@
 package cn.liaison.backend.config;
 
-import cn.liaison.backend.request.RequestType;
+import cn.liaison.backend.platform.config.ConfigException;
+
+import cn.liaison.bots.domain.RequestType;
 import cn.liaison.backend.hotline.Hotline12345Settings;
-import cn.liaison.backend.sla.SlaPolicy;
+import cn.liaison.backend.request.SlaPolicy;
 import java.util.EnumMap;
 import cn.liaison.backend.calendar.OfficeHours;
 import cn.liaison.backend.mobile.MobileConfig;
@@ -81,7 +83,7 @@ public final class ConfigLoader {
                 MiniProgramConfig.from(v),
                 mobile(v),
                 onOff(v, ConfigKey.DEMO),
-                cn.liaison.backend.ops.OpsConfig.from(v),
+                cn.liaison.backend.config.OpsConfig.from(v),
                 trustedProxies(v));
     }
 
@@ -240,7 +242,7 @@ public final class ConfigLoader {
         java.util.List<String> out = optional(v, ConfigKey.TRUSTED_PROXIES).stream()
                 .flatMap(raw -> java.util.Arrays.stream(raw.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
         try {
-            new cn.liaison.backend.http.ClientAddress(out);
+            new cn.liaison.backend.platform.http.ClientAddress(out);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ConfigKey.TRUSTED_PROXIES.name(), e.getMessage());
         }

@@ -1,7 +1,7 @@
 package cn.liaison.backend.hotline;
 
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.ProblemType;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.ProblemType;
 import cn.liaison.bots.hotline12345.InboundCheck;
 import cn.liaison.bots.hotline12345.Signature;
 import io.vertx.core.Future;

@@ -23,7 +23,7 @@ final class RedisCallContexts implements CallContextStore {
 
     @Override
     public Future<Optional<CallContext>> load(String callId) {
-        return cn.liaison.backend.store.Ephemeral.read("the call context", redis.get(PREFIX + callId).map(value -> {
+        return cn.liaison.backend.platform.store.Ephemeral.read("the call context", redis.get(PREFIX + callId).map(value -> {
             if (value == null) {
                 return Optional.<CallContext>empty();
             }
@@ -37,7 +37,7 @@ final class RedisCallContexts implements CallContextStore {
     public Future<Void> save(String callId, CallContext context) {
         JsonObject json = new JsonObject().put("entryId", context.entryId()).put("confidence", context.confidence())
                 .put("lastQuestion", context.lastQuestion()).put("turns", context.turns());
-        return cn.liaison.backend.store.Ephemeral.write("the call context",
+        return cn.liaison.backend.platform.store.Ephemeral.write("the call context",
                 redis.set(List.of(PREFIX + callId, json.encode(), "EX", Long.toString(TTL.toSeconds()))));
     }
 }

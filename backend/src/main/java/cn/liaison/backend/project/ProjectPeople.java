@@ -1,6 +1,6 @@
 package cn.liaison.backend.project;
 
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.identity.StaffMember;
 import cn.liaison.backend.identity.UserDirectory;
 import cn.liaison.backend.org.Enterprise;

@@ -1,7 +1,7 @@
 package cn.liaison.backend.report;
 
-import static cn.liaison.backend.store.MongoDocs.date;
-import static cn.liaison.backend.store.MongoDocs.instant;
+import static cn.liaison.backend.platform.store.MongoDocs.date;
+import static cn.liaison.backend.platform.store.MongoDocs.instant;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.org.Unit;
@@ -91,9 +91,9 @@ public final class MonthlyReport {
                     rows.all().forEach(r -> out.add(r.toJson()));
                     return new JsonObject()
                             .put("month", month.toString())
-                            .put("from", cn.liaison.backend.store.MongoDocs.apiTime(from))
-                            .put("to", cn.liaison.backend.store.MongoDocs.apiTime(to))
-                            .put("asOf", cn.liaison.backend.store.MongoDocs.apiTime(asOf))
+                            .put("from", cn.liaison.backend.platform.store.MongoDocs.apiTime(from))
+                            .put("to", cn.liaison.backend.platform.store.MongoDocs.apiTime(to))
+                            .put("asOf", cn.liaison.backend.platform.store.MongoDocs.apiTime(asOf))
                             .put("rows", out)
                             .put("total", rows.total.toJson())
                             .put("approvalTimes", approvals.result())

@@ -1,16 +1,16 @@
 package cn.liaison.backend.request;
 
-import static cn.liaison.backend.store.MongoDocs.date;
-import static cn.liaison.backend.store.MongoDocs.instant;
+import static cn.liaison.backend.platform.store.MongoDocs.date;
+import static cn.liaison.backend.platform.store.MongoDocs.instant;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.identity.Role;
-import cn.liaison.backend.notify.Notification;
-import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.platform.outbox.Notification;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
 import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.ProjectDirectory;
-import cn.liaison.backend.sla.SlaPolicy;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.request.SlaPolicy;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -40,13 +40,16 @@ public final class Intake {
     private final Clock clock;
     private final RequestListener listener;
     private final ProjectAccess access;
+    private final Supervisors supervisors;
 
     /** Failed assessments before a request goes to the city office for review instead. */
     static final int MAX_ASSESS_FAILURES = 3;
 
     Intake(RequestRepository repository, Assessor assessor, RequestEffects effects, ProjectDirectory projects,
            EnterpriseDirectory enterprises,
-           WorkingCalendar calendar, SlaPolicy policy, Clock clock, RequestListener listener, ProjectAccess access) {
+           WorkingCalendar calendar, SlaPolicy policy, Clock clock, RequestListener listener, Supervisors supervisors,
+           ProjectAccess access) {
+        this.supervisors = supervisors;
         this.listener = listener;
         this.repository = repository;
         this.assessor = assessor;
@@ -86,7 +89,7 @@ public final class Intake {
         return projects.find(in.projectId()).compose(project -> (project.isEmpty() ? Future.succeededFuture(false)
                 : access.mayRead(project.get(), actor)).map(visible -> {
             if (!visible) {
-                throw cn.liaison.backend.http.ProblemException.notFound("项目不存在或无权查看");
+                throw cn.liaison.backend.platform.http.ProblemException.notFound("项目不存在或无权查看");
             }
             return project.get().enterpriseId();
         }));
@@ -112,11 +115,10 @@ public final class Intake {
                                     Preset preset, JsonObject names) {
         Instant now = clock.instant();
         return repository.nextNumber(now.atZone(MongoDocs.ZONE).toLocalDate()).compose(number -> {
-            JsonObject doc = new JsonObject()
+            JsonObject doc = RequestTransitions.initial(new JsonObject())
                     .put("_id", key == null ? UUID.randomUUID().toString() : RequestRepository.idFor(actor.id(), key))
                     .put("number", number)
                     .put("version", 0L)
-                    .put("status", RequestStatus.RECEIVED.name())
                     .put("channel", channel.wire())
                     .put("content", in.content())
                     .put("createdBy", new JsonObject().put("id", actor.id()).put("name", actor.name()).put("role", actor.mainRole()))
@@ -182,7 +184,7 @@ public final class Intake {
         Future<JsonObject> update = failures < MAX_ASSESS_FAILURES
                 ? Future.succeededFuture(new JsonObject().put("$set", new JsonObject().put("assessFailures", failures)))
                 : routeUpdate(doc, new Assessment(Assessment.Outcome.REVIEW,
-                        doc.getString("type") == null ? RequestType.CONSULT : RequestType.valueOf(doc.getString("type")),
+                        doc.getString("type") == null ? cn.liaison.bots.domain.RequestType.CONSULT : cn.liaison.bots.domain.RequestType.valueOf(doc.getString("type")),
                         null, null, 0, null, null, null, null, null, null,
                         "自动研判连续 " + failures + " 次未能完成，转市人防办人工研判"))
                         .map(u -> {
@@ -215,36 +217,44 @@ public final class Intake {
         putIfPresent(set, "district", a.district());
         putIfPresent(set, "parkId", a.parkId());
         putIfPresent(set, "unitId", a.unitId());
+        RequestSnapshot received = RequestDocuments.snapshot(doc);
+        RequestStateMachine.Decision assessed = RequestTransitions.bySystem(
+                new Command.Assess(a.type(), a.category(), a.unitId(), a.reason()), received);
+        RequestSnapshot afterAssessment = received.withStatus(assessed.to());
         List<JsonObject> history = new ArrayList<>();
-        history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.ASSESS, RequestStatus.RECEIVED,
-                RequestStatus.ASSESSED, a.reason(), null));
+        history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.ASSESS, assessed.from(),
+                assessed.to(), a.reason(), null));
         List<Notification> notes = new ArrayList<>();
-        Future<RequestStatus> status = switch (a.outcome()) {
+        Future<RequestStateMachine.Decision> status = switch (a.outcome()) {
             case ASSIGN -> {
+                RequestStateMachine.Decision assigned = RequestTransitions.bySystem(
+                        new Command.Assign(a.liaisonId(), a.reason()), afterAssessment);
                 set.put("liaisonId", a.liaisonId()).put("liaisonName", a.liaisonName());
-                history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.ASSIGN, RequestStatus.ASSESSED,
-                        RequestStatus.ASSIGNED, a.reason(), new JsonObject().put("liaisonId", a.liaisonId())));
+                history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.ASSIGN, assigned.from(),
+                        assigned.to(), a.reason(), new JsonObject().put("liaisonId", a.liaisonId())));
                 notes.add(Events.notification(doc.getString("_id"), NotificationEvent.ASSIGNED, List.of(a.liaisonId()),
-                        "新任务", "诉求 " + doc.getString("number") + " 已分派给您，请在时限内签收办理", now));
-                yield Future.succeededFuture(RequestStatus.ASSIGNED);
+                        "新任务", Events.assignedText(doc.getString("number")), now));
+                yield Future.succeededFuture(assigned);
             }
             case FORWARD -> {
+                RequestStateMachine.Decision forwarded = RequestTransitions.bySystem(
+                        new Command.Forward(a.department(), a.reason()), afterAssessment);
                 set.put("forward", new JsonObject().put("department", a.department()).put("note", a.reason()).put("at", date(now)));
-                history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.FORWARD, RequestStatus.ASSESSED,
-                        RequestStatus.FORWARDED, a.reason(), new JsonObject().put("department", a.department())));
+                history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.FORWARD, forwarded.from(),
+                        forwarded.to(), a.reason(), new JsonObject().put("department", a.department())));
                 notes.add(Events.notification(doc.getString("_id"), NotificationEvent.FORWARDED,
                         List.of(doc.getJsonObject("createdBy").getString("id")), "诉求已转办",
                         "您反映的事项不属于人防业务，已转" + a.department() + "办理", now));
-                yield Future.succeededFuture(RequestStatus.FORWARDED);
+                yield Future.succeededFuture(forwarded);
             }
-            case REVIEW -> effects.supervisorsOf(a.unitId()).map(heads -> {
+            case REVIEW -> supervisors.of(a.unitId()).map(heads -> {
                 notes.add(Events.notification(doc.getString("_id"), NotificationEvent.NEEDS_ASSIGNMENT, heads,
                         "诉求待分派", "诉求 " + doc.getString("number") + " 需要研判分派：" + a.reason(), now));
-                return RequestStatus.ASSESSED;
+                return assessed;
             });
         };
-        return status.map(s -> new JsonObject()
-                .put("$set", set.put("status", s.name()))
+        return status.map(decision -> new JsonObject()
+                .put("$set", RequestTransitions.write(set, decision))
                 .put("$push", Events.push(history, notes)));
     }
 

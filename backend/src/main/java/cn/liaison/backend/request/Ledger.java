@@ -1,5 +1,8 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.bots.domain.RequestType;
+import cn.liaison.bots.domain.RatingLevel;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

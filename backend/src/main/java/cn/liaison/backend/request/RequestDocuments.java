@@ -1,11 +1,12 @@
 package cn.liaison.backend.request;
 
-import static cn.liaison.backend.store.MongoDocs.apiTime;
-import static cn.liaison.backend.store.MongoDocs.instant;
+import cn.liaison.bots.domain.RequestType;
 
+import static cn.liaison.backend.platform.store.MongoDocs.apiTime;
+import static cn.liaison.backend.platform.store.MongoDocs.instant;
+import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.platform.log.Masking;
 import cn.liaison.backend.calendar.CalendarNotes;
-import cn.liaison.backend.identity.Role;
-import cn.liaison.backend.log.Masking;
 import cn.liaison.backend.request.RequestSnapshot.ExtensionState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +22,7 @@ final class RequestDocuments {
     private RequestDocuments() {
     }
 
-    static RequestSnapshot snapshot(JsonObject doc) {
+    public static RequestSnapshot snapshot(JsonObject doc) {
         JsonObject extension = doc.getJsonObject("extension");
         return new RequestSnapshot(
                 doc.getString("_id"),

@@ -1,10 +1,10 @@
 package cn.liaison.backend.wechat;
 
 import cn.liaison.backend.config.MiniProgramConfig.Moment;
-import cn.liaison.backend.notify.Notification;
-import cn.liaison.backend.notify.NotificationEvent;
-import cn.liaison.backend.notify.Notifier;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.outbox.Notification;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
+import cn.liaison.backend.platform.outbox.Notifier;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;

@@ -50,7 +50,7 @@ class AuthorizationMatrixIT {
     static void start() throws Exception {
         app = TestApp.start(dataDir, Map.of("JWT_SECRET", SECRET, "DEMO", "on", "HOTLINE_12345_SECRET", "a-test-secret-of-enough-length"),
                 List.of(), c -> c);
-        app.app().knowledgeBase().await(120, TimeUnit.SECONDS);
+        app.knowledgeBase().await(120, TimeUnit.SECONDS);
         Map<String, String> users = Map.of("city-admin", "CITY_ADMIN", "pukou-head", "UNIT_HEAD", "pukou-liaison-1", "LIAISON",
                 "pukou-edz-liaison", "LIAISON", "hotline-agent", "AGENT", "enterprise-1", "ENTERPRISE", "enterprise-2", "ENTERPRISE");
         for (String user : List.of("city-admin", "pukou-head", "pukou-liaison-1", "pukou-edz-liaison", "hotline-agent", "enterprise-1", "enterprise-2")) {

@@ -29,7 +29,7 @@ class HostileFindingsIT {
     static void start() throws Exception {
         app = TestApp.start(dataDir, Map.of("HOTLINE_12345_SECRET", "a-test-secret-of-enough-length",
                 "KB_ANSWERS_PER_MINUTE", "5"), List.of(), c -> c);
-        app.app().knowledgeBase().await(120, TimeUnit.SECONDS);
+        app.knowledgeBase().await(120, TimeUnit.SECONDS);
     }
 
     @AfterAll

@@ -46,7 +46,7 @@ class HostileInputIT {
     static void start() throws Exception {
         app = TestApp.start(dataDir, Map.of("HOTLINE_12345_SECRET", SECRET, "BODY_LIMIT_BYTES", Long.toString(BODY_LIMIT),
                 "KB_ANSWERS_PER_MINUTE", "100000", "DEMO", "on"), List.of(), c -> c);
-        app.app().knowledgeBase().await(120, TimeUnit.SECONDS);
+        app.knowledgeBase().await(120, TimeUnit.SECONDS);
         for (String user : List.of("city-admin", "pukou-head", "pukou-liaison-1", "hotline-agent", "enterprise-1")) {
             tokens.put(user, app.loginAs(user));
         }

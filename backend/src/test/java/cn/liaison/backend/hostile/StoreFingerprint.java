@@ -24,7 +24,7 @@ final class StoreFingerprint {
     }
 
     static Map<String, String> of(TestApp app) throws Exception {
-        MongoClient mongo = app.app().stores().mongo();
+        MongoClient mongo = app.app().platform().stores().mongo();
         List<String> names = mongo.getCollections().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         Map<String, String> out = new TreeMap<>();
         List<Future<?>> all = new ArrayList<>();

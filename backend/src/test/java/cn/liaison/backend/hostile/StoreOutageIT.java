@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaison.backend.TestApp;
-import cn.liaison.backend.store.EmbeddedRedis;
-import cn.liaison.backend.store.StoreWatch;
+import cn.liaison.backend.platform.store.EmbeddedRedis;
+import cn.liaison.backend.platform.store.StoreWatch;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
@@ -47,7 +47,7 @@ class StoreOutageIT {
         redis.start();
         try (TestApp app = TestApp.start(dataDir, Map.of("REDIS_URL", "redis://127.0.0.1:" + port, "DEMO", "on"),
                 List.of(), c -> c)) {
-            app.app().knowledgeBase().await(120, TimeUnit.SECONDS);
+            app.knowledgeBase().await(120, TimeUnit.SECONDS);
             String enterprise = app.loginAs("enterprise-1");
             String agent = app.loginAs("hotline-agent");
             String liaison = app.loginAs("pukou-liaison-1");
@@ -191,9 +191,9 @@ class StoreOutageIT {
                     "{\"type\":\"CONSULT\",\"content\":\"磁盘满之前的人防咨询\"}");
             assertEquals(201, before.statusCode(), before.body());
             CountDownLatch exited = new CountDownLatch(1);
-            java.util.Timer watch = StoreWatch.start(app.app()::embeddedStoreFailed, 50, exited::countDown);
+            java.util.Timer watch = StoreWatch.start(app.port(cn.liaison.backend.platform.store.StoreBoot.class)::embeddedStoreFailed, 50, exited::countDown);
             try {
-                app.app().embeddedMongo().orElseThrow().failLikeAFullDisk();
+                app.port(cn.liaison.backend.platform.store.StoreBoot.class).embeddedMongo().orElseThrow().failLikeAFullDisk();
                 HttpResponse<String> ready = app.get("/health/ready");
                 assertEquals(503, ready.statusCode(), ready.body());
                 assertTrue(ready.body().contains("mongo"), ready.body());

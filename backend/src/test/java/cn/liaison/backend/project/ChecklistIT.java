@@ -27,7 +27,7 @@ class ChecklistIT {
     @BeforeAll
     static void start() throws Exception {
         f = new ProjectFixture(dataDir);
-        f.app.app().knowledgeBase().await(60, TimeUnit.SECONDS);
+        f.app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 
     @AfterAll

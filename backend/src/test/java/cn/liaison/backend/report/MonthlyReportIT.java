@@ -1,5 +1,6 @@
 package cn.liaison.backend.report;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,8 +42,8 @@ class MonthlyReportIT {
     @BeforeAll
     static void start() throws Exception {
         app = TestApp.start(dataDir, Map.of(),
-                Application.Options.defaults().withClock(CLOCK).withNotifierAndManualJobs(new RecordingNotifier()));
-        app.app().knowledgeBase().await(60, TimeUnit.SECONDS);
+                StartOptions.defaults().withClock(CLOCK).withNotifierAndManualJobs(new RecordingNotifier()));
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
         buildOctober();
     }
 
@@ -185,7 +186,7 @@ class MonthlyReportIT {
                     .put("rating", new JsonObject().put("level", i % 5 == 0 ? "VERY_DISSATISFIED" : "SATISFIED")
                             .put("at", new JsonObject().put("$date", created.plus(Duration.ofHours(21)).toString())))));
         }
-        app.app().stores().mongo().bulkWrite("requests", docs).await(60, TimeUnit.SECONDS);
+        app.app().platform().stores().mongo().bulkWrite("requests", docs).await(60, TimeUnit.SECONDS);
         long begin = System.nanoTime();
         JsonObject august = call("city-admin", "GET", "/api/v1/reports/monthly?month=2026-08", null, 200);
         long millis = (System.nanoTime() - begin) / 1_000_000;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaison.backend.notify.Notification;
-import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.platform.outbox.Notification;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -218,7 +218,7 @@ class RequestLoopIT {
 
     @Test
     void invalidSubmissionIsA400AndStoresNothing() throws Exception {
-        long before = loop.app.app().requests().repository().count(new JsonObject()).await();
+        long before = loop.app.port(cn.liaison.backend.request.RequestModule.class).repository().count(new JsonObject()).await();
 
         HttpResponse<String> blank = loop.post("enterprise-1", "/api/v1/requests", new JsonObject().put("content", "   "));
         HttpResponse<String> foreignProject = loop.post("enterprise-2", "/api/v1/requests",
@@ -228,7 +228,7 @@ class RequestLoopIT {
         assertEquals("content", new JsonObject(blank.body()).getJsonArray("errors").getJsonObject(0).getString("field"));
         // Another enterprise's project does not exist for this caller (issue 14: no leak, 404).
         assertEquals(404, foreignProject.statusCode());
-        assertEquals(before, loop.app.app().requests().repository().count(new JsonObject()).await());
+        assertEquals(before, loop.app.port(cn.liaison.backend.request.RequestModule.class).repository().count(new JsonObject()).await());
     }
 
     @Test
