@@ -40,11 +40,13 @@ public final class Intake {
     private final Clock clock;
     private final RequestListener listener;
     private final Supervisors supervisors;
+    private final Districts districts;
 
     Intake(RequestRepository repository, Assessor assessor, RequestEffects effects, ProjectDirectory projects,
            EnterpriseDirectory enterprises,
-           WorkingCalendar calendar, SlaPolicy policy, Clock clock, RequestListener listener, Supervisors supervisors) {
+           WorkingCalendar calendar, SlaPolicy policy, Clock clock, RequestListener listener, Supervisors supervisors, Districts districts) {
         this.supervisors = supervisors;
+        this.districts = districts;
         this.listener = listener;
         this.repository = repository;
         this.assessor = assessor;
@@ -156,7 +158,7 @@ public final class Intake {
     /** Assesses a {@code RECEIVED} request; on failure leaves it as it was for the scheduler to retry. */
     public Future<JsonObject> assess(JsonObject doc) {
         return assessor.assess(doc)
-                .compose(a -> routeUpdate(doc, a))
+                .compose(a -> districts.place(a.district(), new JsonObject()).compose(place -> routeUpdate(doc, a, place)))
                 .compose(update -> repository.update(doc.getString("_id"), doc.getLong("version"), update))
                 .onSuccess(updated -> updated.ifPresent(after -> listener.changed(after, Action.ASSESS)))
                 .map(updated -> updated.orElse(doc))
@@ -167,7 +169,7 @@ public final class Intake {
                 });
     }
 
-    private Future<JsonObject> routeUpdate(JsonObject doc, Assessment a) {
+    private Future<JsonObject> routeUpdate(JsonObject doc, Assessment a, JsonObject place) {
         Instant now = clock.instant();
         Instant created = instant(doc.getValue("createdAt"));
         Instant due = doc.getValue("dueAt") != null ? instant(doc.getValue("dueAt"))
@@ -181,7 +183,7 @@ public final class Intake {
                         .put("confidence", a.confidence()).put("at", date(now)));
         putIfPresent(set, "category", a.category());
         putIfPresent(set, "categoryTitle", a.categoryTitle());
-        putIfPresent(set, "district", a.district());
+        set.mergeIn(place);
         putIfPresent(set, "parkId", a.parkId());
         putIfPresent(set, "unitId", a.unitId());
         RequestSnapshot received = RequestDocuments.snapshot(doc);

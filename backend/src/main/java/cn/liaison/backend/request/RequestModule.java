@@ -26,7 +26,7 @@ public final class RequestModule {
         RequestEffects effects = new RequestEffects(users, units, calendar, policy);
         Assessor assessor = new Assessor(classifier, units, users, enterprises, projects, repository);
         this.intake = new Intake(repository, assessor, effects, projects, enterprises, calendar, policy, clock, listeners,
-                new Supervisors(users));
+                new Supervisors(users), new Districts(units));
         this.service = new RequestService(repository, new RequestStateMachine(), effects, units, clock, listeners);
         this.ledger = new Ledger(repository, service, clock);
     }
