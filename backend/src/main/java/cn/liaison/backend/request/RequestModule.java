@@ -28,7 +28,7 @@ public final class RequestModule {
         this.intake = new Intake(repository, assessor, effects, projects, enterprises, calendar, policy, clock, listeners,
                 new Supervisors(users), new Districts(units));
         this.service = new RequestService(repository, new RequestStateMachine(), effects, units, clock, listeners);
-        this.ledger = new Ledger(repository, service, clock);
+        this.ledger = new Ledger(repository, service, units, clock);
     }
 
     public Future<Void> start() {

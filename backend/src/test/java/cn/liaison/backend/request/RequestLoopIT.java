@@ -272,6 +272,14 @@ class RequestLoopIT {
         assertEquals(200, csv.statusCode());
         assertTrue(csv.body().startsWith("\uFEFF编号,状态"), csv.body());
         assertTrue(csv.body().contains("投诉"));
+        String row = csv.body().lines().filter(l -> l.contains("人防工程被占用堆放杂物")).findFirst().orElseThrow();
+        assertTrue(row.contains(",浦口区,"), "the district by name: " + row);
+        assertFalse(row.contains("district-") || row.contains("park-"), "no unit ids where people read: " + row);
+        assertTrue(row.matches(".*,20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d,.*"), "Beijing time, readable: " + row);
+        assertFalse(row.contains("+08:00"), row);
+        String today = java.time.LocalDate.ofInstant(loop.clock.instant(), java.time.ZoneId.of("Asia/Shanghai")).toString();
+        assertEquals("attachment; filename=\"requests-" + today + ".csv\"",
+                csv.headers().firstValue("Content-Disposition").orElseThrow(), "named by the Beijing date of the test's clock");
         assertEquals(400, loop.get("city-admin", "/api/v1/requests?status=LOST").statusCode());
         assertEquals(400, loop.get("city-admin", "/api/v1/requests?cursor=%25%25").statusCode());
     }
