@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One-command start for a new user: builds the service if the jar is missing or older than the
 # sources, then runs it with embedded MongoDB and Redis (data in ./data). Ctrl-C stops it cleanly.
-# Needs JDK 17+ and Maven 3.8+. Any configuration variable (HTTP_PORT, DATA_DIR, MONGO_URI, ...)
+# Demo mode is on unless DEMO=off is set. Needs JDK 17+ and Maven 3.8+. Any configuration variable (HTTP_PORT, DATA_DIR, MONGO_URI, ...)
 # set in the environment is passed through.
 set -euo pipefail
 
@@ -22,4 +22,7 @@ if needs_build; then
 fi
 
 cd "$root"
+# The local run is a demo: demo accounts and data, the pretend WeChat login, demo bindings approved
+# at once. DEMO=off deploy/run-local.sh runs it as a real (empty) single-node install instead.
+export DEMO="${DEMO:-on}"
 exec java ${JAVA_OPTS:-} -jar "$jar" "$@"

@@ -77,10 +77,18 @@
       scales: { y: { beginAtZero: true, position: 'left' }, rate: { min: 0, max: 100, position: 'right' } } } });
   }
 
+  // Years without a holiday schedule (this year; next year from 1 December): deadlines count Mon-Fri.
+  async function calendarWarnings() {
+    const coverage = await (await api('/api/v1/calendar/coverage')).json();
+    $('calendar-warning').textContent = coverage.warnings.join('\n');
+    $('calendar-warning').classList.toggle('hidden', coverage.warnings.length === 0);
+  }
+
   async function load() {
     $('error').textContent = '';
     const month = $('month').value;
     try {
+      await calendarWarnings();
       const report = await (await api('/api/v1/reports/monthly?month=' + month)).json();
       kpis(report.total);
       table(report);

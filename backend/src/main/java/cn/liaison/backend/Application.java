@@ -5,6 +5,7 @@ import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.demo.DemoFeature;
 import cn.liaison.backend.hotline.HotlineFeature;
 import cn.liaison.backend.identity.IdentityFeature;
+import cn.liaison.backend.identity.StaffFeature;
 import cn.liaison.backend.kb.GuidingCasesFeature;
 import cn.liaison.backend.kb.KbFeature;
 import cn.liaison.backend.miniapp.MiniProgramFeature;
@@ -45,8 +46,8 @@ public final class Application {
 
     /** The features, in start order: a feature uses the ports of those before it. */
     static List<Feature> features(AppConfig c) {
-        return List.of(new CalendarFeature(c.officeHours()), new IdentityFeature(new IdentityFeature.Settings(c.jwtSecret(),
-                        c.dataDir(), c.jwtTtl(), c.mobile().passwordLogin())), new OrgFeature(), new DemoFeature(),
+        return List.of(new IdentityFeature(new IdentityFeature.Settings(c.jwtSecret(), c.dataDir(), c.jwtTtl(),
+                        c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(), new StaffFeature(), new DemoFeature(),
                 new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new GuidingCasesFeature(),
                 new SlaFeature(c.sla()), new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()),
                 new ScenariosFeature(), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
@@ -81,12 +82,12 @@ public final class Application {
     private void startAll(StartOptions options) throws Exception {
         long begin = System.nanoTime();
         storeBoot = StoreBoot.start(config.dataDir(), config.mongoUri(), config.mongoDb(), config.redisUrl());
-        vertx = Vertx.vertx();
+        vertx = Vertx.vertx(storeBoot.vertxOptions());
         Stores stores = Stores.connect(vertx, storeBoot.mongoUri(), config.mongoDb(), storeBoot.redisUrl());
         OpenAPIContract contract = ContractLoader.load(vertx, options.contractExtension()).await(TIMEOUT_S, TimeUnit.SECONDS);
         platform = Platform.create(vertx, stores, options.clock(), storeBoot.redisUrl(), config.dataDir(),
-                config.embeddedMongo(), options.backgroundJobs());
-        platform.route(new HealthRoutes(stores, draining::get));
+                config.embeddedMongo(), config.demo(), options.backgroundJobs());
+        platform.route(new HealthRoutes(stores, draining::get, platform.contributed()::ready, platform.contributed()::warnings));
         options.extraChannels().forEach(platform::notifier);
         for (Feature feature : features(config).stream().filter(f -> options.starts(f.name())).toList()) {
             started.add(feature);

@@ -59,12 +59,16 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown-hook"));
     }
 
-    /** Sub-commands: {@code kb-import DIR}. */
+    /** Sub-commands: {@code kb-import DIR}, {@code users add ...}. */
     private static int command(AppConfig config, String[] args) {
         if ("kb-import".equals(args[0]) && args.length == 2) {
             return KbImport.run(config.stores(), java.nio.file.Path.of(args[1]), System.out);
         }
-        System.err.println("usage: java -jar liaison-backend.jar [kb-import CONTENT_DIR]");
+        if ("users".equals(args[0])) {
+            return cn.liaison.backend.identity.UsersCommand.run(config.stores(), args, new java.io.BufferedReader(
+                    new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)), System.out, System.err);
+        }
+        System.err.println("usage: java -jar liaison-backend.jar [kb-import CONTENT_DIR | users add ...]");
         return 64;
     }
 

@@ -45,8 +45,61 @@ public final class ChildProcess implements AutoCloseable {
         builder.environment().put("DATA_DIR", dataDir.toString());
         builder.environment().put("HTTP_HOST", "127.0.0.1");
         builder.environment().put("HTTP_PORT", "0");
+        builder.environment().put("DEMO", "on");
         builder.environment().putAll(env);
         return new ChildProcess(builder.start());
+    }
+
+    /**
+     * The shipped jar, started as README says ({@code java -jar ... [args]}), configured only by
+     * environment: none of this JVM's store, config or demo settings leak in.
+     */
+    public static ChildProcess startJar(Path jar, Path dataDir, Map<String, String> env, String... args) throws IOException {
+        return startJar(jar, dataDir, List.of(), env, args);
+    }
+
+    /** The shipped jar, started as the README starts it, with extra JVM options (e.g. a private tmpdir). */
+    public static ChildProcess startJar(Path jar, Path dataDir, List<String> jvmOptions, Map<String, String> env)
+            throws IOException {
+        return startJar(jar, dataDir, jvmOptions, env, new String[0]);
+    }
+
+    private static ChildProcess startJar(Path jar, Path dataDir, List<String> jvmOptions, Map<String, String> env,
+                                         String... args) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(jar)) {
+            throw new AssertionError(jar.toAbsolutePath() + " is missing: integration tests run after `package` (mvn verify)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("MONGO_") || k.startsWith("REDIS_")
+                || k.equals("CONFIG_FILE") || k.equals("DEMO") || k.startsWith("WECHAT_") || k.startsWith("WECOM_"));
+        builder.environment().put("DATA_DIR", dataDir.toString());
+        builder.environment().put("HTTP_HOST", "127.0.0.1");
+        builder.environment().put("HTTP_PORT", "0");
+        builder.environment().putAll(env);
+        return new ChildProcess(builder.start());
+    }
+
+    /** Waits for the process to exit and returns its exit code; everything it printed is in {@link #output()}. */
+    public int waitFor(long timeoutS) throws InterruptedException {
+        if (!process.waitFor(timeoutS, TimeUnit.SECONDS)) {
+            throw new AssertionError("did not exit within " + timeoutS + " s; output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** Everything printed so far (after the process ended: all of it). */
+    public String output() throws InterruptedException {
+        // the pump thread may still be handing over the last lines
+        for (String line = lines.poll(200, TimeUnit.MILLISECONDS); line != null; line = lines.poll(200, TimeUnit.MILLISECONDS)) {
+            seen.add(line);
+        }
+        return String.join("\n", seen);
     }
 
     /** Waits for a log line matching {@code pattern} and returns its first group. */
@@ -81,6 +134,14 @@ public final class ChildProcess implements AutoCloseable {
     public void kill9() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the process to end on its own and returns its exit code. */
+    public int exitCode(long timeoutS) throws InterruptedException {
+        if (!process.waitFor(timeoutS, TimeUnit.SECONDS)) {
+            throw new AssertionError("still running after " + timeoutS + " s");
+        }
+        return process.exitValue();
     }
 
     public int terminate(long timeoutS) throws Exception {

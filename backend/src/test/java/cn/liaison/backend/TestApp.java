@@ -38,9 +38,14 @@ public final class TestApp implements AutoCloseable {
         return start(dataDir, env, StartOptions.defaults().withRoutes(routes, contractExtension));
     }
 
-    /** With options, e.g. {@code StartOptions.defaults().withClock(clock)}. */
+    /**
+     * With options, e.g. {@code StartOptions.defaults().withClock(clock)}. {@code DEMO} is on
+     * unless {@code env} says otherwise: most tests act as the demo people.
+     */
     public static TestApp start(Path dataDir, Map<String, String> env, StartOptions options) throws Exception {
-        Map<String, String> all = new HashMap<>(env);
+        Map<String, String> all = new HashMap<>();
+        all.put("DEMO", "on");
+        all.putAll(env);
         all.put("HTTP_PORT", "0");
         all.put("HTTP_HOST", "127.0.0.1");
         all.put("DATA_DIR", dataDir.toString());
@@ -127,6 +132,19 @@ public final class TestApp implements AutoCloseable {
             throw new AssertionError("login as " + username + " failed: " + response.body());
         }
         return new JsonObject(response.body()).getString("token");
+    }
+
+    /**
+     * A token for {@code who}, first storing a matching account (no usable password) when none has
+     * that id: tokens are honoured only for existing, active accounts.
+     */
+    public String tokenFor(cn.liaison.backend.platform.auth.Principal who) throws Exception {
+        JsonObject doc = new JsonObject().put("_id", who.userId())
+                .put("username", who.userId().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-") + "-t")
+                .put("name", who.name()).put("roles", new JsonArray(who.roles().stream().map(Enum::name).toList()))
+                .put("unitId", who.unitId()).put("enterpriseId", who.enterpriseId()).put("passwordHash", "none").put("active", true);
+        app.platform().stores().mongo().save("users", doc).await(10, java.util.concurrent.TimeUnit.SECONDS);
+        return app.platform().ports().require(cn.liaison.backend.identity.Tokens.class).issue(who).await(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Override

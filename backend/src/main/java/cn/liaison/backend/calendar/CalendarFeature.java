@@ -1,11 +1,16 @@
 package cn.liaison.backend.calendar;
 
+import cn.liaison.backend.identity.Tokens;
 import cn.liaison.backend.platform.Feature;
 import cn.liaison.backend.platform.Platform;
+import cn.liaison.backend.platform.auth.AuthHandler;
 import io.vertx.core.Future;
-import java.time.LocalDate;
 
-/** The working-day calendar (weekends, holidays, make-up days, office hours); publishes {@link WorkingCalendar}. */
+/**
+ * The working-day calendar as data (weekends, holidays, make-up days, office hours; published
+ * years, coverage warnings on the readiness probe). Publishes {@link WorkingCalendar} and
+ * {@link CalendarModule}.
+ */
 public final class CalendarFeature implements Feature {
 
     private final OfficeHours officeHours;
@@ -21,11 +26,16 @@ public final class CalendarFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
-        WorkingCalendar calendar = WorkingCalendar.fromResources(officeHours);
-        // Loads (and checks) this year's holiday file now rather than on the first request.
-        calendar.knowsHolidaysOf(LocalDate.now(platform.clock().withZone(WorkingCalendar.ZONE)).getYear());
-        platform.ports().publish(WorkingCalendar.class, calendar);
-        platform.route(new CalendarRoutes(calendar));
-        return Future.succeededFuture();
+        CalendarModule calendars = new CalendarModule(platform.vertx(), platform.stores().mongo(), officeHours, platform.clock());
+        return calendars.start(true).map(calendar -> {
+            platform.ports().publish(WorkingCalendar.class, calendar);
+            platform.ports().publish(CalendarModule.class, calendars);
+            platform.warnings(() -> calendars.coverage().warnings());
+            CalendarAdminRoutes admin = new CalendarAdminRoutes(calendars, new AuthHandler(platform.ports().require(Tokens.class)));
+            platform.rawRoute(admin);
+            platform.route(admin);
+            platform.route(new CalendarRoutes(calendar));
+            return null;
+        });
     }
 }

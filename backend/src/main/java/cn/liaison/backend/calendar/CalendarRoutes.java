@@ -20,8 +20,8 @@ import java.util.List;
 public final class CalendarRoutes implements Routes {
 
     static final int MAX_ADD = 365;
-    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
-    private static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
+    private static final LocalDate EARLIEST = DateWindow.EARLIEST;
+    private static final LocalDate LATEST = DateWindow.LATEST;
 
     private final WorkingCalendar calendar;
 
@@ -37,7 +37,8 @@ public final class CalendarRoutes implements Routes {
     private void workingDays(RoutingContext rc) {
         LocalDate from = date(rc.queryParams().get("from"));
         int add = add(rc.queryParams().get("add"));
-        rc.json(new JsonObject().put("date", calendar.addWorkingDays(from, add).toString()));
+        LocalDate date = calendar.addWorkingDays(from, add);
+        rc.json(CalendarNotes.flag(new JsonObject().put("date", date.toString()), calendar.completeBetween(from, date)));
     }
 
     private static LocalDate date(String raw) {

@@ -25,17 +25,27 @@ import org.slf4j.LoggerFactory;
  * exactly like one that arrives on Monday. N = 0 means closing time on the (effective) day of
  * arrival.
  *
- * <p>Years come from {@code calendar/<year>.yaml}; a year without a file has weekends only, with
- * one warning in the log per such year.
+ * <p>Years come from the schedules a city admin loaded ({@link #replaceSchedules}, from MongoDB) and,
+ * before that, from {@code calendar/<year>.yaml}; a year without a schedule has weekends only, and
+ * {@link #knowsHolidaysOf} / {@link #completeBetween} say so, so callers can flag what they computed.
+ *
+ * <p><b>Bounds.</b> No computation walks more than {@value #MAX_SPAN_DAYS} days (about ten years):
+ * beyond that it throws {@link CalendarSpanException} instead of holding the thread. HTTP inputs are
+ * checked against {@link DateWindow} before they get here.
  */
 public final class WorkingCalendar {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Logger LOG = LoggerFactory.getLogger(WorkingCalendar.class);
 
+    /** The longest stretch any single computation may walk, in days. */
+    public static final int MAX_SPAN_DAYS = 3660;
+
     private final OfficeHours hours;
     private final IntFunction<Optional<HolidaySchedule>> source;
-    private final Map<Integer, HolidaySchedule> years = new ConcurrentHashMap<>();
+    private final Map<Integer, Optional<HolidaySchedule>> bundled = new ConcurrentHashMap<>();
+    /** Latest loaded version per year; wins over the bundled files. Replaced whole, never mutated. */
+    private volatile Map<Integer, HolidaySchedule> loaded = Map.of();
 
     public WorkingCalendar(OfficeHours hours, IntFunction<Optional<HolidaySchedule>> source) {
         this.hours = Objects.requireNonNull(hours, "hours");
@@ -51,10 +61,29 @@ public final class WorkingCalendar {
         return hours;
     }
 
+    /** Makes these schedules (the latest version of each year) the ones that apply, at once. */
+    public void replaceSchedules(Map<Integer, HolidaySchedule> latest) {
+        loaded = Map.copyOf(latest);
+    }
+
     /** Whether the year has a published holiday schedule (otherwise only weekends are off). */
     public boolean knowsHolidaysOf(int year) {
-        HolidaySchedule schedule = schedule(year);
-        return !schedule.holidays().isEmpty() || !schedule.makeUpWorkdays().isEmpty();
+        return loaded.containsKey(year) || bundled(year).isPresent();
+    }
+
+    /** Whether every year from {@code a} to {@code b} (either order) has a schedule. */
+    public boolean completeBetween(LocalDate a, LocalDate b) {
+        int first = Math.min(a.getYear(), b.getYear());
+        int last = Math.max(a.getYear(), b.getYear());
+        if (last - first > MAX_SPAN_DAYS / 365) {
+            return false;
+        }
+        for (int year = first; year <= last; year++) {
+            if (!knowsHolidaysOf(year)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean isWorkingDay(LocalDate day) {
@@ -69,6 +98,7 @@ public final class WorkingCalendar {
         LocalDate day = from;
         for (int counted = 0; counted < n; ) {
             day = day.plusDays(1);
+            checkSpan(from, day);
             if (isWorkingDay(day)) {
                 counted++;
             }
@@ -81,6 +111,7 @@ public final class WorkingCalendar {
         LocalDate d = day;
         while (!isWorkingDay(d)) {
             d = d.plusDays(1);
+            checkSpan(day, d);
         }
         return d;
     }
@@ -99,6 +130,7 @@ public final class WorkingCalendar {
         if (b.isBefore(a)) {
             return -workingDaysBetween(b, a);
         }
+        checkSpan(a, b);
         int count = 0;
         for (LocalDate d = a.plusDays(1); !d.isAfter(b); d = d.plusDays(1)) {
             if (isWorkingDay(d)) {
@@ -115,6 +147,7 @@ public final class WorkingCalendar {
         }
         Duration total = Duration.ZERO;
         LocalDate last = to.atZone(ZONE).toLocalDate();
+        checkSpan(from.atZone(ZONE).toLocalDate(), last);
         for (LocalDate d = from.atZone(ZONE).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
             if (!isWorkingDay(d)) {
                 continue;
@@ -144,11 +177,31 @@ public final class WorkingCalendar {
         return (double) workingTimeBetween(start, now).toSeconds() / total;
     }
 
+    private static void checkSpan(LocalDate from, LocalDate to) {
+        if (Math.abs(to.toEpochDay() - from.toEpochDay()) > MAX_SPAN_DAYS) {
+            throw new CalendarSpanException(from, to);
+        }
+    }
+
     private HolidaySchedule schedule(int year) {
-        return years.computeIfAbsent(year, y -> source.apply(y).orElseGet(() -> {
-            LOG.warn("No holiday schedule for {} (calendar/{}.yaml): only weekends count as days off; "
-                    + "add the State Council's notice for that year", y, y);
-            return HolidaySchedule.weekendsOnly(y);
-        }));
+        HolidaySchedule latest = loaded.get(year);
+        if (latest != null) {
+            return latest;
+        }
+        return bundled(year).orElseGet(() -> HolidaySchedule.weekendsOnly(year));
+    }
+
+    private Optional<HolidaySchedule> bundled(int year) {
+        return bundled.computeIfAbsent(year, y -> {
+            Optional<HolidaySchedule> found = source.apply(y);
+            if (found.isEmpty() && !DateWindow.containsYear(y)) {
+                return found;
+            }
+            if (found.isEmpty()) {
+                LOG.warn("No holiday schedule for {}: only weekends count as days off until a city admin loads "
+                        + "the State Council's notice for that year (PUT /api/v1/calendar/years/{})", y, y);
+            }
+            return found;
+        });
     }
 }

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param projects         the project library's settings (policy region, contact-card link)
  * @param miniProgram      WeChat mini-program and chat settings (secrets never printed)
  * @param mobile           WeCom, password sign-in switch, quiet hours, live event stream
+ * @param demo             {@code DEMO=on}: demo data, the pretend WeChat login, demo bindings approved at once
  */
 public record AppConfig(
         String httpHost,
@@ -49,10 +50,11 @@ public record AppConfig(
         Hotline12345Settings hotline12345,
         ProjectSettings projects,
         MiniProgramConfig miniProgram,
-        cn.liaison.backend.mobile.MobileConfig mobile) {
+        cn.liaison.backend.mobile.MobileConfig mobile,
+        boolean demo) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
-    public static final int MIN_JWT_SECRET_LENGTH = cn.liaison.backend.identity.JwtSecrets.MIN_LENGTH;
+    public static final int MIN_JWT_SECRET_LENGTH = 32;
 
     public AppConfig {
         if (kbAnswersPerMinute < 1) {
@@ -125,7 +127,7 @@ public record AppConfig(
                 + ", redisUrl=" + redisUrl.map(cn.liaison.backend.platform.log.Masking::mask).orElse("(embedded)")
                 + ", bodyLimitBytes=" + bodyLimitBytes + ", shutdownGrace=" + shutdownGrace + ", logLevel=" + logLevel
                 + ", jwtSecret=" + jwtSecret.map(s -> "***").orElse("(generated)") + ", jwtTtl=" + jwtTtl
-                + ", officeHours=" + officeHours + ", hotline12345=" + hotline12345 + ", miniProgram=" + miniProgram + "]";
+                + ", officeHours=" + officeHours + ", hotline12345=" + hotline12345 + ", miniProgram=" + miniProgram + ", demo=" + demo + "]";
     }
 
     /** Where the stores are, for the platform and the kb-import command. */

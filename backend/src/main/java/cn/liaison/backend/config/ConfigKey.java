@@ -59,7 +59,9 @@ public enum ConfigKey {
             + "required with WECOM_CORP_ID (message links, sign-in redirect)"),
     PASSWORD_LOGIN("on", "on/off: whether password sign-in is accepted (off: staff sign in through WeCom)"),
     QUIET_HOURS("21:00-08:00", "HH:mm-HH:mm (Asia/Shanghai) in which WeCom messages wait, escalations excepted; off = none"),
-    SSE_HEARTBEAT_S("20", "seconds between heartbeat comments on an idle event stream (1-120)");
+    SSE_HEARTBEAT_S("20", "seconds between heartbeat comments on an idle event stream (1-120)"),
+    DEMO("off", "on/off: demo accounts and data, the pretend WeChat login and at-once approval of demo "
+            + "enterprise bindings (deploy/run-local.sh sets it on); off = a real install, embedded or not");
 
     private final String defaultValue;
     private final String description;

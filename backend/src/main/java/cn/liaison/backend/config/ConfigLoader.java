@@ -58,6 +58,7 @@ public final class ConfigLoader {
                 values.put(key, value);
             }
         }
+        PlaceholderSecrets.refuse(values);
         return build(values);
     }
 
@@ -80,7 +81,16 @@ public final class ConfigLoader {
                 hotline12345(v),
                 new AppConfig.ProjectSettings(v.get(ConfigKey.POLICY_REGION).trim(), v.get(ConfigKey.PROJECT_CARD_LINK).trim()),
                 MiniProgramConfig.from(v),
-                mobile(v));
+                mobile(v),
+                onOff(v, ConfigKey.DEMO));
+    }
+
+    private static boolean onOff(Map<ConfigKey, String> v, ConfigKey key) {
+        String value = v.get(key).trim().toLowerCase(java.util.Locale.ROOT);
+        if (!value.equals("on") && !value.equals("off")) {
+            throw new ConfigException(key.name(), "must be on or off, was '" + v.get(key).trim() + "'");
+        }
+        return value.equals("on");
     }
 
     private static Hotline12345Settings hotline12345(Map<ConfigKey, String> v) {

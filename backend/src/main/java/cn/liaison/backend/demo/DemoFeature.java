@@ -11,7 +11,7 @@ import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Demo accounts and data on the first embedded start; never with an external database. */
+/** Demo accounts and data (DEMO=on only) on the first start. */
 public final class DemoFeature implements Feature {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoFeature.class);
@@ -23,9 +23,14 @@ public final class DemoFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
-        if (!platform.embedded()) {
-            LOG.info("Demo data: not created (external MongoDB)");
+        if (!platform.demo()) {
+            LOG.info("Demo mode: off (no demo data, no pretend WeChat login, bindings wait for staff)");
             return Future.succeededFuture();
+        }
+        if (!platform.embedded()) {
+            LOG.warn("DEMO=on WITH AN EXTERNAL MongoDB: demo accounts are created in an empty database, anyone may "
+                    + "sign in through the pretend WeChat login and demo bindings are approved at once. "
+                    + "Never do this on a production database.");
         }
         return new DemoData(platform.vertx(), platform.ports().require(MongoUsers.class),
                 platform.ports().require(MongoEnterprises.class), platform.ports().require(MongoProjects.class),

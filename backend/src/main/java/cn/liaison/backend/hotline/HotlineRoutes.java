@@ -5,6 +5,8 @@ import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.platform.auth.AuthHandler;
 import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.calendar.DateWindow;
+import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.request.Actor;
 import cn.liaison.backend.request.Channel;
 import cn.liaison.backend.request.InvalidInputException;
@@ -130,10 +132,15 @@ final class HotlineRoutes implements Routes {
 
     private static LocalDate date(String value, String field, LocalDate fallback) {
         try {
-            return value == null ? fallback : LocalDate.parse(value);
+            LocalDate day = value == null ? fallback : LocalDate.parse(value);
+            if (DateWindow.contains(day)) {
+                return day;
+            }
         } catch (RuntimeException e) {
             throw ProblemException.invalid("日期格式应为 YYYY-MM-DD", List.of(new FieldError(field, "日期格式应为 YYYY-MM-DD")));
         }
+        String detail = "日期应在 " + DateWindow.describe() + " 之间";
+        throw ProblemException.invalid(detail, List.of(new FieldError(field, detail)));
     }
 
     static JsonObject toJson(AssistReply reply) {

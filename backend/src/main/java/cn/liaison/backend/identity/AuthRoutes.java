@@ -2,18 +2,16 @@ package cn.liaison.backend.identity;
 
 import cn.liaison.backend.platform.auth.AuthHandler;
 import cn.liaison.backend.platform.auth.Principal;
-
-import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.platform.http.FailureHandler;
 import cn.liaison.backend.platform.http.Problem;
 import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.backend.platform.http.ProblemType;
 import cn.liaison.backend.platform.http.Routes;
+import cn.liaison.backend.platform.http.ClientAddress;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Sign-in and the signed-in user; also installs {@link AuthHandler} as the contract's
@@ -22,27 +20,26 @@ import java.time.format.DateTimeFormatter;
  * <pre>
  *   POST /api/v1/auth/login   {username, password} → {token, expiresIn, user}   (public)
  *   GET  /api/v1/me           the signed-in user
+ *   POST /api/v1/auth/logout  revokes the signed-in account's tokens → 204
  * </pre>
  */
 public final class AuthRoutes implements Routes {
 
     public static final String SECURITY_SCHEME = "bearerAuth";
-    private static final DateTimeFormatter UNLOCK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final LoginService logins;
     private final UserAccounts accounts;
     private final AuthHandler auth;
     private final Tokens tokens;
+    private final TokenVersions versions;
 
     private final boolean passwordLogin;
 
-    public AuthRoutes(LoginService logins, UserAccounts accounts, Tokens tokens) {
-        this(logins, accounts, tokens, true);
-    }
-
     /** @param passwordLogin false: passwords are refused (staff sign in through WeCom instead) */
-    public AuthRoutes(LoginService logins, UserAccounts accounts, Tokens tokens, boolean passwordLogin) {
+    public AuthRoutes(LoginService logins, UserAccounts accounts, TokenVersions versions, Tokens tokens,
+                      boolean passwordLogin) {
         this.passwordLogin = passwordLogin;
+        this.versions = versions;
         this.logins = logins;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -54,6 +51,7 @@ public final class AuthRoutes implements Routes {
         builder.security(SECURITY_SCHEME).httpHandler(auth);
         builder.getRoute("login").addHandler(this::login);
         builder.getRoute("me").addHandler(this::me);
+        builder.getRoute("logout").addHandler(this::logout);
     }
 
     private void login(RoutingContext rc) {
@@ -62,28 +60,23 @@ public final class AuthRoutes implements Routes {
             return;
         }
         JsonObject body = rc.body().asJsonObject();
-        logins.login(body.getString("username"), body.getString("password"))
+        logins.login(body.getString("username"), body.getString("password"), ClientAddress.of(rc))
                 .onSuccess(result -> rc.json(new JsonObject()
                         .put("token", result.token())
                         .put("expiresIn", tokens.ttl().toSeconds())
                         .put("user", userJson(result.account()))))
-                .onFailure(e -> {
-                    if (e instanceof LoginRejected rejected && rejected.locked()) {
-                        locked(rc, rejected);
-                    } else if (e instanceof LoginRejected) {
-                        rc.fail(ProblemException.of(ProblemType.UNAUTHORIZED, "用户名或密码错误"));
-                    } else {
-                        rc.fail(e);
-                    }
-                });
+                .onFailure(e -> rc.fail(e instanceof LoginRejected
+                        // one answer for unknown, disabled, wrong and throttled alike
+                        ? ProblemException.of(ProblemType.UNAUTHORIZED, "用户名或密码错误（多次错误后需等待几分钟再试）")
+                        : e));
     }
 
-    private static void locked(RoutingContext rc, LoginRejected rejected) {
-        long seconds = Math.max(1, (rejected.retryAfter().toMillis() + 999) / 1000);
-        String until = UNLOCK_TIME.format(rejected.lockedUntil().atZone(WorkingCalendar.ZONE));
-        rc.response().putHeader("Retry-After", Long.toString(seconds));
-        FailureHandler.send(rc, Problem.of(ProblemType.TOO_MANY_REQUESTS, "连续 " + LoginService.MAX_FAILURES
-                + " 次密码错误，账号已锁定，请于 " + until + "（北京时间）后再试"));
+    /** Ends every session of the signed-in account (the token version moves on). */
+    private void logout(RoutingContext rc) {
+        Principal principal = AuthHandler.principal(rc);
+        versions.revokeTokens(principal.userId())
+                .onSuccess(v -> rc.response().setStatusCode(204).end())
+                .onFailure(rc::fail);
     }
 
     private void me(RoutingContext rc) {

@@ -35,19 +35,21 @@ public final class IdentityFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
-        Tokens tokens = new Tokens(platform.vertx(), secret(), config.jwtTtl(), platform.clock());
         MongoUsers users = new MongoUsers(platform.stores().mongo());
+        Tokens tokens = new Tokens(platform.vertx(), secret(), config.jwtTtl(), platform.clock(), users);
         PasswordHasher hasher = new PasswordHasher();
         int hashingThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         LoginService logins = new LoginService(users, hasher, tokens, platform.clock(),
-                platform.vertx().createSharedWorkerExecutor("password-hashing", hashingThreads));
+                platform.vertx().createSharedWorkerExecutor("password-hashing", hashingThreads),
+                new LoginThrottle(platform.stores().redis()));
         platform.ports().publish(Tokens.class, tokens);
         platform.ports().publish(MongoUsers.class, users);
         platform.ports().publish(UserDirectory.class, users);
         platform.ports().publish(UserAccounts.class, users);
         platform.ports().publish(PasswordHasher.class, hasher);
         platform.ports().publish(LoginService.class, logins);
-        platform.route(new AuthRoutes(logins, users, tokens, config.passwordLogin()));
+        platform.route(new AuthRoutes(logins, users, users, tokens, config.passwordLogin()));
+        platform.rawRoute(new AdminPage());
         return users.ensureIndexes();
     }
 

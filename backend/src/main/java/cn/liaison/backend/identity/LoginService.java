@@ -3,21 +3,18 @@ package cn.liaison.backend.identity;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Password login for staff (and, until the mini-program login exists, enterprise users).
+ * Password login for staff (and enterprise users with a password).
  *
- * <p>Every failure looks the same to the caller whether the username exists or not, and takes the
- * same time: an unknown or inactive user's password is still checked against a dummy hash. After
- * {@value #MAX_FAILURES} consecutive wrong passwords the account is locked for 15 minutes; a lock
- * refuses even the right password. Hashing runs on the bounded {@code password-hashing} worker pool.
+ * <p>Every refusal is the same {@link LoginRejected} whether the username is unknown, the account is
+ * disabled, the password wrong or the attempt throttled, and each costs one hash (a dummy one when no
+ * real password is checked), so neither the answer nor its timing tells which. {@link LoginThrottle}
+ * reserves each attempt before any hashing; hashing runs on the bounded {@code password-hashing} pool.
  */
 public final class LoginService {
 
-    public static final int MAX_FAILURES = 5;
-    public static final Duration LOCK = Duration.ofMinutes(15);
     /** Well-formed, same cost as a real hash, matches no password. */
     private static final String DUMMY_HASH =
             "pbkdf2-sha256$" + PasswordHasher.ITERATIONS + "$bm90LWEtcmVhbC1zYWx0$ZHVtbXktaGFzaC1tYXRjaGVzLW5vLXBhc3N3b3Jk";
@@ -27,26 +24,38 @@ public final class LoginService {
     private final Tokens tokens;
     private final Clock clock;
     private final WorkerExecutor workers;
+    private final LoginThrottle throttle;
+    private final AtomicLong passwordsChecked = new AtomicLong();
 
-    public LoginService(UserAccounts accounts, PasswordHasher hasher, Tokens tokens, Clock clock, WorkerExecutor workers) {
+    public LoginService(UserAccounts accounts, PasswordHasher hasher, Tokens tokens, Clock clock, WorkerExecutor workers,
+                        LoginThrottle throttle) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.tokens = tokens;
         this.clock = clock;
         this.workers = workers;
+        this.throttle = throttle;
     }
 
     /** A token and the account; fails with {@link LoginRejected}. */
-    public Future<LoginResult> login(String username, String password) {
-        return accounts.byUsername(UserAccount.normalize(username))
-                .compose(found -> found.isPresent() ? check(found.get(), password) : rejectAfterDummyCheck(password));
+    public Future<LoginResult> login(String username, String password, String clientAddress) {
+        String name = UserAccount.normalize(username);
+        return throttle.reserve(name, clientAddress)
+                .compose(allowed -> allowed
+                        ? accounts.byUsername(name).compose(found -> check(found.orElse(null), password, name, clientAddress))
+                        : rejectAfterDummyCheck(password));
+    }
+
+    /** Real (not dummy) password checks since start: what the abuse tests count. */
+    public long passwordsChecked() {
+        return passwordsChecked.get();
     }
 
     /** A token for an existing account, without a password: for tests and trusted callers. */
     public Future<String> tokenFor(String userId) {
         return accounts.byId(userId)
                 .map(found -> found.orElseThrow(() -> new IllegalArgumentException("no user " + userId)))
-                .map(account -> tokens.issue(account.principal()));
+                .compose(account -> tokens.issue(account.principal()));
     }
 
     /** The stored form of a new password, computed off the event loop. */
@@ -54,34 +63,19 @@ public final class LoginService {
         return workers.executeBlocking(() -> hasher.hash(password), false);
     }
 
-    private Future<LoginResult> check(UserAccount account, String password) {
-        Instant now = clock.instant();
-        if (account.lockedAt(now)) {
-            return Future.failedFuture(LoginRejected.locked(account.lockedUntil(), now));
-        }
-        if (!account.active()) {
-            return rejectAfterDummyCheck(password);
-        }
-        return verify(password, account.passwordHash())
-                .compose(matches -> matches ? succeed(account) : fail(account));
-    }
-
-    private Future<LoginResult> succeed(UserAccount account) {
-        return accounts.recordSuccess(account.id(), clock.instant())
-                .map(ignored -> new LoginResult(tokens.issue(account.principal()), account));
-    }
-
-    private Future<LoginResult> fail(UserAccount account) {
-        return accounts.recordFailure(account.id())
-                .compose(failures -> failures >= MAX_FAILURES ? lock(account) : Future.succeededFuture())
-                .compose(lockedUntil -> Future.failedFuture(lockedUntil == null
-                        ? LoginRejected.badCredentials()
-                        : LoginRejected.locked(lockedUntil, clock.instant())));
-    }
-
-    private Future<Instant> lock(UserAccount account) {
-        Instant until = clock.instant().plus(LOCK);
-        return accounts.lock(account.id(), until).map(until);
+    private Future<LoginResult> check(UserAccount account, String password, String name, String address) {
+        Future<Boolean> matches = account == null || !account.active()
+                ? verify(password, DUMMY_HASH)
+                : workers.executeBlocking(() -> {
+                    passwordsChecked.incrementAndGet();
+                    return hasher.verify(password, account.passwordHash());
+                }, false);
+        return matches.compose(ok -> ok
+                ? throttle.succeeded(name, address)
+                        .compose(v -> accounts.recordSuccess(account.id(), clock.instant()))
+                        .compose(v -> tokens.issue(account.principal()))
+                        .map(token -> new LoginResult(token, account))
+                : throttle.failed(name, address).compose(v -> Future.failedFuture(LoginRejected.badCredentials())));
     }
 
     private Future<LoginResult> rejectAfterDummyCheck(String password) {

@@ -21,9 +21,11 @@ import java.util.Set;
  * passwordHash, phone, active, failedLogins, lockedUntil, lastLoginAt}}, with a unique index on
  * {@code username}.
  */
-public final class MongoUsers implements UserAccounts, UserDirectory {
+public final class MongoUsers implements UserAccounts, UserDirectory, TokenVersions {
 
     static final String COLLECTION = "users";
+    /** See {@link TokenVersions}; absent means 0. */
+    static final String TOKEN_VERSION = "tokenVersion";
 
     private final MongoClient mongo;
 
@@ -47,16 +49,18 @@ public final class MongoUsers implements UserAccounts, UserDirectory {
     }
 
     @Override
-    public Future<Integer> recordFailure(String id) {
-        return mongo.findOneAndUpdateWithOptions(COLLECTION, new JsonObject().put("_id", id),
-                        new JsonObject().put("$inc", new JsonObject().put("failedLogins", 1)),
-                        new FindOptions(), new UpdateOptions().setReturningNewDocument(true))
-                .map(doc -> doc == null ? 0 : doc.getInteger("failedLogins", 0));
+    public Future<Optional<Integer>> activeVersion(String userId) {
+        return mongo.findOne(COLLECTION, new JsonObject().put("_id", userId),
+                        new JsonObject().put("active", 1).put(TOKEN_VERSION, 1))
+                .map(doc -> doc == null || !doc.getBoolean("active", true)
+                        ? Optional.<Integer>empty()
+                        : Optional.of(doc.getInteger(TOKEN_VERSION, 0)));
     }
 
     @Override
-    public Future<Void> lock(String id, Instant until) {
-        return set(id, new JsonObject().put("lockedUntil", MongoDocs.date(until)).put("failedLogins", 0));
+    public Future<Void> revokeTokens(String userId) {
+        return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", userId),
+                new JsonObject().put("$inc", new JsonObject().put(TOKEN_VERSION, 1))).mapEmpty();
     }
 
     @Override

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * @param unitId       required for staff roles
  * @param enterpriseId the enterprise of an enterprise user; null until a WeChat user is bound
  * @param phone        optional; never logged
- * @param failedLogins consecutive wrong passwords since the last success or lock
- * @param lockedUntil  null when not locked
+ * @param failedLogins no longer counted here (see {@link LoginThrottle}); kept for older documents
+ * @param lockedUntil  likewise
  */
 public record UserAccount(
         String id,
@@ -63,10 +63,6 @@ public record UserAccount(
     /** Usernames compare case-insensitively and without surrounding spaces. */
     public static String normalize(String username) {
         return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-    }
-
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
     public Principal principal() {

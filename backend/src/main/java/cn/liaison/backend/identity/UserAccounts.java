@@ -11,13 +11,7 @@ public interface UserAccounts {
 
     Future<Optional<UserAccount>> byId(String id);
 
-    /** Adds one to the consecutive failures and returns the new count. */
-    Future<Integer> recordFailure(String id);
-
-    /** Locks the account until the given time and starts counting failures from zero again. */
-    Future<Void> lock(String id, Instant until);
-
-    /** Clears failures and any lock after a successful login. */
+    /** Records a successful login. */
     Future<Void> recordSuccess(String id, Instant at);
 
     Future<Long> count();

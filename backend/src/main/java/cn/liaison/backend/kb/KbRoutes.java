@@ -1,12 +1,13 @@
 package cn.liaison.backend.kb;
 
 import cn.liaison.backend.platform.ratelimit.RateLimit;
-
 import cn.liaison.backend.platform.http.FieldError;
 import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.platform.auth.AuthHandler;
 import cn.liaison.backend.platform.store.MongoDocs;
+import cn.liaison.backend.calendar.DateWindow;
+import cn.liaison.backend.platform.auth.Role;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -103,26 +104,22 @@ final class KbRoutes implements Routes {
     private static LocalDate date(RoutingContext rc, String name, LocalDate fallback) {
         String value = rc.queryParams().get(name);
         try {
-            return value == null ? fallback : LocalDate.parse(value);
+            LocalDate day = value == null ? fallback : LocalDate.parse(value);
+            if (DateWindow.contains(day)) {
+                return day;
+            }
         } catch (RuntimeException e) {
             throw ProblemException.invalid("日期格式应为 YYYY-MM-DD", List.of(new FieldError(name, "日期格式应为 YYYY-MM-DD")));
         }
+        String detail = "日期应在 " + DateWindow.describe() + " 之间";
+        throw ProblemException.invalid(detail, List.of(new FieldError(name, detail)));
     }
 
     private static void admin(RoutingContext rc, java.util.function.Supplier<Future<JsonObject>> action) {
         action.get().onSuccess(rc::json).onFailure(rc::fail);
     }
 
-    /**
-     * The client as the edge saw it: behind nginx the last X-Forwarded-For hop is the address nginx
-     * received the request from (earlier hops are the client's own claims); directly, the peer address.
-     */
     static String clientOf(RoutingContext rc) {
-        String forwarded = rc.request().getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String[] hops = forwarded.split(",");
-            return hops[hops.length - 1].trim();
-        }
-        return rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host();
+        return cn.liaison.backend.platform.http.ClientAddress.of(rc);
     }
 }

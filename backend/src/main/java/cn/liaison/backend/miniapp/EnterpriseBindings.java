@@ -24,7 +24,8 @@ import java.util.UUID;
  * 企业绑定: a WeChat user asks to act for an enterprise; a unit head of the enterprise's district (or
  * a city admin, who also decides for enterprises not yet known) approves or rejects it in
  * {@code enterprise_bindings}. Approval sets the user's enterprise; the user's next token carries
- * it. In embedded mode the demo enterprises are approved at once so the demo works end to end.
+ * it. Only with {@code DEMO=on} are bindings to the demo enterprises approved at once (by "system"),
+ * so the demo works end to end; otherwise every binding waits for staff, whatever the stores.
  * Phone numbers are shown in full to the approving staff only.
  */
 public final class EnterpriseBindings {

@@ -48,14 +48,14 @@ public final class MiniAppRoutes implements Routes {
 
     private void mine(RoutingContext rc) {
         Principal me = AuthHandler.principal(rc);
-        Future<JsonObject> result = users.principalOf(me.userId()).compose(current -> bindings.mine(me).map(binding -> {
+        Future<JsonObject> result = users.principalOf(me.userId()).compose(current -> bindings.mine(me).compose(binding -> {
             Principal now = current.orElse(me);
             JsonObject out = new JsonObject().put("enterpriseId", now.enterpriseId()).put("binding", binding);
             if (now.enterpriseId() != null && me.enterpriseId() == null) {
                 // Bound since this token was issued: hand out one that carries the enterprise.
-                out.put("token", tokens.issue(now));
+                return tokens.issue(now).map(token -> out.put("token", token));
             }
-            return out;
+            return Future.succeededFuture(out);
         }));
         reply(rc, 200, result);
     }

@@ -34,7 +34,7 @@ public final class MiniProgramFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
-        MiniProgramModule module = new MiniProgramModule(platform.vertx(), platform.stores(), config, platform.embedded(),
+        MiniProgramModule module = new MiniProgramModule(platform.vertx(), platform.stores(), config, platform.demo(),
                 platform.ports().require(KbModule.class).service(), platform.ports().require(RequestModule.class),
                 platform.ports().require(MongoEnterprises.class), platform.ports().require(UnitDirectory.class),
                 platform.ports().require(Tokens.class), platform.clock(), platform.ports().require(ChecklistService.class));

@@ -45,14 +45,14 @@ public final class MiniProgramModule {
     private final List<RawRoutes> rawRoutes = new ArrayList<>();
     private final List<Notifier> channels = new ArrayList<>();
 
-    public MiniProgramModule(Vertx vertx, Stores stores, MiniProgramConfig config, boolean embedded, KbService kb,
+    public MiniProgramModule(Vertx vertx, Stores stores, MiniProgramConfig config, boolean demo, KbService kb,
                              RequestModule requests, MongoEnterprises enterprises, UnitDirectory units, Tokens tokens,
                              Clock clock) {
-        this(vertx, stores, config, embedded, kb, requests, enterprises, units, tokens, clock, null);
+        this(vertx, stores, config, demo, kb, requests, enterprises, units, tokens, clock, null);
     }
 
     /** @param checklists the projects' checklists, for the chat bot's "what next" answers (null: none) */
-    public MiniProgramModule(Vertx vertx, Stores stores, MiniProgramConfig config, boolean embedded, KbService kb,
+    public MiniProgramModule(Vertx vertx, Stores stores, MiniProgramConfig config, boolean demo, KbService kb,
                              RequestModule requests, MongoEnterprises enterprises, UnitDirectory units, Tokens tokens,
                              Clock clock, cn.liaison.backend.project.ChecklistService checklists) {
         users = new WechatUsers(stores.mongo());
@@ -62,8 +62,8 @@ public final class MiniProgramModule {
         chat = new ChatModule(stores.mongo(), stores.redis(), kb, requests, clock, config,
                 api != null && config.msgSecCheck() ? api::textIsSafe : null,
                 userId -> users.openidOf(userId).map(o -> o.orElse(null)), checklists);
-        WechatLogin login = new WechatLogin(api, embedded, users, tokens, clock);
-        EnterpriseBindings bindings = new EnterpriseBindings(stores.mongo(), users, enterprises, units, clock, embedded);
+        WechatLogin login = new WechatLogin(api, demo, users, tokens, clock);
+        EnterpriseBindings bindings = new EnterpriseBindings(stores.mongo(), users, enterprises, units, clock, demo);
         routes.add(new MiniAppRoutes(login, bindings, users, tokens));
         routes.add(chat.routes());
         if (api != null && config.token().isPresent()) {

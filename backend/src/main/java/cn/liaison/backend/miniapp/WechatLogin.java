@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * 小程序登录: the {@code wx.login} code goes to code2Session, the openid finds or creates the user,
  * and the user gets our own token. The session_key is not kept, returned or logged: nothing here
- * needs it. Without WeChat configured, embedded mode derives a stable local openid from the code (a
- * fake for demos, logged at start); external mode refuses.
+ * needs it. Without WeChat configured, {@code DEMO=on} derives a stable local openid from the code (a
+ * fake for demos, logged at start); otherwise the login answers 503, whatever the stores.
  */
 public final class WechatLogin {
 
@@ -43,7 +43,7 @@ public final class WechatLogin {
         this.clock = clock;
         if (api == null && fakeAllowed) {
             LOG.warn("WeChat is not configured (WECHAT_APPID): POST /api/v1/auth/wechat uses a LOCAL FAKE login for "
-                    + "demos; each code stands for one pretend WeChat user. Embedded mode only.");
+                    + "demos; each code stands for one pretend WeChat user (DEMO=on).");
         }
     }
 
@@ -64,12 +64,12 @@ public final class WechatLogin {
         }
         return session
                 .compose(s -> users.signIn(s.openid(), s.unionid(), clock.instant()))
-                .map(this::response);
+                .compose(p -> tokens.issue(p).map(token -> response(p, token)));
     }
 
-    JsonObject response(Principal p) {
+    JsonObject response(Principal p, String token) {
         return new JsonObject()
-                .put("token", tokens.issue(p))
+                .put("token", token)
                 .put("expiresIn", tokens.ttl().toSeconds())
                 .put("user", new JsonObject().put("id", p.userId()).put("name", p.name())
                         .put("enterpriseId", p.enterpriseId()).put("bound", p.enterpriseId() != null));

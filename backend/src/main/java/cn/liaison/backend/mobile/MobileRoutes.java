@@ -5,6 +5,8 @@ import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.backend.platform.http.RawRoutes;
 import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.calendar.CalendarNotes;
+import cn.liaison.backend.calendar.DateWindow;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -64,9 +66,13 @@ public final class MobileRoutes implements Routes, RawRoutes {
             } catch (DateTimeParseException e) {
                 throw ProblemException.invalid("due 应为带时区的 ISO-8601 时间", List.of(new FieldError("due", "格式不正确")));
             }
+            if (!DateWindow.aroundNow(at, now)) {
+                String detail = "应在今天前后 " + DateWindow.AROUND_NOW.getYears() + " 年之内";
+                throw ProblemException.invalid("due " + detail, List.of(new FieldError("due", detail)));
+            }
             DeadlineWords.Words w = words.describe(at, now);
-            items.add(new JsonObject().put("due", due).put("text", w.text()).put("urgency", w.urgency().name())
-                    .put("workingDaysLeft", w.workingDaysLeft()));
+            items.add(CalendarNotes.flag(new JsonObject().put("due", due).put("text", w.text()).put("urgency", w.urgency().name())
+                    .put("workingDaysLeft", w.workingDaysLeft()), w.calendarComplete()));
         }
         rc.json(new JsonObject().put("items", items));
     }

@@ -59,7 +59,7 @@ public final class ProjectsFeature implements Feature {
         platform.rawRoute(new ProjectCardRoutes(module, new AuthHandler(platform.ports().require(Tokens.class))));
         platform.route(new ProjectRoutes(module));
         return module.start()
-                .compose(v -> platform.embedded() ? module.completeDemoProjects() : Future.succeededFuture());
+                .compose(v -> platform.demo() ? module.completeDemoProjects() : Future.succeededFuture());
     }
 
     /** A follow-up from a site visit becomes a request on the project (channel VISIT), routed as usual. */

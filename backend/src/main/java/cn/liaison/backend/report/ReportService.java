@@ -56,10 +56,17 @@ public final class ReportService {
         if (text == null) {
             return YearMonth.now(clock.withZone(cn.liaison.backend.calendar.WorkingCalendar.ZONE));
         }
+        YearMonth month;
         try {
-            return YearMonth.parse(text);
+            month = YearMonth.parse(text);
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("月份格式应为 YYYY-MM", List.of(new FieldError("month", "格式应为 YYYY-MM")));
         }
+        // Outside the window a month is meaningless here, and the year 999999999 overflows the date arithmetic.
+        if (!cn.liaison.backend.calendar.DateWindow.contains(month.atDay(1))) {
+            String detail = "应在 " + cn.liaison.backend.calendar.DateWindow.describe() + " 之间";
+            throw ProblemException.invalid("月份" + detail, List.of(new FieldError("month", detail)));
+        }
+        return month;
     }
 }

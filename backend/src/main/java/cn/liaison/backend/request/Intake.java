@@ -179,6 +179,8 @@ public final class Intake {
                 .put("signDeadline", date(calendar.deadline(created, policy.signDays()).toInstant()))
                 .put("dueAt", date(due))
                 .put("activeDueAt", date(due))
+                .put("calendarIncomplete", !calendar.completeBetween(created.atZone(WorkingCalendar.ZONE).toLocalDate(),
+                        due.atZone(WorkingCalendar.ZONE).toLocalDate()))
                 .put("assessment", new JsonObject().put("outcome", a.outcome().name()).put("reason", a.reason())
                         .put("confidence", a.confidence()).put("at", date(now)));
         putIfPresent(set, "category", a.category());

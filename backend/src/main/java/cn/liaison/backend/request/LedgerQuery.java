@@ -4,8 +4,8 @@ import cn.liaison.bots.domain.RequestType;
 import cn.liaison.bots.domain.RatingLevel;
 
 import static cn.liaison.backend.platform.store.MongoDocs.date;
-
 import cn.liaison.backend.platform.store.MongoDocs;
+import cn.liaison.backend.calendar.DateWindow;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +27,12 @@ record LedgerQuery(RequestStatus status, RequestType type, Channel channel, Stri
     LedgerQuery {
         if (limit < 1 || limit > 200) {
             throw new InvalidInputException("limit", "每页条数应在 1 到 200 之间");
+        }
+        if (from != null && !DateWindow.contains(from)) {
+            throw new InvalidInputException("from", "日期应在 " + DateWindow.describe() + " 之间");
+        }
+        if (to != null && !DateWindow.contains(to)) {
+            throw new InvalidInputException("to", "日期应在 " + DateWindow.describe() + " 之间");
         }
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidInputException("to", "结束日期不能早于开始日期");

@@ -4,9 +4,9 @@ import cn.liaison.bots.domain.RequestType;
 
 import static cn.liaison.backend.platform.store.MongoDocs.apiTime;
 import static cn.liaison.backend.platform.store.MongoDocs.instant;
-
 import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.platform.log.Masking;
+import cn.liaison.backend.calendar.CalendarNotes;
 import cn.liaison.backend.request.RequestSnapshot.ExtensionState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -67,6 +67,8 @@ final class RequestDocuments {
         Instant activeDue = instant(doc.getValue("activeDueAt"));
         out.put("overdue", status.isOpen() && status != RequestStatus.RESPONDED && activeDue != null
                 && activeDue.isBefore(now));
+        // Set when the deadline was computed across a year with no holiday schedule (counted Mon–Fri).
+        CalendarNotes.flag(out, !doc.getBoolean("calendarIncomplete", false));
         JsonObject contact = doc.getJsonObject("contact");
         if (contact != null) {
             JsonObject shown = contact.copy();

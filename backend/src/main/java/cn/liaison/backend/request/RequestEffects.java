@@ -164,12 +164,18 @@ final class RequestEffects {
             Instant extended = calendar.deadline(due, extension.getInteger("workingDays")).toInstant();
             extension.put("previousDueAt", date(due));
             change.set(rework ? "rework.dueAt" : "dueAt", date(extended)).set("activeDueAt", date(extended));
+            change.set("calendarIncomplete", !complete(due, extended));
         }
         change.set("extension", extension).note(command.note())
                 .notify(NotificationEvent.EXTENSION_DECIDED, List.of(change.doc.getString("liaisonId")),
                         command.approve() ? "延期已批准" : "延期未批准",
                         "诉求 " + change.number() + " 的延期申请" + (command.approve() ? "已批准" : "未获批准"));
         return Future.succeededFuture();
+    }
+
+    /** Whether every year from {@code from} to {@code to} had a holiday schedule when the deadline was set. */
+    private boolean complete(Instant from, Instant to) {
+        return calendar.completeBetween(from.atZone(WorkingCalendar.ZONE).toLocalDate(), to.atZone(WorkingCalendar.ZONE).toLocalDate());
     }
 
     private Future<Void> rate(Command.Rate command, Change change) {
@@ -185,7 +191,8 @@ final class RequestEffects {
         Instant due = calendar.deadline(change.now, policy.reworkDays()).toInstant();
         change.set("rework", new JsonObject().put("round", round).put("at", date(change.now)).put("dueAt", date(due))
                         .put("reason", command.comment()))
-                .set("activeDueAt", date(due));
+                .set("activeDueAt", date(due))
+                .set("calendarIncomplete", !complete(change.now, due));
         return supervisorsOf(change.doc.getString("unitId")).map(heads -> {
             List<String> recipients = new ArrayList<>(heads);
             if (change.doc.getString("liaisonId") != null) {

@@ -96,10 +96,11 @@ public final class WecomLoginRoutes implements Routes {
                                     ? Future.failedFuture(ProblemException.of(ProblemType.FORBIDDEN,
                                             "该企业微信账号尚未关联工作人员账号，请联系管理员"))
                                     : accounts.byId(user.get()))
-                            .map(found -> new SignedIn(found.orElseThrow(), next.toString()));
+                            .compose(found -> tokens.issue(found.orElseThrow().principal())
+                                    .map(token -> new SignedIn(found.get(), next.toString(), token)));
                 })
                 .onSuccess(signedIn -> {
-                    String token = tokens.issue(signedIn.account().principal());
+                    String token = signedIn.token();
                     rc.response().putHeader("Cache-Control", "no-store");
                     if (wantsJson) {
                         rc.json(new JsonObject().put("token", token).put("expiresIn", tokens.ttl().toSeconds())
@@ -119,7 +120,7 @@ public final class WecomLoginRoutes implements Routes {
                 });
     }
 
-    private record SignedIn(UserAccount account, String next) {
+    private record SignedIn(UserAccount account, String next, String token) {
     }
 
     private WecomClient configured() {

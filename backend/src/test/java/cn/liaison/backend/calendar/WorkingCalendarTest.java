@@ -83,7 +83,7 @@ class WorkingCalendarTest {
     @Test
     void makeUpWorkdayOnAWeekdayIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HolidayFiles.parse(2026,
-                Map.of("year", 2026, "makeUpWorkdays", java.util.List.of("2026-03-09")), "test"));
+                Map.of("year", 2026, "makeUpWorkdays", java.util.List.of("2026-03-09"))));
         assertTrue(e.getMessage().contains("2026-03-09"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new HolidaySchedule(2026,
                 Set.of(LocalDate.parse("2025-12-31")), Set.of()));

@@ -195,4 +195,14 @@ class ConfigLoaderTest {
         assertEquals("HOTLINE_12345_WINDOW_S", assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(Map.of("HOTLINE_12345_WINDOW_S", "5"))).key());
     }
+
+    @Test
+    void demoIsOffUnlessSaidAndOnlyOnOrOff() {
+        assertEquals(false, ConfigLoader.load(Map.of()).demo());
+        assertEquals(true, ConfigLoader.load(Map.of("DEMO", "ON")).demo());
+        assertEquals(true, ConfigLoader.load(Map.of("DEMO", "on", "MONGO_URI", "mongodb://db:27017",
+                "JWT_SECRET", "a-secret-of-at-least-thirty-two-characters")).demo(), "allowed with MONGO_URI (warned at start)");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of("DEMO", "yes")));
+        assertEquals("DEMO", e.key());
+    }
 }

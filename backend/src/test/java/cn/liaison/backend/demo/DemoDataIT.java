@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Demo accounts exist in embedded mode, once; never with external stores. */
+/** Demo accounts exist with DEMO=on, once; never without it, whatever the stores. */
 class DemoDataIT {
 
     private static final String BANNER = "演示账号";
@@ -78,7 +78,8 @@ class DemoDataIT {
         try (EmbeddedMongo mongo = EmbeddedMongo.start(serversDir);
              EmbeddedRedis redis = EmbeddedRedis.start(serversDir);
              TestApp app = TestApp.start(dataDir, Map.of("MONGO_URI", mongo.connectionString(), "REDIS_URL", redis.url(),
-                     "JWT_SECRET", "external-demo-test-secret-of-32-chars-or-more"), List.of(), UnaryOperator.identity())) {
+                     "JWT_SECRET", "external-demo-test-secret-of-32-chars-or-more", "DEMO", "off"), List.of(),
+                     UnaryOperator.identity())) {
 
             assertEquals(0L, count(app, "users"));
             assertEquals(0L, count(app, "enterprises"));
@@ -87,6 +88,21 @@ class DemoDataIT {
             assertFalse(Files.exists(dataDir.resolve("jwt-secret")), "external mode uses JWT_SECRET only");
             assertEquals(401, app.sendJson("POST", "/api/v1/auth/login", null,
                     "{\"username\": \"city-admin\", \"password\": \"anything-at-all\"}").statusCode());
+        }
+    }
+
+    @Test
+    void embeddedStoresWithoutDemoAreARealInstall() throws Exception {
+        Capture out = new Capture();
+        try (TestApp app = out.during(() -> TestApp.start(dataDir, Map.of("DEMO", "off"), List.of(), UnaryOperator.identity()))) {
+            assertEquals(0L, count(app, "users"));
+            assertEquals(0L, count(app, "enterprises"));
+            assertEquals(0L, count(app, "projects"));
+            assertEquals(17L, count(app, "units"));
+            assertFalse(Files.exists(dataDir.resolve("demo-accounts.json")));
+            assertFalse(out.text().contains(BANNER));
+            assertEquals(503, app.sendJson("POST", "/api/v1/auth/wechat", null, "{\"code\": \"anything\"}").statusCode(),
+                    "no pretend WeChat login without DEMO=on");
         }
     }
 

@@ -77,29 +77,7 @@ class AuthIT {
         assertEquals(a.getString("type"), b.getString("type"));
         assertEquals(a.getString("title"), b.getString("title"));
         assertEquals(a.getString("detail"), b.getString("detail"));
-        assertEquals("用户名或密码错误", a.getString("detail"));
-    }
-
-    @Test
-    void fiveWrongPasswordsLockTheAccountForFifteenMinutes() throws Exception {
-        String right = password("pukou-liaison-2");
-        for (int i = 1; i < LoginService.MAX_FAILURES; i++) {
-            problem(login("pukou-liaison-2", "wrong-" + i), 401);
-        }
-        HttpResponse<String> fifth = login("pukou-liaison-2", "wrong-5");
-        JsonObject locked = problem(fifth, 429);
-        assertEquals("900", fifth.headers().firstValue("Retry-After").orElseThrow());
-        assertTrue(locked.getString("detail").contains("锁定"), locked.getString("detail"));
-
-        problem(login("pukou-liaison-2", right), 429);
-        CLOCK.advance(Duration.ofMinutes(15).minusSeconds(1));
-        HttpResponse<String> almost = login("pukou-liaison-2", right);
-        problem(almost, 429);
-        assertEquals("1", almost.headers().firstValue("Retry-After").orElseThrow());
-
-        CLOCK.advance(Duration.ofSeconds(1));
-        problem(login("pukou-liaison-2", "wrong-again"), 401);
-        assertEquals(200, login("pukou-liaison-2", right).statusCode());
+        assertTrue(a.getString("detail").startsWith("用户名或密码错误"), a.getString("detail"));
     }
 
     @Test

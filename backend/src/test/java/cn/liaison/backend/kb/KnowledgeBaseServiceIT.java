@@ -51,7 +51,7 @@ class KnowledgeBaseServiceIT {
         second = TestApp.start(dir.resolve("b"), env, StartOptions.defaults());
         first.knowledgeBase().await(180, TimeUnit.SECONDS);
         second.knowledgeBase().await(180, TimeUnit.SECONDS);
-        admin = first.port(cn.liaison.backend.identity.Tokens.class).issue(new Principal("kb-admin", "知识库管理员", Set.of(Role.CITY_ADMIN), "city", null));
+        admin = first.tokenFor(new Principal("kb-admin", "知识库管理员", Set.of(Role.CITY_ADMIN), "city", null));
     }
 
     @AfterAll
@@ -160,7 +160,7 @@ class KnowledgeBaseServiceIT {
 
     @Test
     void onlyCityAdminsEditTheKnowledgeBase() throws Exception {
-        String liaison = first.port(cn.liaison.backend.identity.Tokens.class).issue(new Principal("l", "联络员", Set.of(Role.LIAISON), "district-pukou", null));
+        String liaison = first.tokenFor(new Principal("l", "联络员", Set.of(Role.LIAISON), "district-pukou", null));
 
         assertEquals(403, first.get("/api/v1/admin/kb/entries", liaison).statusCode());
         assertEquals(401, first.get("/api/v1/admin/kb/entries").statusCode());

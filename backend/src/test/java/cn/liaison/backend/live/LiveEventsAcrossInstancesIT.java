@@ -66,8 +66,8 @@ class LiveEventsAcrossInstancesIT {
         }
     }
 
-    private static String token(TestApp app, String userId, Role role) {
-        return app.port(cn.liaison.backend.identity.Tokens.class).issue(new Principal(userId, "测试" + userId, Set.of(role), "unit-pukou", null));
+    private static String token(TestApp app, String userId, Role role) throws Exception {
+        return app.tokenFor(new Principal(userId, "测试" + userId, Set.of(role), "unit-pukou", null));
     }
 
     private static LiveEvent event(String type, String userId) {
@@ -164,7 +164,7 @@ class LiveEventsAcrossInstancesIT {
     @Test
     void streamNeedsAStaffLogin() throws Exception {
         assertEquals(401, a.get("/api/v1/events").statusCode());
-        String enterprise = a.port(cn.liaison.backend.identity.Tokens.class).issue(new Principal("user-ent", "企业", Set.of(Role.ENTERPRISE), null, "enterprise-x"));
+        String enterprise = a.tokenFor(new Principal("user-ent", "企业", Set.of(Role.ENTERPRISE), null, "enterprise-x"));
         assertEquals(403, a.get("/api/v1/events", enterprise).statusCode());
         assertEquals(403, a.sendJson("POST", "/api/v1/events/ticket", enterprise, "{}").statusCode());
         URI bad = a.uri("/api/v1/events");

@@ -2,7 +2,6 @@ package cn.liaison.bots.hotline12345;
 
 import cn.liaison.bots.domain.RequestType;
 
-import cn.liaison.bots.domain.RequestType;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -27,6 +27,27 @@ public final class AuthHandler implements JWTAuthHandler {
     static final String PRINCIPAL = "liaison.principal";
     private static final String BEARER = "bearer ";
 
+    /** A token that is not (or no longer) valid; any other verification failure is a 503. */
+    public static class TokenRejected extends RuntimeException {
+        public TokenRejected(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * The principal when it holds one of the roles; a 403 problem otherwise. Only for raw routes,
+     * which the contract's {@code x-roles} cannot cover (contract operations are guarded by
+     * {@link Authorization}).
+     */
+    public static Principal require(RoutingContext rc, Role... anyOf) {
+        Principal principal = principal(rc);
+        if (!principal.hasAny(anyOf)) {
+            String needed = java.util.Arrays.stream(anyOf).map(Role::label).collect(java.util.stream.Collectors.joining("或"));
+            throw ProblemException.of(ProblemType.FORBIDDEN, "此操作需要" + needed + "权限");
+        }
+        return principal;
+    }
+
     /** Checks a login token and says whose it is (implemented by identity's token service). */
     @FunctionalInterface
     public interface TokenVerifier {
@@ -55,7 +76,13 @@ public final class AuthHandler implements JWTAuthHandler {
                     rc.put(PRINCIPAL, principal);
                     rc.next();
                 })
-                .onFailure(e -> unauthorized(rc, "登录凭证无效或已过期，请重新登录"));
+                .onFailure(e -> {
+                    if (e instanceof TokenRejected) {
+                        unauthorized(rc, "登录凭证无效、已过期或已注销，请重新登录");
+                    } else {
+                        FailureHandler.send(rc, Problem.of(ProblemType.UNAVAILABLE, "暂时无法核对登录状态，请稍后重试"));
+                    }
+                });
     }
 
     /** The signed-in principal; a 401 problem when the request carries none. */

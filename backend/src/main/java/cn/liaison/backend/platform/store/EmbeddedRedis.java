@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,16 +39,21 @@ public final class EmbeddedRedis implements AutoCloseable {
         Path pidFile = dir.resolve("redis.pid");
         stopOrphan(pidFile);
         int port = freePort();
-        RedisServer server = RedisServer.newRedisServer()
-                .bind("127.0.0.1")
-                .port(port)
-                .setting("dir " + dir)
-                .setting("appendonly yes")
-                .setting("appendfsync everysec")
-                .setting("save \"\"")
-                .setting("pidfile " + pidFile)
-                .setting("protected-mode yes")
-                .build();
+        // The binary and this config live under the data directory, reused by every start: the
+        // library's builder would unpack both into java.io.tmpdir again each time.
+        Path config = dir.resolve("redis.conf");
+        Files.writeString(config, String.join("\n",
+                "bind 127.0.0.1",
+                "dir " + dir,
+                "appendonly yes",
+                "appendfsync everysec",
+                "save \"\"",
+                "pidfile " + pidFile,
+                "protected-mode yes",
+                ""), StandardCharsets.US_ASCII);
+        Path binary = NativeCache.redisServer(dataDir);
+        RedisServer server = new RedisServer(port,
+                List.of(binary.toString(), config.toString(), "--port", Integer.toString(port)), false);
         server.start();
         return new EmbeddedRedis(server, port, dir);
     }

@@ -19,12 +19,15 @@ public final class StoreBoot implements AutoCloseable {
     private EmbeddedRedis embeddedRedis;
     private String mongoUri;
     private String redisUrl;
+    private io.vertx.core.file.FileSystemOptions fileSystem;
 
     public static StoreBoot start(Path dataDir, Optional<String> mongo, String mongoDb, Optional<String> redis)
             throws IOException {
         java.nio.file.Files.createDirectories(dataDir);
+        NativeCache.configure(dataDir);
         StoreBoot boot = new StoreBoot();
         try {
+            boot.fileSystem = NativeCache.vertxFileSystem(dataDir, mongo.isEmpty());
             boot.mongoUri = mongo.orElse(null);
             if (boot.mongoUri == null) {
                 boot.embeddedMongo = EmbeddedMongo.start(dataDir);
@@ -47,6 +50,11 @@ public final class StoreBoot implements AutoCloseable {
             boot.close();
             throw e;
         }
+    }
+
+    /** Vert.x options that keep its file cache with the natives under the data directory. */
+    public io.vertx.core.VertxOptions vertxOptions() {
+        return new io.vertx.core.VertxOptions().setFileSystemOptions(fileSystem);
     }
 
     public String mongoUri() {

@@ -70,12 +70,15 @@ class HttpEdgeIT {
 
     @Test
     void readyIsUpWhenBothStoresAnswer() throws Exception {
+        // Ready also waits for the knowledge-base index (built in the background after start).
+        app.knowledgeBase().await(120, java.util.concurrent.TimeUnit.SECONDS);
         HttpResponse<String> response = app.get("/health/ready");
 
         assertEquals(200, response.statusCode());
         JsonObject body = new JsonObject(response.body());
         assertEquals("UP", body.getJsonObject("checks").getString("mongo"));
         assertEquals("UP", body.getJsonObject("checks").getString("redis"));
+        assertEquals("UP", body.getJsonObject("checks").getString("knowledgeBase"));
     }
 
     @Test

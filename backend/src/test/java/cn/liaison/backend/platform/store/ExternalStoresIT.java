@@ -35,6 +35,7 @@ class ExternalStoresIT {
                              "JWT_SECRET", "external-test-secret-of-at-least-32-chars"),
                      List.of(), UnaryOperator.identity())) {
 
+            app.knowledgeBase().await(120, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(200, app.get("/health/ready").statusCode());
             assertFalse(Files.exists(appDataDir.resolve("mongo")), "no embedded MongoDB in external mode");
             assertFalse(Files.exists(appDataDir.resolve("redis")), "no embedded Redis in external mode");
