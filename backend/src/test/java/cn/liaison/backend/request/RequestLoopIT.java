@@ -106,6 +106,20 @@ class RequestLoopIT {
     }
 
     @Test
+    void aComplaintAboutOfficeStaffGoesToTheOfficeAboveThemNotToTheProjectsLiaison() throws Exception {
+        JsonObject created = loop.submit("enterprise-1", new JsonObject().put("content", "我要投诉，窗口工作人员态度很差")
+                .put("projectId", "project-demo-1"));
+        assertEquals("COMPLAINT", created.getString("type"), created.encodePrettily());
+        assertEquals("ASSESSED", created.getString("status"), "reviewed, not assigned: " + created.encodePrettily());
+        assertNull(created.getString("liaisonId"), "not handed to the project's liaison");
+        assertEquals("city", created.getString("unitId"), "the city office supervises the district's staff");
+        assertEquals("district-pukou", created.getString("district"));
+        loop.deliverOutbox();
+        assertEquals(List.of("user-city-admin"), loop.notifier.sent(created.getString("id"),
+                NotificationEvent.NEEDS_ASSIGNMENT).get(0).recipientIds());
+    }
+
+    @Test
     void badRatingReopensForReworkUntilSatisfied() throws Exception {
         String id = loop.submit("enterprise-1", demand("人防门关不严，请派人来看一下").put("projectId", "project-demo-1"))
                 .getString("id");
