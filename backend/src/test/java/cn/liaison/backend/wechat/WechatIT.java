@@ -181,6 +181,9 @@ class WechatIT {
         assertEquals("success", plain("application/json", body).body());
         assertEquals("success", safe("application/json", body, false).body());
         waitFor(() -> !repliesTo("o-dup").isEmpty(), "the reply");
+        // The reply is recorded as SENT just after it goes out: sweep only then, or the sweep races the record.
+        waitFor(() -> "SENT".equals(app.port(cn.liaison.backend.miniapp.MiniProgramModule.class).inbox().find("msg:4001")
+                .await().getString("state")), "SENT");
         app.port(cn.liaison.backend.miniapp.MiniProgramModule.class).inbox().runOnce().await(10, TimeUnit.SECONDS);
         assertEquals(1, repliesTo("o-dup").size(), "WeChat's retries are not answered again");
         assertEquals(1, stored("msg:4001"));
