@@ -153,6 +153,26 @@ class MonthlyReportIT {
     }
 
     @Test
+    void loadingTheMonthlyReportLogsNoWarnings() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+                new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        root.addAppender(seen);
+        try {
+            call("city-admin", "GET", "/api/v1/reports/monthly?month=2026-10", null, 200);
+            call("pukou-head", "GET", "/api/v1/reports/monthly?month=2026-10", null, 200);
+        } finally {
+            root.detachAppender(seen);
+        }
+        List<String> warnings = seen.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList();
+        assertEquals(List.of(), warnings, "nothing is wrong, so nothing is logged as if it were");
+    }
+
+    @Test
     void xlsxAndDashboardAreServed() throws Exception {
         HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(app.uri("/api/v1/reports/monthly.xlsx?month=2026-10"))
