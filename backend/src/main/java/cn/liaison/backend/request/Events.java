@@ -81,4 +81,9 @@ public final class Events {
         }
         return push;
     }
+
+    /** What the liaison is told when a request is assigned to them (by a person or by assessment). */
+    static String assignedText(String number) {
+        return "诉求 " + number + " 已分派给您，请在时限内签收办理";
+    }
 }

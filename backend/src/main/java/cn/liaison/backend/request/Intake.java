@@ -204,7 +204,7 @@ public final class Intake {
                 history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.ASSIGN, assigned.from(),
                         assigned.to(), a.reason(), new JsonObject().put("liaisonId", a.liaisonId())));
                 notes.add(Events.notification(doc.getString("_id"), NotificationEvent.ASSIGNED, List.of(a.liaisonId()),
-                        "新任务", RequestEffects.assignedText(doc.getString("number")), now));
+                        "新任务", Events.assignedText(doc.getString("number")), now));
                 yield Future.succeededFuture(assigned);
             }
             case FORWARD -> {

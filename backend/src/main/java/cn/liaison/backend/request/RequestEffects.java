@@ -90,7 +90,7 @@ final class RequestEffects {
                     .unset("acceptedAt").note(command.note())
                     .data(new JsonObject().put("liaisonId", liaison.id()).put("liaisonName", liaison.name()))
                     .notify(NotificationEvent.ASSIGNED, List.of(liaison.id()), previous == null ? "新任务" : "改派任务",
-                            assignedText(change.number()));
+                            Events.assignedText(change.number()));
             if (previous != null && !previous.equals(liaison.id())) {
                 change.notify(NotificationEvent.ASSIGNED, List.of(previous), "任务已改派",
                         "诉求 " + change.number() + " 已改派给" + liaison.name());
@@ -206,11 +206,6 @@ final class RequestEffects {
 
     private Future<List<String>> supervisorsOf(String unitId) {
         return new Supervisors(users).of(unitId);
-    }
-
-    /** What the liaison is told when a request is assigned to them (by a person or by assessment). */
-    static String assignedText(String number) {
-        return "诉求 " + number + " 已分派给您，请在时限内签收办理";
     }
 
     /** Accumulates one update: fields to set and unset, one history entry, notifications. */
