@@ -10,6 +10,8 @@ import cn.liaison.backend.kb.GuidingCasesFeature;
 import cn.liaison.backend.kb.KbFeature;
 import cn.liaison.backend.miniapp.MiniProgramFeature;
 import cn.liaison.backend.mobile.StaffMobileFeature;
+import cn.liaison.backend.ops.Operations;
+import cn.liaison.backend.ops.OpsFeature;
 import cn.liaison.backend.org.OrgFeature;
 import cn.liaison.backend.platform.Feature;
 import cn.liaison.backend.platform.Platform;
@@ -51,7 +53,7 @@ public final class Application {
                 new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new GuidingCasesFeature(),
                 new SlaFeature(c.sla()), new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()),
                 new ScenariosFeature(), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
-                new StaffMobileFeature(c.mobile()));
+                new StaffMobileFeature(c.mobile()), new OpsFeature());
     }
 
     private final AppConfig config;
@@ -59,13 +61,12 @@ public final class Application {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final List<Feature> started = new ArrayList<>();
     private StoreBoot storeBoot;
+    private Operations operations;
     private Vertx vertx;
     private Platform platform;
     private HttpEdge http;
 
-    private Application(AppConfig config) {
-        this.config = config;
-    }
+    private Application(AppConfig config) { this.config = config; }
 
     /** Starts everything; on failure whatever already started is stopped again. */
     public static Application start(AppConfig config, StartOptions options) throws Exception {
@@ -82,11 +83,14 @@ public final class Application {
     private void startAll(StartOptions options) throws Exception {
         long begin = System.nanoTime();
         storeBoot = StoreBoot.start(config.dataDir(), config.mongoUri(), config.mongoDb(), config.redisUrl());
-        vertx = Vertx.vertx(storeBoot.vertxOptions());
+        operations = Operations.create(config.ops());
+        vertx = operations.createVertx(storeBoot.vertxOptions());
         Stores stores = Stores.connect(vertx, storeBoot.mongoUri(), config.mongoDb(), storeBoot.redisUrl());
         OpenAPIContract contract = ContractLoader.load(vertx, options.contractExtension()).await(TIMEOUT_S, TimeUnit.SECONDS);
         platform = Platform.create(vertx, stores, options.clock(), storeBoot.redisUrl(), config.dataDir(),
                 config.embeddedMongo(), config.demo(), options.backgroundJobs());
+        platform.ports().publish(Operations.class, operations);
+        platform.ports().publish(StoreBoot.class, storeBoot);
         platform.route(new HealthRoutes(stores, draining::get, platform.contributed()::ready, platform.contributed()::warnings));
         options.extraChannels().forEach(platform::notifier);
         for (Feature feature : features(config).stream().filter(f -> options.starts(f.name())).toList()) {
@@ -131,6 +135,7 @@ public final class Application {
         }
         if (vertx != null) {
             quietly("Vert.x", () -> vertx.close().await(10, TimeUnit.SECONDS));
+            quietly("telemetry", operations::close);
         }
         reversed.forEach(f -> quietly(f.name(), f::close));
         quietly("embedded stores", () -> { if (storeBoot != null) { storeBoot.close(); } });
@@ -138,12 +143,7 @@ public final class Application {
     }
 
     private interface Step { void run() throws Exception; }
-
     private static void quietly(String what, Step step) {
-        try {
-            step.run();
-        } catch (Exception e) {
-            LOG.warn("Stopping {} failed: {}", what, e.toString());
-        }
+        try { step.run(); } catch (Exception e) { LOG.warn("Stopping {} failed: {}", what, e.toString()); }
     }
 }

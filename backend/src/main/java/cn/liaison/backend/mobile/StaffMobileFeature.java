@@ -63,6 +63,7 @@ public final class StaffMobileFeature implements Feature {
         platform.route(eventStreams);
         platform.route(page);
         platform.ports().publish(LiveEvents.class, liveEvents);
+        platform.ports().publish(EventStreamRoutes.class, eventStreams);
         Future<Void> links = platform.demo() ? wecomLinks.linkDemoStaffByUsername().mapEmpty() : Future.succeededFuture();
         return links.compose(v -> liveEvents.start())
                 .onSuccess(v -> platform.ports().require(RequestModule.class).addListener(liveEvents));

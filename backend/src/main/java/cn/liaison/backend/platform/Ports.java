@@ -17,6 +17,11 @@ public final class Ports {
         }
     }
 
+    /** A port that a feature configured off may not publish. */
+    public <T> java.util.Optional<T> find(Class<T> type) {
+        return java.util.Optional.ofNullable(published.get(type)).map(type::cast);
+    }
+
     public <T> T require(Class<T> type) {
         Object found = published.get(type);
         if (found == null) {

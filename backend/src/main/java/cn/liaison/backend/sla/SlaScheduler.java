@@ -71,7 +71,7 @@ public final class SlaScheduler {
 
     /** One pass; returns how many events were applied. Run it as the job "sla", under its lease. */
     public Future<Integer> runOnce() {
-        return scan();
+        return cn.liaison.backend.platform.telemetry.Meters.timed(cn.liaison.backend.platform.telemetry.Meters.SLA_SCAN, this::scan);
     }
 
     private Future<Integer> scan() {

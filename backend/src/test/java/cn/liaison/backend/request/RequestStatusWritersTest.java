@@ -42,7 +42,8 @@ class RequestStatusWritersTest {
             Map.entry("miniapp/EnterpriseBindings.java", "a binding request's own state (enterprise_bindings)"),
             Map.entry("chat/ChatRoutes.java", "the chat API's view of a request"),
             Map.entry("hotline/Integration12345Routes.java", "the answer to the 12345 platform"),
-            Map.entry("live/LiveEvent.java", "a live event's JSON"));
+            Map.entry("live/LiveEvent.java", "a live event's JSON"),
+            Map.entry("kb/GapLoop.java", "a knowledge-base suggestion's own state (kb_suggestions)"));
 
     @Test
     void onlyRequestTransitionsWritesStatus() throws IOException {

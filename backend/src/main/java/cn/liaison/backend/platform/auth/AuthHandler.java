@@ -74,6 +74,7 @@ public final class AuthHandler implements JWTAuthHandler {
         tokens.verify(header.substring(BEARER.length()).trim())
                 .onSuccess(principal -> {
                     rc.put(PRINCIPAL, principal);
+                    cn.liaison.backend.platform.telemetry.RequestContext.user(principal.userId());
                     rc.next();
                 })
                 .onFailure(e -> {

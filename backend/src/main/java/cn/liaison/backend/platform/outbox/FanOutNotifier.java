@@ -77,6 +77,14 @@ public final class FanOutNotifier implements Notifier {
         String key = "delivered:" + notification.id() + ":" + channel.name();
         return redis.exists(List.of(key)).compose(found -> found != null && found.toInteger() > 0
                 ? Future.succeededFuture()
-                : channel.send(notification).compose(sent -> redis.set(List.of(key, "1", "EX", TTL_S)).mapEmpty()));
+                : channel.send(notification).onFailure(e -> countFailure(channel, e))
+                        .compose(sent -> redis.set(List.of(key, "1", "EX", TTL_S)).mapEmpty()));
+    }
+
+    /** Quiet hours or a rate limit make a delivery wait: that is not a failure. */
+    private static void countFailure(Notifier channel, Throwable e) {
+        if (!(e instanceof DeliveryDeferred)) {
+            cn.liaison.backend.platform.telemetry.Meters.notificationFailed(channel.name(), e);
+        }
     }
 }

@@ -40,7 +40,9 @@ public final class NativeCache {
         Path root = root(dataDir);
         String platform = ortPlatform();
         String prefix = "ai/onnxruntime/native/" + platform + "/";
-        if (System.getProperty(ORT_NATIVE_PATH) == null && resource(prefix + System.mapLibraryName("onnxruntime")) != null) {
+        // A path set by an earlier start in this JVM whose data directory is gone (tests) is set again.
+        if (!usable(System.getProperty(ORT_NATIVE_PATH), System.mapLibraryName("onnxruntime"))
+                && resource(prefix + System.mapLibraryName("onnxruntime")) != null) {
             Path dir = root.resolve("onnxruntime").resolve(platform);
             for (String library : new String[] {"onnxruntime", "onnxruntime4j_jni"}) {
                 String name = System.mapLibraryName(library);
@@ -158,8 +160,13 @@ public final class NativeCache {
         return osPart + "-" + archPart;
     }
 
+    private static boolean usable(String dir, String file) {
+        return dir != null && Files.isRegularFile(Path.of(dir, file));
+    }
+
     private static void setIfAbsent(String property, Path value) {
-        if (System.getProperty(property) == null && System.getenv(property) == null) {
+        String current = System.getProperty(property);
+        if (System.getenv(property) == null && (current == null || !Files.isDirectory(Path.of(current)))) {
             System.setProperty(property, value.toString());
         }
     }

@@ -57,6 +57,11 @@ public final class StoreBoot implements AutoCloseable {
         return new io.vertx.core.VertxOptions().setFileSystemOptions(fileSystem);
     }
 
+    /** The embedded MongoDB, when this process started one (for backups and the query log). */
+    public java.util.Optional<EmbeddedMongo> embeddedMongo() {
+        return java.util.Optional.ofNullable(embeddedMongo);
+    }
+
     public String mongoUri() {
         return mongoUri;
     }
