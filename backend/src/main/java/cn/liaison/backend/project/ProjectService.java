@@ -57,7 +57,13 @@ public final class ProjectService {
             ProjectScope scope = all.resultAt(1);
             return doc.filter(d -> scope.canSee(ProjectDocuments.project(d)))
                     .orElseThrow(() -> new ProjectNotFound("项目不存在"));
-        });
+        }).compose(people::named);
+    }
+
+    /** Every project as the API shows it, with the names people read (see {@link ProjectPeople#named}). */
+    Future<List<JsonObject>> renderAll(List<JsonObject> docs) {
+        return Future.all(docs.stream().map(people::named).toList())
+                .map(done -> done.<JsonObject>list().stream().map(this::render).toList());
     }
 
     public Future<JsonObject> get(String id, Principal who) {
@@ -119,7 +125,7 @@ public final class ProjectService {
                             .map(notices -> doc.put("outbox", notices.asArray()))
                             .compose(store::insert);
                 })
-                .map(this::render);
+                .compose(people::named).map(this::render);
     }
 
     public Future<JsonObject> update(String id, JsonObject body, Principal who) {
@@ -190,7 +196,7 @@ public final class ProjectService {
                 }
                 return store.update(p.id(), doc.getLong("version", 0L), update);
             });
-        }).map(updated -> updated.orElseThrow(StaleProject::new)).map(this::render);
+        }).map(updated -> updated.orElseThrow(StaleProject::new)).compose(people::named).map(this::render);
     }
 
     /** Re-runs matching for one stored project (nightly job); empty when nothing changed or someone was faster. */

@@ -41,6 +41,7 @@ public final class Intake {
     private final RequestListener listener;
     private final ProjectAccess access;
     private final Supervisors supervisors;
+    private final Districts districts;
 
     /** Failed assessments before a request goes to the city office for review instead. */
     static final int MAX_ASSESS_FAILURES = 3;
@@ -48,8 +49,9 @@ public final class Intake {
     Intake(RequestRepository repository, Assessor assessor, RequestEffects effects, ProjectDirectory projects,
            EnterpriseDirectory enterprises,
            WorkingCalendar calendar, SlaPolicy policy, Clock clock, RequestListener listener, Supervisors supervisors,
-           ProjectAccess access) {
+           ProjectAccess access, Districts districts) {
         this.supervisors = supervisors;
+        this.districts = districts;
         this.listener = listener;
         this.repository = repository;
         this.assessor = assessor;
@@ -164,7 +166,7 @@ public final class Intake {
     /** Assesses a {@code RECEIVED} request; on failure leaves it as it was for the scheduler to retry. */
     public Future<JsonObject> assess(JsonObject doc) {
         return assessor.assess(doc)
-                .compose(a -> routeUpdate(doc, a))
+                .compose(a -> districts.place(a.district(), new JsonObject()).compose(place -> routeUpdate(doc, a, place)))
                 .compose(update -> repository.update(doc.getString("_id"), doc.getLong("version"), update))
                 .onSuccess(updated -> updated.ifPresent(after -> listener.changed(after, Action.ASSESS)))
                 .map(updated -> updated.orElse(doc))
@@ -198,7 +200,7 @@ public final class Intake {
                 .otherwise(doc);
     }
 
-    private Future<JsonObject> routeUpdate(JsonObject doc, Assessment a) {
+    private Future<JsonObject> routeUpdate(JsonObject doc, Assessment a, JsonObject place) {
         Instant now = clock.instant();
         Instant created = instant(doc.getValue("createdAt"));
         Instant due = doc.getValue("dueAt") != null ? instant(doc.getValue("dueAt"))
@@ -214,7 +216,7 @@ public final class Intake {
                         .put("confidence", a.confidence()).put("at", date(now)));
         putIfPresent(set, "category", a.category());
         putIfPresent(set, "categoryTitle", a.categoryTitle());
-        putIfPresent(set, "district", a.district());
+        set.mergeIn(place);
         putIfPresent(set, "parkId", a.parkId());
         putIfPresent(set, "unitId", a.unitId());
         RequestSnapshot received = RequestDocuments.snapshot(doc);

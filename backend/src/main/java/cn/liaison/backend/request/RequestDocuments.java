@@ -50,10 +50,13 @@ final class RequestDocuments {
                 .put("channel", doc.getString("channel"))
                 .put("content", doc.getString("content"));
         for (String field : new String[] {"category", "categoryTitle", "enterpriseId", "enterpriseName", "projectId",
-                "projectName", "district", "parkId", "unitId", "liaisonId", "liaisonName", "orderNo"}) {
+                "projectName", "district", "districtName", "parkId", "unitId", "liaisonId", "liaisonName", "orderNo"}) {
             if (doc.getValue(field) != null) {
                 out.put(field, doc.getValue(field));
             }
+        }
+        if (doc.getString("district") == null) {
+            out.remove("districtName"); // only the name typed at submission, not a district the request is in
         }
         for (String field : TIMES) {
             Instant value = instant(doc.getValue(field));
@@ -79,6 +82,10 @@ final class RequestDocuments {
             out.put("createdBy", createdBy.copy());
         }
         copyWithTimes(doc, out, "extension", "requestedAt", "decidedAt", "previousDueAt");
+        if (out.getJsonObject("extension") != null) {
+            JsonObject extension = out.getJsonObject("extension");
+            extension.put("stateLabel", extensionLabel(ExtensionState.valueOf(extension.getString("state"))));
+        }
         copyWithTimes(doc, out, "response", "at");
         copyWithTimes(doc, out, "rating", "at");
         copyWithTimes(doc, out, "rework", "at", "dueAt");
@@ -110,6 +117,15 @@ final class RequestDocuments {
         actions.forEach(a -> available.add(a.path()));
         out.put("actions", available);
         return out;
+    }
+
+    static String extensionLabel(ExtensionState state) {
+        return switch (state) {
+            case NONE -> "未申请";
+            case PENDING -> "已申请，待审批";
+            case APPROVED -> "已批准";
+            case REJECTED -> "已驳回";
+        };
     }
 
     private static void copyWithTimes(JsonObject doc, JsonObject out, String field, String... timeFields) {

@@ -69,6 +69,7 @@ final class RequestEffects {
                 : units.find(command.unitId()).compose(unit -> unit.isPresent() ? Future.succeededFuture()
                         : Future.failedFuture(new InvalidInputException("unitId", "单位不存在")));
         return unitChecked
+                .compose(v -> new Districts(units).placeIn(unitId, change))
                 .compose(v -> supervisorsOf(unitId))
                 .map(heads -> {
                     change.set("unitId", unitId).notify(NotificationEvent.NEEDS_ASSIGNMENT, heads,
@@ -94,7 +95,7 @@ final class RequestEffects {
                 change.notify(NotificationEvent.ASSIGNED, List.of(previous), "任务已改派",
                         "诉求 " + change.number() + " 已改派给" + liaison.name());
             }
-            return Future.<Void>succeededFuture();
+            return new Districts(units).placeIn(liaison.unitId(), change);
         });
     }
 

@@ -26,9 +26,9 @@ public final class RequestModule {
         RequestEffects effects = new RequestEffects(users, units, calendar, policy);
         Assessor assessor = new Assessor(classifier, units, users, enterprises, projects, repository);
         this.intake = new Intake(repository, assessor, effects, projects, enterprises, calendar, policy, clock, listeners,
-                new Supervisors(users), new ProjectAccess(units));
+                new Supervisors(users), new ProjectAccess(units), new Districts(units));
         this.service = new RequestService(repository, new RequestStateMachine(), effects, units, clock, listeners);
-        this.ledger = new Ledger(repository, service, clock);
+        this.ledger = new Ledger(repository, service, units, clock);
     }
 
     public Future<Void> start() {

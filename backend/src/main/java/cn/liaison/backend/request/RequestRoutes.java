@@ -94,7 +94,7 @@ public final class RequestRoutes implements Routes {
         ledger.csv(query(rc), Actor.of(AuthHandler.principal(rc)))
                 .onSuccess(csv -> rc.response()
                         .putHeader("Content-Type", "text/csv; charset=utf-8")
-                        .putHeader("Content-Disposition", "attachment; filename=\"requests-" + LocalDate.now() + ".csv\"")
+                        .putHeader("Content-Disposition", "attachment; filename=\"" + ledger.csvFileName() + "\"")
                         .end(csv))
                 .onFailure(e -> rc.fail(RequestProblems.translate(e)));
     }

@@ -42,6 +42,15 @@ final class RequestCollector {
         RequestDraft draft = state.draft();
         String field = draft.missing().get(0);
         String value = text.strip();
+        if (!RequestDraft.CONTACT_PHONE.equals(field) && !RequestDraft.DESCRIPTION.equals(field)
+                && PHONE.matcher(value).matches()) {
+            // A number is no project or person: keep it as the phone when none is known, and ask again.
+            RequestDraft kept = draft.contactPhone() == null ? draft.with(RequestDraft.CONTACT_PHONE, value.replaceAll("[\\s-]", ""))
+                    : draft;
+            return ChatBot.done(state.collecting(kept), List.of(), new Reply.Text(
+                    (RequestDraft.PROJECT.equals(field) ? "这像是一个电话号码，不是项目名称。" : "这像是一个电话号码，不是联系人姓名。")
+                            + prompt(field, user)));
+        }
         if (RequestDraft.PROJECT.equals(field)) {
             ChatUser.Project picked = pick(user, value);
             draft = picked != null ? draft.withProject(picked.id(), picked.name()) : draft.with(field, value);
@@ -119,7 +128,8 @@ final class RequestCollector {
         return "请确认诉求信息：\n类型：" + (RequestType.COMPLAINT.name().equals(d.type()) ? RequestType.COMPLAINT.label() : RequestType.DEMAND.label())
                 + "\n内容：" + d.description()
                 + "\n项目：" + (d.projectName() == null || RequestDraft.isNone(d.projectName()) ? "不涉及" : d.projectName())
-                + "\n联系人：" + d.contactName()
+                + "\n联系人：" + (d.contactName() != null && PHONE.matcher(d.contactName()).matches()
+                        ? masked(d.contactName()) : d.contactName())
                 + "\n电话：" + masked(d.contactPhone());
     }
 
