@@ -84,7 +84,7 @@ public final class ConfigLoader {
                 mobile(v),
                 onOff(v, ConfigKey.DEMO),
                 cn.liaison.backend.config.OpsConfig.from(v),
-                trustedProxies(v));
+                TrustedProxies.parse(optional(v, ConfigKey.TRUSTED_PROXIES)));
     }
 
     private static boolean onOff(Map<ConfigKey, String> v, ConfigKey key) {
@@ -236,17 +236,6 @@ public final class ConfigLoader {
             }
         }
         return values;
-    }
-
-    private static java.util.List<String> trustedProxies(Map<ConfigKey, String> v) {
-        java.util.List<String> out = optional(v, ConfigKey.TRUSTED_PROXIES).stream()
-                .flatMap(raw -> java.util.Arrays.stream(raw.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        try {
-            new cn.liaison.backend.platform.http.ClientAddress(out);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(ConfigKey.TRUSTED_PROXIES.name(), e.getMessage());
-        }
-        return out;
     }
 
     private static Optional<String> optional(Map<ConfigKey, String> v, ConfigKey key) {

@@ -188,7 +188,7 @@ public final class Intake {
                 : routeUpdate(doc, new Assessment(Assessment.Outcome.REVIEW,
                         doc.getString("type") == null ? cn.liaison.bots.domain.RequestType.CONSULT : cn.liaison.bots.domain.RequestType.valueOf(doc.getString("type")),
                         null, null, 0, null, null, null, null, null, null,
-                        "自动研判连续 " + failures + " 次未能完成，转市人防办人工研判"))
+                        "自动研判连续 " + failures + " 次未能完成，转市人防办人工研判"), new JsonObject())
                         .map(u -> {
                             u.getJsonObject("$set").put("assessFailures", failures);
                             return u;
