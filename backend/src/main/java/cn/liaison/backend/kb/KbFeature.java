@@ -39,6 +39,28 @@ public final class KbFeature implements Feature {
         return Future.succeededFuture();
     }
 
+    /**
+     * A stop while the index is still being built waits for the build (at most {@link #BUILD_WAIT_MS}):
+     * ONNX Runtime's native teardown at process exit crashed a thread still creating its session
+     * (SIGBUS, exit 134 instead of 0 on a SIGTERM right after start).
+     */
+    @Override
+    public void drain() {
+        if (module == null) {
+            return;
+        }
+        long deadline = System.currentTimeMillis() + BUILD_WAIT_MS;
+        try {
+            while (!module.knowledgeBase().isComplete() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final long BUILD_WAIT_MS = 60_000;
+
     @Override
     public void close() {
         if (module != null) {
