@@ -14,3 +14,13 @@ try {
   });
   print("replica set rs0 initiated");
 }
+
+// The application's own user: read and write on its database only (not root).
+const app = db.getSiblingDB("liaison");
+for (let i = 0; i < 30 && !db.hello().isWritablePrimary; i++) {
+  sleep(1000);
+}
+if (app.getUser("liaison") === null) {
+  app.createUser({ user: "liaison", pwd: process.env.MONGO_APP_PASSWORD, roles: [{ role: "readWrite", db: "liaison" }] });
+  print("user liaison created");
+}

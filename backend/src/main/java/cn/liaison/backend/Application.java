@@ -113,6 +113,7 @@ public final class Application {
     /** Notification channels besides the log; features add theirs while starting, before the outbox runs. */
     private final List<Notifier> notificationChannels = new CopyOnWriteArrayList<>();
     private EmbeddedMongo embeddedMongo;
+    private cn.liaison.backend.ops.Operations operations;
     private EmbeddedRedis embeddedRedis;
     private Vertx vertx;
     private Stores stores;
@@ -180,10 +181,13 @@ public final class Application {
             LOG.info("Redis: external at {}", Masking.mask(redisUrl));
         }
 
-        vertx = Vertx.vertx(new VertxOptions()
+        operations = cn.liaison.backend.ops.Operations.create(config.ops());
+        vertx = operations.createVertx(new VertxOptions()
                 .setFileSystemOptions(NativeCache.vertxFileSystem(config.dataDir(), config.embeddedMongo())));
         stores = Stores.connect(vertx, mongoUri, config.mongoDb(), redisUrl);
-        OpenAPIContract contract = ContractLoader.load(vertx, contractExtension).await(STORE_TIMEOUT_S, TimeUnit.SECONDS);
+        // Parsing the contract took over 10 s when an instance restarted beside two busy ones on two
+        // cores (deploy/rolling-restart.sh): give it the start-up budget, not a store round trip's.
+        OpenAPIContract contract = ContractLoader.load(vertx, contractExtension).await(PEOPLE_TIMEOUT_S, TimeUnit.SECONDS);
 
         List<Routes> routes = new ArrayList<>();
         routes.add(new HealthRoutes(stores, draining::get, () -> knowledgeBase != null && knowledgeBase.succeeded(),
@@ -197,6 +201,9 @@ public final class Application {
         routes.addAll(startMiniProgram(options));
         routes.addAll(startStaffMobile(redisUrl));
         routes.addAll(extraRoutes);
+        routes.add(operations.backupRoutes(embeddedMongo, config.dataDir(), clock));
+        operations.start(stores, clock, requestModule::addListener, eventStreams::openCount,
+                () -> knowledgeBase.succeeded(), options.backgroundJobs()).await(STORE_TIMEOUT_S, TimeUnit.SECONDS);
         HttpVerticle.HttpSettings settings = new HttpVerticle.HttpSettings(
                 config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace());
         int instances = config.httpPort() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -402,6 +409,11 @@ public final class Application {
         return outbox;
     }
 
+    /** The embedded store's record of filter shapes and the index serving each; empty with an external MongoDB. */
+    public java.util.Optional<cn.liaison.backend.store.QueryLog> embeddedQueryLog() {
+        return java.util.Optional.ofNullable(embeddedMongo).map(cn.liaison.backend.store.EmbeddedMongo::queryLog);
+    }
+
     /** Completes once the index is built (a few seconds after start). */
     public Future<KnowledgeBase> knowledgeBase() {
         return knowledgeBase;
@@ -589,6 +601,11 @@ public final class Application {
         return httpVerticles.get(0).actualPort();
     }
 
+    /** Metrics, retention and backups. */
+    public cn.liaison.backend.ops.Operations operations() {
+        return operations;
+    }
+
     public Stores stores() {
         return stores;
     }
@@ -617,8 +634,10 @@ public final class Application {
             quietly("live events", () -> liveEvents.close(), liveEvents != null);
             quietly("HTTP servers", () -> vertx.undeploy(vertx.deploymentIDs().iterator().next())
                     .await(graceS, TimeUnit.SECONDS), !vertx.deploymentIDs().isEmpty());
+            quietly("operations timers", () -> operations.stopTimers(), operations != null);
             quietly("store clients", () -> stores.close().await(STORE_TIMEOUT_S, TimeUnit.SECONDS), stores != null);
             quietly("Vert.x", () -> vertx.close().await(STORE_TIMEOUT_S, TimeUnit.SECONDS), true);
+            quietly("telemetry", () -> operations.close(), operations != null);
             quietly("knowledge base", () -> kbModule.close(), kbModule != null);
         }
         quietly("embedded Redis", () -> embeddedRedis.close(), embeddedRedis != null);

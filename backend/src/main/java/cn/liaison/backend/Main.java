@@ -32,6 +32,7 @@ public final class Main {
             return;
         }
         applyLogLevel(config.logLevel());
+        cn.liaison.backend.ops.LogFormat.apply(config.ops());
         if (args.length > 0) {
             System.exit(command(config, args));
             return;
@@ -61,6 +62,9 @@ public final class Main {
 
     /** Sub-commands: {@code kb-import DIR}, {@code users add ...}. */
     private static int command(AppConfig config, String[] args) {
+        if ("restore".equals(args[0]) && args.length == 2) {
+            return cn.liaison.backend.ops.Backups.restore(config.dataDir(), java.nio.file.Path.of(args[1]), System.out);
+        }
         if ("kb-import".equals(args[0]) && args.length == 2) {
             return KbImport.run(config, java.nio.file.Path.of(args[1]), System.out);
         }
@@ -68,7 +72,7 @@ public final class Main {
             return cn.liaison.backend.identity.UsersCommand.run(config, args, new java.io.BufferedReader(
                     new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)), System.out, System.err);
         }
-        System.err.println("usage: java -jar liaison-backend.jar [kb-import CONTENT_DIR | users add ...]");
+        System.err.println("usage: java -jar liaison-backend.jar [kb-import CONTENT_DIR | users add ... | restore BACKUP_ZIP]");
         return 64;
     }
 

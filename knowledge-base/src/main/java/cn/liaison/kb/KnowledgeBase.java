@@ -4,6 +4,7 @@ import cn.liaison.kb.answer.AnswerComposer;
 import cn.liaison.kb.content.Content;
 import cn.liaison.kb.content.ContentLoader;
 import cn.liaison.kb.content.Entry;
+import cn.liaison.kb.index.Audience;
 import cn.liaison.kb.index.KbIndex;
 import cn.liaison.kb.index.LiveIndex;
 import cn.liaison.kb.index.RetrievalConfig;
@@ -86,6 +87,16 @@ public final class KnowledgeBase implements AutoCloseable {
 
     public SearchOutcome ask(String question) {
         return index.search(question);
+    }
+
+    /** The question decided for its audience: the hotline answers only from a stricter confidence. */
+    public SearchOutcome ask(String question, Audience audience) {
+        return index.search(question, audience);
+    }
+
+    /** The gap loop: unanswered questions grouped by meaning into suggested variants or new entries. */
+    public List<cn.liaison.kb.gap.GapSuggestion> suggestGaps(List<cn.liaison.kb.gap.GapSuggestion.Asked> asked) {
+        return index.with(current -> cn.liaison.kb.gap.GapGrouper.group(current, asked));
     }
 
     public Optional<Entry> entry(String id) {

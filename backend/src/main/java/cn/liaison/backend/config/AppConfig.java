@@ -49,7 +49,8 @@ public record AppConfig(
         ProjectSettings projects,
         MiniProgramConfig miniProgram,
         cn.liaison.backend.mobile.MobileConfig mobile,
-        boolean demo) {
+        boolean demo,
+        cn.liaison.backend.ops.OpsConfig ops) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;

@@ -61,7 +61,15 @@ public enum ConfigKey {
     QUIET_HOURS("21:00-08:00", "HH:mm-HH:mm (Asia/Shanghai) in which WeCom messages wait, escalations excepted; off = none"),
     SSE_HEARTBEAT_S("20", "seconds between heartbeat comments on an idle event stream (1-120)"),
     DEMO("off", "on/off: demo accounts and data, the pretend WeChat login and at-once approval of demo "
-            + "enterprise bindings (deploy/run-local.sh sets it on); off = a real install, embedded or not");
+            + "enterprise bindings (deploy/run-local.sh sets it on); off = a real install, embedded or not"),
+    METRICS_PORT(null, "port of the management server with GET /metrics (Prometheus); unset = no metrics endpoint"),
+    METRICS_HOST("127.0.0.1", "interface of the management server; 0.0.0.0 in a pod so Prometheus can scrape it"),
+    LOG_FORMAT("plain", "plain (one line of text) or json (one JSON object per line, for log collectors)"),
+    OTEL_EXPORTER_OTLP_ENDPOINT(null, "OTLP/HTTP collector base URL (traces go to {url}/v1/traces); unset = no tracing"),
+    OTEL_SERVICE_NAME("liaison", "service.name on every exported span"),
+    QUESTION_LOG_RETENTION_DAYS("365", "days knowledge-base questions (kb_questions) are kept"),
+    HOTLINE_CALL_RETENTION_DAYS("365", "days hotline assist calls (hotline_calls) are kept"),
+    WECHAT_MESSAGE_RETENTION_DAYS("30", "days handled WeChat push messages and subscribe-message records are kept");
 
     private final String defaultValue;
     private final String description;

@@ -80,7 +80,8 @@ public final class ConfigLoader {
                 new AppConfig.ProjectSettings(v.get(ConfigKey.POLICY_REGION).trim(), v.get(ConfigKey.PROJECT_CARD_LINK).trim()),
                 MiniProgramConfig.from(v),
                 mobile(v),
-                onOff(v, ConfigKey.DEMO));
+                onOff(v, ConfigKey.DEMO),
+                cn.liaison.backend.ops.OpsConfig.from(v));
     }
 
     private static boolean onOff(Map<ConfigKey, String> v, ConfigKey key) {
@@ -238,7 +239,7 @@ public final class ConfigLoader {
         return Optional.ofNullable(v.get(key)).map(String::trim).filter(s -> !s.isEmpty());
     }
 
-    static int intValue(Map<ConfigKey, String> v, ConfigKey key) {
+    public static int intValue(Map<ConfigKey, String> v, ConfigKey key) {
         long value = longValue(v, key);
         if (value > Integer.MAX_VALUE) {
             throw new ConfigException(key.name(), "is too large: " + value);

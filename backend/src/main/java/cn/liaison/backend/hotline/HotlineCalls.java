@@ -1,5 +1,6 @@
 package cn.liaison.backend.hotline;
 
+import cn.liaison.backend.store.IndexRegistry;
 import static cn.liaison.backend.store.MongoDocs.date;
 
 import cn.liaison.backend.identity.Principal;
@@ -7,7 +8,6 @@ import cn.liaison.bots.hotline.AssistReply;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
@@ -30,7 +30,7 @@ final class HotlineCalls {
     }
 
     Future<Void> ensureIndexes() {
-        return mongo.createIndexWithOptions(COLLECTION, new JsonObject().put("outcomeAt", 1), new IndexOptions());
+        return IndexRegistry.apply(mongo, COLLECTION);
     }
 
     /** One question and what the assistant offered. */

@@ -21,7 +21,7 @@ final class KbSearchAdapter implements KnowledgeSearch {
 
     @Override
     public Future<SearchOutcome> ask(String question) {
-        return knowledgeBase.compose(kb -> blocking.executeBlocking(() -> kb.ask(question), false));
+        return knowledgeBase.compose(kb -> blocking.executeBlocking(() -> kb.ask(question, cn.liaison.kb.index.Audience.HOTLINE), false));
     }
 
     @Override

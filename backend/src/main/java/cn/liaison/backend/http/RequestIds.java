@@ -22,6 +22,7 @@ public final class RequestIds implements PlatformHandler {
                 ? offered
                 : UUID.randomUUID().toString();
         rc.put(KEY, id);
+        cn.liaison.backend.ops.RequestContext.begin(rc, id);
         rc.response().putHeader(HEADER, id);
         rc.next();
     }

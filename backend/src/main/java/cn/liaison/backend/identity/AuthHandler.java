@@ -49,6 +49,7 @@ public final class AuthHandler implements JWTAuthHandler {
         tokens.verify(header.substring(BEARER.length()).trim())
                 .onSuccess(principal -> {
                     rc.put(PRINCIPAL, principal);
+                    cn.liaison.backend.ops.RequestContext.user(principal.userId());
                     rc.next();
                 })
                 .onFailure(e -> {

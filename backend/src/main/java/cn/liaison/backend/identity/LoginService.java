@@ -75,11 +75,15 @@ public final class LoginService {
                         .compose(v -> accounts.recordSuccess(account.id(), clock.instant()))
                         .compose(v -> tokens.issue(account.principal()))
                         .map(token -> new LoginResult(token, account))
-                : throttle.failed(name, address).compose(v -> Future.failedFuture(LoginRejected.badCredentials())));
+                : throttle.failed(name, address)
+                        .onSuccess(v -> cn.liaison.backend.ops.Meters.loginFailed(false))
+                        .compose(v -> Future.failedFuture(LoginRejected.badCredentials())));
     }
 
+    /** Refused by the throttle (counted as a lock-out), answered like a wrong password. */
     private Future<LoginResult> rejectAfterDummyCheck(String password) {
-        return verify(password, DUMMY_HASH).compose(ignored -> Future.failedFuture(LoginRejected.badCredentials()));
+        return verify(password, DUMMY_HASH).onSuccess(ignored -> cn.liaison.backend.ops.Meters.loginFailed(true))
+                .compose(ignored -> Future.failedFuture(LoginRejected.badCredentials()));
     }
 
     private Future<Boolean> verify(String password, String stored) {

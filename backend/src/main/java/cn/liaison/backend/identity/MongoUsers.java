@@ -1,11 +1,11 @@
 package cn.liaison.backend.identity;
 
+import cn.liaison.backend.store.IndexRegistry;
 import cn.liaison.backend.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
-import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
@@ -32,8 +32,7 @@ public final class MongoUsers implements UserAccounts, UserDirectory, TokenVersi
     }
 
     public Future<Void> ensureIndexes() {
-        // A few hundred accounts: lookups by unit and role need no index of their own.
-        return mongo.createIndexWithOptions(COLLECTION, new JsonObject().put("username", 1), new IndexOptions().unique(true));
+        return IndexRegistry.apply(mongo, COLLECTION);
     }
 
     @Override

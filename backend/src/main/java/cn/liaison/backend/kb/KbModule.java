@@ -28,8 +28,9 @@ public final class KbModule {
         this.sync = new KbSync(vertx, stores.redisClient(), stores.redis(), service, UUID.randomUUID().toString());
         this.admin = new KbAdmin(entries, service, sync, clock);
         this.clock = clock;
+        GapLoop gapLoop = new GapLoop(stores.mongo(), questions, service, entries, worker, clock);
         this.routes = new KbRoutes(service, admin, questions, new RateLimit(stores.redis(), clock, "kb", answersPerMinute),
-                clock);
+                gapLoop, clock);
     }
 
     /** Imports into an empty database, builds the index, subscribes to publications. */

@@ -27,6 +27,8 @@ import java.util.List;
  *   POST /api/v1/admin/kb/entries/{id}/publish        publishKbEntry
  *   POST /api/v1/admin/kb/entries/{id}/unpublish      unpublishKbEntry
  *   GET  /api/v1/admin/kb/gaps?from=&to=&limit=       kbGaps          most frequent unanswered questions
+ *   GET  /api/v1/admin/kb/suggestions?from=&to=&limit= kbSuggestions  the gap loop: grouped by meaning (default: last 7 days)
+ *   POST /api/v1/admin/kb/suggestions/{id}/accept     acceptKbSuggestion  into a draft in one step
  * </pre>
  */
 final class KbRoutes implements Routes {
@@ -35,9 +37,11 @@ final class KbRoutes implements Routes {
     private final KbAdmin admin;
     private final QuestionLog questions;
     private final RateLimit limit;
+    private final GapLoop gapLoop;
     private final Clock clock;
 
-    KbRoutes(KbService kb, KbAdmin admin, QuestionLog questions, RateLimit limit, Clock clock) {
+    KbRoutes(KbService kb, KbAdmin admin, QuestionLog questions, RateLimit limit, GapLoop gapLoop, Clock clock) {
+        this.gapLoop = gapLoop;
         this.kb = kb;
         this.admin = admin;
         this.questions = questions;
@@ -58,6 +62,9 @@ final class KbRoutes implements Routes {
         builder.getRoute("unpublishKbEntry").addHandler(rc -> admin(rc, () -> admin.unpublish(rc.pathParam("id"),
                 AuthHandler.principal(rc).name())));
         builder.getRoute("kbGaps").addHandler(rc -> admin(rc, () -> gaps(rc)));
+        builder.getRoute("kbSuggestions").addHandler(rc -> admin(rc, () -> suggestions(rc)));
+        builder.getRoute("acceptKbSuggestion").addHandler(rc -> admin(rc, () -> gapLoop.accept(rc.pathParam("id"),
+                AuthHandler.principal(rc).name())));
     }
 
     private void answer(RoutingContext rc) {
@@ -98,6 +105,16 @@ final class KbRoutes implements Routes {
                     .put("count", r.getInteger("count")).put("forward", r.getString("forward"))));
             return new JsonObject().put("from", from.toString()).put("to", to.toString()).put("items", items);
         });
+    }
+
+    private Future<JsonObject> suggestions(RoutingContext rc) {
+        LocalDate today = LocalDate.now(clock.withZone(MongoDocs.ZONE));
+        LocalDate from = date(rc, "from", today.minusDays(6));
+        LocalDate to = date(rc, "to", today);
+        int max = rc.queryParams().get("limit") == null ? 20 : Integer.parseInt(rc.queryParams().get("limit"));
+        return gapLoop.report(from.atStartOfDay(MongoDocs.ZONE).toInstant(),
+                        to.plusDays(1).atStartOfDay(MongoDocs.ZONE).toInstant(), max)
+                .map(report -> report.put("from", from.toString()).put("to", to.toString()));
     }
 
     private static LocalDate date(RoutingContext rc, String name, LocalDate fallback) {

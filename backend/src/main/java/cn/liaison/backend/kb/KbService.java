@@ -54,6 +54,7 @@ public final class KbService {
                 .onFailure(ready::tryFail)
                 .onSuccess(opened -> {
                     kb = opened;
+                    cn.liaison.backend.ops.Meters.kbIndexBuilt(System.nanoTime() - begin);
                     ready.tryComplete(opened);
                     LOG.info("Knowledge base: {} published entries indexed in {} ms", opened.content().entries().size(),
                             (System.nanoTime() - begin) / 1_000_000);
@@ -75,8 +76,10 @@ public final class KbService {
     }
 
     public Future<SearchOutcome> ask(String question, String channel) {
+        long begin = System.nanoTime();
         return ready.future()
                 .compose(base -> worker.executeBlocking(() -> base.ask(question), false))
+                .onSuccess(o -> cn.liaison.backend.ops.Meters.kbQuestion(o.decision().name(), channel, System.nanoTime() - begin))
                 .compose(outcome -> questions.record(outcome, channel).otherwise(e -> {
                     LOG.warn("Question log write failed: {}", e.toString());
                     return null;
@@ -94,7 +97,9 @@ public final class KbService {
         }
         return entries.published()
                 .compose(published -> worker.executeBlocking(() -> {
+                    long begin = System.nanoTime();
                     kb.reindex(load(published).entries());
+                    cn.liaison.backend.ops.Meters.kbIndexBuilt(System.nanoTime() - begin);
                     return null;
                 }, false))
                 .mapEmpty();

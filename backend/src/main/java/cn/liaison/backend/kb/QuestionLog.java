@@ -58,6 +58,15 @@ final class QuestionLog {
         return collect(mongo.aggregate(COLLECTION, pipeline));
     }
 
+    /** Share of the questions asked in [from, to) that were answered, with the counts. */
+    Future<JsonObject> answerRate(Instant from, Instant to) {
+        JsonObject window = new JsonObject().put("at", new JsonObject().put("$gte", MongoDocs.date(from)).put("$lt", MongoDocs.date(to)));
+        return mongo.count(COLLECTION, window)
+                .compose(total -> mongo.count(COLLECTION, window.copy().put("answered", true))
+                        .map(answered -> new JsonObject().put("asked", total).put("answered", answered)
+                                .put("rate", total == 0 ? 0.0 : Math.round(1000.0 * answered / total) / 1000.0)));
+    }
+
     /** Case, width and punctuation do not make a question different. */
     static String normalize(String question) {
         String folded = java.text.Normalizer.normalize(question, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);

@@ -69,6 +69,11 @@ public final class EventStreamRoutes implements Routes, RawRoutes {
         router.get(PATH).handler(this::stream);
     }
 
+    /** Streams open on this instance now (a gauge). */
+    public int openCount() {
+        return open.size();
+    }
+
     /** Ends every open stream (at shutdown), so the server can stop and clients reconnect elsewhere. */
     public void endAll() {
         for (HttpServerResponse response : List.copyOf(open)) {

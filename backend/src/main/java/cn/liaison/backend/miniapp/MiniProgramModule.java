@@ -1,5 +1,6 @@
 package cn.liaison.backend.miniapp;
 
+import cn.liaison.backend.store.IndexRegistry;
 import cn.liaison.backend.chat.ChatModule;
 import cn.liaison.backend.config.MiniProgramConfig;
 import cn.liaison.backend.http.RawRoutes;
@@ -20,7 +21,6 @@ import cn.liaison.backend.wechat.WechatApi;
 import cn.liaison.bots.chat.Turn;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,10 +97,9 @@ public final class MiniProgramModule {
     }
 
     public Future<Void> start(Stores stores) {
-        // Transcripts are purged by updatedAt and feedback read by entry; a real MongoDB uses these.
-        return Future.all(
-                        stores.mongo().createIndex("conversations", new JsonObject().put("updatedAt", 1)),
-                        stores.mongo().createIndex("enterprise_bindings", new JsonObject().put("userId", 1)))
+        // Transcripts are purged by updatedAt and feedback read by entry (indexes in IndexRegistry).
+        return Future.all(IndexRegistry.apply(stores.mongo(), "conversations"),
+                        IndexRegistry.apply(stores.mongo(), "enterprise_bindings"))
                 .mapEmpty();
     }
 

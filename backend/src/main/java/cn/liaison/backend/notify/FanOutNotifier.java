@@ -77,6 +77,7 @@ public final class FanOutNotifier implements Notifier {
         String key = "delivered:" + notification.id() + ":" + channel.name();
         return redis.exists(List.of(key)).compose(found -> found != null && found.toInteger() > 0
                 ? Future.succeededFuture()
-                : channel.send(notification).compose(sent -> redis.set(List.of(key, "1", "EX", TTL_S)).mapEmpty()));
+                : channel.send(notification).onFailure(e -> cn.liaison.backend.ops.Meters.notificationFailed(channel.name(), e))
+                        .compose(sent -> redis.set(List.of(key, "1", "EX", TTL_S)).mapEmpty()));
     }
 }

@@ -1,9 +1,9 @@
 package cn.liaison.backend.org;
 
+import cn.liaison.backend.store.IndexRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,7 @@ public final class MongoEnterprises implements EnterpriseDirectory {
     }
 
     public Future<Void> ensureIndexes() {
-        return mongo.createIndexWithOptions(COLLECTION, new JsonObject().put("creditCode", 1), new IndexOptions().unique(true));
+        return IndexRegistry.apply(mongo, COLLECTION);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package cn.liaison.backend.org;
 
+import cn.liaison.backend.store.IndexRegistry;
 import cn.liaison.backend.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +32,7 @@ public final class MongoUnits implements UnitDirectory {
     }
 
     public Future<Void> ensureIndexes() {
-        return mongo.createIndexWithOptions(COLLECTION, new JsonObject().put("parentId", 1).put("name", 1),
-                new IndexOptions().unique(true)).mapEmpty();
+        return IndexRegistry.apply(mongo, COLLECTION);
     }
 
     /** Inserts the reference tree when the collection is empty; several nodes starting at once are fine. */

@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.backend.store.IndexRegistry;
 import cn.liaison.backend.notify.OutboxStore;
 import cn.liaison.backend.org.ProjectDirectory;
 import cn.liaison.backend.org.ProjectRef;
@@ -7,7 +8,6 @@ import cn.liaison.backend.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
-import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
@@ -31,13 +31,7 @@ public final class ProjectStore implements ProjectDirectory, OutboxStore {
     }
 
     public Future<Void> ensureIndexes() {
-        return Future.all(List.of(
-                        mongo.createIndexWithOptions(PROJECTS, new JsonObject().put("enterpriseId", 1), new IndexOptions()),
-                        mongo.createIndexWithOptions(PROJECTS, new JsonObject().put("district", 1).put("parkId", 1), new IndexOptions()),
-                        mongo.createIndexWithOptions(PROJECTS, new JsonObject().put("outbox.nextAttemptAt", 1), new IndexOptions()),
-                        mongo.createIndexWithOptions(VISITS, new JsonObject().put("projectId", 1).put("date", -1), new IndexOptions()),
-                        mongo.createIndexWithOptions(VISITS, new JsonObject().put("district", 1).put("visitedAt", 1), new IndexOptions())))
-                .mapEmpty();
+        return Future.all(IndexRegistry.apply(mongo, PROJECTS), IndexRegistry.apply(mongo, VISITS)).mapEmpty();
     }
 
     @Override

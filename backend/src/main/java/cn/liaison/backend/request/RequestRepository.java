@@ -1,12 +1,12 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.store.IndexRegistry;
 import cn.liaison.backend.notify.OutboxStore;
 import cn.liaison.backend.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
-import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
@@ -35,18 +35,7 @@ public final class RequestRepository implements OutboxStore {
     }
 
     public Future<Void> ensureIndexes() {
-        return Future.all(List.of(
-                        index(new JsonObject().put("number", 1), new IndexOptions().unique(true)),
-                        index(new JsonObject().put("status", 1).put("activeDueAt", 1), new IndexOptions()),
-                        index(new JsonObject().put("unitId", 1).put("createdAt", -1), new IndexOptions()),
-                        index(new JsonObject().put("liaisonId", 1).put("status", 1), new IndexOptions()),
-                        index(new JsonObject().put("enterpriseId", 1).put("createdAt", -1), new IndexOptions()),
-                        index(new JsonObject().put("outbox.nextAttemptAt", 1), new IndexOptions())))
-                .mapEmpty();
-    }
-
-    private Future<Void> index(JsonObject keys, IndexOptions options) {
-        return mongo.createIndexWithOptions(COLLECTION, keys, options);
+        return IndexRegistry.apply(mongo, COLLECTION);
     }
 
     /** A human-readable number, e.g. SQ20261122-0007, unique per day. */

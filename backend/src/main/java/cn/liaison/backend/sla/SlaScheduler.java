@@ -70,7 +70,8 @@ public final class SlaScheduler {
             if (lease.isEmpty()) {
                 return Future.succeededFuture(0);
             }
-            return scan().eventually(() -> lock.release(lease.get()));
+            return cn.liaison.backend.ops.Meters.timed(cn.liaison.backend.ops.Meters.SLA_SCAN, this::scan)
+                    .eventually(() -> lock.release(lease.get()));
         });
     }
 

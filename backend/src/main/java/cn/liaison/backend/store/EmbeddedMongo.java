@@ -14,30 +14,62 @@ import org.h2.mvstore.MVStore;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+    private static final int CACHE_MB = 64;
+
     private final MongoServer server;
     private final CommittingH2Backend backend;
     private final Path file;
     private final InetSocketAddress address;
+    private final QueryLog queryLog;
 
-    private EmbeddedMongo(MongoServer server, CommittingH2Backend backend, Path file, InetSocketAddress address) {
+    private EmbeddedMongo(MongoServer server, CommittingH2Backend backend, Path file, InetSocketAddress address,
+                          QueryLog queryLog) {
         this.server = server;
         this.backend = backend;
         this.file = file;
         this.address = address;
+        this.queryLog = queryLog;
     }
 
     public static EmbeddedMongo start(Path dataDir) throws IOException {
+        return start(dataDir, false);
+    }
+
+    /** @param upstreamPlanner mongo-java-server's own planning (scans), only to measure the difference */
+    static EmbeddedMongo start(Path dataDir, boolean upstreamPlanner) throws IOException {
         Path dir = Files.createDirectories(dataDir.resolve("mongo"));
         Path file = dir.resolve("liaison.mv.db");
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-        CommittingH2Backend backend = new CommittingH2Backend(store);
+        // the read cache (MB) holds the hot documents and B-tree pages; upstream's default is 16
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(upstreamPlanner ? 16 : CACHE_MB).open();
+        QueryLog queryLog = new QueryLog();
+        CommittingH2Backend backend = CommittingH2Backend.open(store, queryLog, upstreamPlanner);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
-        return new EmbeddedMongo(server, backend, file, server.getLocalAddress());
+        return new EmbeddedMongo(server, backend, file, server.getLocalAddress(), queryLog);
+    }
+
+    /** The filter shapes asked so far and the index that served each (for tests and benchmarks). */
+    public QueryLog queryLog() {
+        return queryLog;
     }
 
     public String connectionString() {
         return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    /**
+     * A consistent copy of the store as of its last commit, written as a zip while the service runs
+     * (MVStore's online backup: chunks written meanwhile are appended, not reused, until it is done).
+     */
+    public void backup(java.util.zip.ZipOutputStream out) {
+        org.h2.mvstore.MVStore store = backend.store();
+        store.executeFilestoreOperation(() -> {
+            try {
+                store.getFileStore().backup(out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     public Path file() {

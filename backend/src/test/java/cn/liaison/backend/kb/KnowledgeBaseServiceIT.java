@@ -177,4 +177,37 @@ class KnowledgeBaseServiceIT {
         assertEquals(2, top.getInteger("count"), gaps.encodePrettily());
         assertTrue(top.getString("question").startsWith("火星基地"));
     }
+
+    @Test
+    void unansweredQuestionsBecomeSuggestionsAnAdminAcceptsIntoADraft() throws Exception {
+        // each asked once, so the other gap test's question (asked twice) stays the most frequent
+        ask(first, "月球背面的防空洞怎么申请使用");
+        ask(second, "月球背面的防空洞如何申请使用");
+        String liaison = first.tokenFor(new Principal("l2", "联络员", Set.of(Role.LIAISON), "district-pukou", null));
+        assertEquals(403, first.get("/api/v1/admin/kb/suggestions", liaison).statusCode());
+
+        HttpResponse<String> response = first.get("/api/v1/admin/kb/suggestions?limit=50", admin);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject report = new JsonObject(response.body());
+        JsonObject moon = report.getJsonArray("suggestions").stream().map(JsonObject.class::cast)
+                .filter(s -> s.getJsonArray("questions").contains("月球背面的防空洞怎么申请使用"))
+                .findFirst().orElseThrow(() -> new AssertionError(report.encodePrettily()));
+        assertTrue(moon.getJsonArray("questions").contains("月球背面的防空洞如何申请使用"), "grouped by meaning: " + moon);
+        assertEquals(2, moon.getInteger("asked"));
+        assertTrue(report.getJsonObject("answerRate").getLong("asked") >= 2, report.encodePrettily());
+
+        String id = moon.getString("id");
+        HttpResponse<String> accepted = first.sendJson("POST", "/api/v1/admin/kb/suggestions/" + id + "/accept", admin, "{}");
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        String draftId = new JsonObject(accepted.body()).getString("draftEntryId");
+        JsonObject draft = new JsonObject(first.get("/api/v1/admin/kb/entries/" + draftId, admin).body());
+        assertTrue(draft.getBoolean("hasDraft"), draft.encodePrettily());
+        assertTrue(draft.getString("draftText").contains("月球背面的防空洞如何申请使用"), draft.encodePrettily());
+        assertEquals(409, first.sendJson("POST", "/api/v1/admin/kb/suggestions/" + id + "/accept", admin, "{}").statusCode());
+        assertEquals(404, first.sendJson("POST", "/api/v1/admin/kb/suggestions/0000000000000000/accept", admin, "{}")
+                .statusCode());
+
+        JsonObject after = new JsonObject(first.get("/api/v1/admin/kb/suggestions?limit=50", admin).body());
+        assertTrue(after.getJsonObject("accepted").getInteger("count") >= 1, after.encodePrettily());
+    }
 }

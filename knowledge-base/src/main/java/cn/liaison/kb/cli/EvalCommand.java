@@ -31,7 +31,7 @@ final class EvalCommand {
             throw new Args.UsageException("eval takes one JSON-lines file");
         }
         List<EvalCase> cases = JsonLines.read(args.positional().get(0)).stream()
-                .map(line -> new EvalCase(line.text("q"), line.nullableText("topic")))
+                .map(line -> new EvalCase(line.text("q"), line.nullableText("topic"), line.nullableText("kind")))
                 .toList();
         RetrievalConfig config = KbCli.config(args);
         try (KbIndex index = KbIndex.build(KbCli.content(args), config)) {
@@ -50,7 +50,16 @@ final class EvalCommand {
                     out.println(line.toString());
                 }
             }
-            out.println(Json.summary(summary).toString());
+            ObjectNode last = Json.summary(summary);
+            RetrievalConfig chosen = Tuner.at(config, summary.answerThreshold());
+            java.util.Map<String, List<Evaluator.Observation>> byKind = new java.util.TreeMap<>();
+            observations.stream().filter(o -> o.evalCase().kind() != null)
+                    .forEach(o -> byKind.computeIfAbsent(o.evalCase().kind(), k -> new java.util.ArrayList<>()).add(o));
+            if (!byKind.isEmpty()) {
+                ObjectNode kinds = last.putObject("byKind");
+                byKind.forEach((kind, list) -> kinds.set(kind, Json.summary(Evaluator.summarize(list, chosen))));
+            }
+            out.println(last.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

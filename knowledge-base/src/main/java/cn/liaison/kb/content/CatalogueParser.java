@@ -40,20 +40,21 @@ final class CatalogueParser {
     }
 
     static ForwardRules forward(YamlMap root) {
-        root.allowOnly(Set.of("departments"), " (forward.yaml has one field: departments)");
+        root.allowOnly(Set.of("departments", "anchors"), " (forward.yaml has two fields: departments, anchors)");
         List<ForwardRule> rules = new ArrayList<>();
         for (YamlMap department : root.maps("departments", true)) {
-            department.allowOnly(Set.of("department", "phone", "matters", "keywords"), " in a department");
+            department.allowOnly(Set.of("department", "phone", "matters", "keywords", "examples"), " in a department");
             String name = department.text("department", true);
             String phone = department.text("phone", false);
             List<String> matters = department.texts("matters", false);
             List<String> keywords = department.texts("keywords", false);
+            List<String> examples = department.texts("examples", false);
             if (matters.isEmpty() && keywords.isEmpty()) {
                 department.error("department", "department needs matters or keywords");
                 continue;
             }
-            Optional.ofNullable(name).ifPresent(n -> rules.add(new ForwardRule(n, phone, matters, keywords)));
+            Optional.ofNullable(name).ifPresent(n -> rules.add(new ForwardRule(n, phone, matters, keywords, examples)));
         }
-        return new ForwardRules(rules);
+        return new ForwardRules(rules, root.texts("anchors", false));
     }
 }

@@ -40,16 +40,21 @@ final class IndexBuilder {
     private final List<Analyzer> analyzers;
     private final List<Variant> variants = new ArrayList<>();
 
-    private IndexBuilder(RetrievalConfig config, Synonyms synonyms, List<String> dictionary) {
+    private IndexBuilder(RetrievalConfig config, Synonyms synonyms, List<String> dictionary, ForwardRules forward) {
         this.config = config;
-        this.normalizer = new TextNormalizer(synonyms);
+        List<String> vocabulary = new ArrayList<>(dictionary);
+        forward.departments().forEach(d -> d.keywords().stream().filter(k -> k.length() >= 3).forEach(vocabulary::add));
+        this.normalizer = new TextNormalizer(synonyms, vocabulary);
         List<String> words = dictionary.stream().map(normalizer::normalize).filter(w -> !w.isBlank()).toList();
         this.analyzers = config.analyzers().stream().map(kind -> kind.create(words)).toList();
     }
 
     static IndexData build(List<Entry> entries, ForwardRules forward, Synonyms synonyms, List<String> dictionary,
             RetrievalConfig config, Embedder embedder) throws IOException {
-        return new IndexBuilder(config, synonyms, dictionary).run(entries, forward.departments(), embedder);
+        IndexBuilder builder = new IndexBuilder(config, synonyms, dictionary, forward);
+        IndexData data = builder.run(entries, forward.departments(), embedder);
+        return data.withAnchors(forward.anchors().stream().map(builder.normalizer::normalize)
+                .filter(a -> !a.isBlank()).distinct().toList());
     }
 
     private IndexData run(List<Entry> entries, List<ForwardRule> departments, Embedder embedder) throws IOException {
@@ -63,6 +68,7 @@ final class IndexBuilder {
         for (ForwardRule department : departments) {
             List<String> own = new ArrayList<>(department.matters());
             own.addAll(department.keywords());
+            own.addAll(department.examples());
             own.add(department.department());
             texts.add(own);
         }
@@ -103,7 +109,7 @@ final class IndexBuilder {
                 config.embeddings() ? embedder : null, reader, weighted, docVariant, variantDoc, ownerVariants,
                 ownerBody, stats, centroids, bodyVectors, departments.stream()
                         .map(d -> d.keywords().stream().map(normalizer::normalize).filter(k -> k.length() >= 2).toList())
-                        .toList());
+                        .toList(), List.of());
     }
 
     private int add(int owner, boolean body, String text) {

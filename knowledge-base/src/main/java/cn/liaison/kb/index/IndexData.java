@@ -18,6 +18,7 @@ import org.apache.lucene.index.DirectoryReader;
  * @param ownerCentroid owner ordinal to the normalised mean of its variants' vectors (null without embeddings)
  * @param bodyVectors   entry ordinal to its answer text's vector (null without embeddings)
  * @param departmentKeywords per department, its normalised keywords (two characters or more)
+ * @param anchors       normalised words only a 人防 matter uses (see {@code ForwardRules})
  */
 record IndexData(
         RetrievalConfig config,
@@ -35,7 +36,8 @@ record IndexData(
         List<TermStats> stats,
         float[][] ownerCentroid,
         float[][] bodyVectors,
-        List<List<String>> departmentKeywords) {
+        List<List<String>> departmentKeywords,
+        List<String> anchors) {
 
     static String termField(int analyzer) {
         return "t" + analyzer;
@@ -50,7 +52,17 @@ record IndexData(
 
     IndexData withConfig(RetrievalConfig next) {
         return new IndexData(next, entries, departments, normalizer, analyzers, embedder, reader, variants, docVariant,
-                variantDoc, ownerVariants, ownerBody, stats, ownerCentroid, bodyVectors, departmentKeywords);
+                variantDoc, ownerVariants, ownerBody, stats, ownerCentroid, bodyVectors, departmentKeywords, anchors);
+    }
+
+    IndexData withAnchors(List<String> next) {
+        return new IndexData(config, entries, departments, normalizer, analyzers, embedder, reader, variants, docVariant,
+                variantDoc, ownerVariants, ownerBody, stats, ownerCentroid, bodyVectors, departmentKeywords, next);
+    }
+
+    /** Whether normalised text carries a word only a 人防 matter uses; true when no anchors are declared. */
+    boolean anchored(String normalized) {
+        return anchors.isEmpty() || anchors.stream().anyMatch(normalized::contains);
     }
 
     static double dot(float[] a, float[] b) {

@@ -65,9 +65,15 @@ public final class KbIndex implements Closeable {
     }
 
     public SearchOutcome search(String question) {
+        return search(question, Audience.CHAT);
+    }
+
+    /** One question, decided for its audience (the hotline answers only from its stricter threshold). */
+    public SearchOutcome search(String question, Audience audience) {
         List<Ranker.Scored> scored;
+        String text = question.isBlank() ? "" : data.normalizer().normalizeQuery(question);
         try {
-            scored = question.isBlank() ? List.of() : ranker.score(question);
+            scored = text.isBlank() ? List.of() : ranker.score(text);
         } catch (IOException e) {
             throw new UncheckedIOException("searching an in-memory index failed", e);
         }
@@ -89,13 +95,21 @@ public final class KbIndex implements Closeable {
             }
         }
         double best = hits.isEmpty() ? 0 : hits.get(0).score();
-        double confidence = hits.isEmpty() ? 0 : config.confidence(best, otherTopic);
-        ForwardRule forward = department != null && department.score() >= config.thresholds().forward()
+        // Is this a 人防 matter at all? Not only the nearest entry's score decides: a question with no
+        // word only 人防 uses needs a clearer match to be answered, and goes to a department that
+        // matches it nearly as well as our best entry.
+        boolean anchored = data.anchored(text);
+        RetrievalConfig.Thresholds t = config.thresholds();
+        double confidence = hits.isEmpty() ? 0
+                : Math.max(0, config.confidence(best, otherTopic) - (anchored ? 0 : t.unanchoredPenalty()));
+        ForwardRule forward = department != null && department.score() >= t.forward()
                 ? data.departments().get(department.owner() - data.entries().size()) : null;
-        if (forward != null && department.score() > best) {
+        double lead = anchored ? 0 : t.forwardLead();
+        if (forward != null && (department.score() > best || (!anchored && department.score() >= best - lead))) {
             return new SearchOutcome(question, Decision.FORWARDED, confidence, hits, List.of(), forward);
         }
-        if (confidence >= config.answerThreshold()) {
+        double answerFrom = audience == Audience.HOTLINE ? t.hotlineAnswer() : config.answerThreshold();
+        if (confidence >= answerFrom) {
             return new SearchOutcome(question, Decision.ANSWERED, confidence, hits, List.of(), null);
         }
         List<String> suggestions = confidence < config.suggestThreshold() ? List.of() : hits.stream()
@@ -105,6 +119,12 @@ public final class KbIndex implements Closeable {
                 .toList();
         Decision decision = suggestions.isEmpty() ? Decision.ABSTAINED : Decision.SUGGESTED;
         return new SearchOutcome(question, decision, confidence, hits, suggestions, forward);
+    }
+
+    /** The question's vector as the ranker sees it (normalised, spelling forgiven); null without embeddings. */
+    public float[] questionVector(String question) {
+        String text = data.normalizer().normalizeQuery(question);
+        return data.embedder() == null || text.isBlank() ? null : data.embedder().embed(text);
     }
 
     /** Takes a reference for a search; false when the index is already closed. */

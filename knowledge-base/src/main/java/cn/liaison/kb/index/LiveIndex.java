@@ -22,11 +22,20 @@ public final class LiveIndex implements AutoCloseable {
     }
 
     public SearchOutcome search(String question) {
+        return search(question, Audience.CHAT);
+    }
+
+    public SearchOutcome search(String question, Audience audience) {
+        return with(index -> index.search(question, audience));
+    }
+
+    /** Runs {@code work} on the index in service, holding a reference so a swap cannot close it meanwhile. */
+    public <T> T with(java.util.function.Function<KbIndex, T> work) {
         while (true) {
             KbIndex index = current.get();
             if (index.tryIncRef()) {
                 try {
-                    return index.search(question);
+                    return work.apply(index);
                 } finally {
                     release(index);
                 }

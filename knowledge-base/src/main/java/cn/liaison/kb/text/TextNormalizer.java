@@ -22,8 +22,17 @@ public final class TextNormalizer {
 
     private final Map<String, String> replacements = new HashMap<>();
     private final int longest;
+    private final Spelling spelling;
 
     public TextNormalizer(Synonyms synonyms) {
+        this(synonyms, java.util.List.of());
+    }
+
+    /**
+     * @param vocabulary the domain's words (dictionary, synonym terms, departments' keywords): the
+     *                   targets {@link #normalizeQuery} corrects typos and pinyin towards
+     */
+    public TextNormalizer(Synonyms synonyms, java.util.Collection<String> vocabulary) {
         int max = 0;
         for (SynonymRule rule : synonyms.rules()) {
             String target = rule.oneWay() ? String.join(" ", rule.right()) : rule.left().get(0);
@@ -36,10 +45,26 @@ public final class TextNormalizer {
             }
         }
         this.longest = max;
+        java.util.Set<String> words = new java.util.LinkedHashSet<>();
+        vocabulary.forEach(word -> words.add(basic(word)));
+        synonyms.rules().forEach(rule -> {
+            rule.left().forEach(term -> words.add(basic(term)));
+            rule.right().forEach(term -> words.add(basic(term)));
+        });
+        this.spelling = new Spelling(vocabulary.isEmpty() ? java.util.List.of() : words);
+    }
+
+    /** A user's question: {@link #normalize}, with typos and pinyin of domain words forgiven first. */
+    public String normalizeQuery(String text) {
+        return synonyms(spelling.correct(basic(text)));
     }
 
     public String normalize(String text) {
-        String current = basic(text);
+        return synonyms(basic(text));
+    }
+
+    private String synonyms(String text) {
+        String current = text;
         for (int pass = 0; pass < MAX_PASSES && longest > 0; pass++) {
             String next = replace(current);
             if (next.equals(current)) {

@@ -1,0 +1,85 @@
+package cn.liaison.backend.ops;
+
+import cn.liaison.backend.store.MongoDocs;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Expires the logs the service keeps for a while (question log, hotline assist calls, WeChat
+ * messages and subscribe records) by itself: the embedded store accepts TTL indexes and never
+ * applies them. Each run deletes at most {@value #BATCHES} batches of {@value #BATCH} documents per
+ * collection, oldest data first, so a backlog of 100,000 expired documents is worked off over a few
+ * runs without holding the store for long. Chat transcripts are expired by the chat feature
+ * ({@code CHAT_RETENTION_DAYS}); requests with their history (the 台账 audit trail) are kept.
+ */
+public final class Retention {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
+    static final int BATCH = 1000;
+    static final int BATCHES = 10;
+
+    private final MongoClient mongo;
+    private final Clock clock;
+    private final List<Rule> rules;
+
+    /** One expiring collection: documents whose {@code field} (a date) is older than {@code keep}. */
+    public record Rule(String collection, String field, Duration keep) {
+    }
+
+    public Retention(MongoClient mongo, Clock clock, OpsConfig.Retention config) {
+        this(mongo, clock, List.of(
+                new Rule("kb_questions", "at", config.questions()),
+                new Rule("hotline_calls", "startedAt", config.calls()),
+                new Rule("wechat_messages", "receivedAt", config.wechat()),
+                new Rule("wechat_subscribe_log", "at", config.wechat())));
+    }
+
+    public Retention(MongoClient mongo, Clock clock, List<Rule> rules) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.rules = List.copyOf(rules);
+    }
+
+    /** One bounded pass over every rule; returns how many documents were deleted. */
+    public Future<Long> runOnce() {
+        Future<Long> chain = Future.succeededFuture(0L);
+        for (Rule rule : rules) {
+            chain = chain.compose(total -> expire(rule, clock.instant().minus(rule.keep()), 0).map(n -> total + n));
+        }
+        return chain;
+    }
+
+    private Future<Long> expire(Rule rule, Instant cutoff, int batch) {
+        if (batch >= BATCHES) {
+            return Future.succeededFuture(0L);
+        }
+        JsonObject expired = new JsonObject().put(rule.field(), new JsonObject().put("$lt", MongoDocs.date(cutoff)));
+        return mongo.findWithOptions(rule.collection(), expired, new FindOptions().setLimit(BATCH)
+                        .setFields(new JsonObject().put("_id", 1)))
+                .compose(docs -> {
+                    if (docs.isEmpty()) {
+                        return Future.succeededFuture(0L);
+                    }
+                    JsonArray ids = new JsonArray();
+                    docs.forEach(doc -> ids.add(doc.getValue("_id")));
+                    return mongo.removeDocuments(rule.collection(), new JsonObject().put("_id", new JsonObject().put("$in", ids)))
+                            .map(result -> result == null ? 0L : result.getRemovedCount())
+                            .onSuccess(n -> {
+                                Meters.retentionDeleted(rule.collection(), n);
+                                LOG.info("Retention: {} documents of {} older than {} days deleted", n, rule.collection(),
+                                        rule.keep().toDays());
+                            })
+                            .compose(n -> docs.size() < BATCH ? Future.succeededFuture(n)
+                                    : expire(rule, cutoff, batch + 1).map(more -> n + more));
+                });
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Store benchmark (issue 19): seeds 1k / 10k / 100k requests into the embedded store and prints
+# request action, ledger, inbox, outbox / SLA scans, monthly summary, start-up and disk figures.
+#   deploy/bench.sh                      # indexed planner, 1k, 10k, 100k
+#   deploy/bench.sh both 1000,10000      # upstream planner vs indexed, chosen sizes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# one reactor run: the backend's classpath points at knowledge-base/target/classes (never installed)
+mvn -B -q ${MVN_OPTS:-} -pl backend -am test-compile dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile="$PWD/backend/target/bench.classpath" -Dmdep.includeScope=test >/dev/null
+CP="backend/target/test-classes:backend/target/classes:$(cat backend/target/bench.classpath)"
+exec java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" cn.liaison.backend.store.StoreBench "$@"
