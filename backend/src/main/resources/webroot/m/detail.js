@@ -71,7 +71,7 @@ function page(r, words) {
       ${r.status === 'ASSIGNED' ? deadline('签收', r.signDeadline) : ''}
       ${!['ASSIGNED', 'IN_PROGRESS', 'REWORK'].includes(r.status) ? line('状态', esc(r.statusLabel) + (r.respondedAt ? '（' + esc(when(r.respondedAt)) + '）' : ''))
         : r.status === 'REWORK' && r.rework ? deadline('整改', r.rework.dueAt) : deadline('办结', r.dueAt)}
-      ${r.extension ? line('延期', esc({ REQUESTED: '已申请，待审批', APPROVED: '已批准', REJECTED: '已驳回' }[r.extension.state] || r.extension.state)) : ''}
+      ${r.extension ? line('延期', esc(r.extension.stateLabel)) : ''}
     </dl></section>
     ${r.response ? `<section class="card"><h2>答复</h2><p class="content">${esc(r.response.result)}</p></section>` : ''}
     ${r.failedNotifications?.length ? `<section class="card"><h2>通知未送达</h2>${r.failedNotifications
@@ -96,7 +96,7 @@ function openForm(view, request, action) {
   slot.innerHTML = `<div class="backdrop" data-cancel></div><form class="sheet" data-action="${action}" novalidate>
     <h2>${spec.label}</h2>
     ${spec.fields.map(f => field(f, draft[f.name])).join('')}
-    ${spec.fields.length ? '' : '<p>确认签收该任务？签收后开始计算办结时限。</p>'}
+    ${spec.fields.length ? '' : '<p>确认签收该任务？办结时限从诉求提交时起算，签收不会改变它。</p>'}
     <p class="error" id="form-error" hidden></p>
     <div class="row"><button type="button" data-cancel>取消</button>
       <button type="submit" class="primary">提交${spec.label}</button></div>

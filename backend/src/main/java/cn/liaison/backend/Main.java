@@ -1,7 +1,7 @@
 package cn.liaison.backend;
 
 import cn.liaison.backend.config.AppConfig;
-import cn.liaison.backend.config.ConfigException;
+import cn.liaison.backend.platform.config.ConfigException;
 import cn.liaison.backend.config.ConfigLoader;
 import cn.liaison.backend.kb.KbImport;
 import ch.qos.logback.classic.Level;
@@ -39,7 +39,7 @@ public final class Main {
         }
         Application app;
         try {
-            app = Application.start(config);
+            app = Application.start(config, StartOptions.defaults());
         } catch (ConfigException e) {
             // e.g. an unusable DATA_DIR/jwt-secret, found only when the data directory is read
             System.err.println("Configuration error: " + e.getMessage());
@@ -55,6 +55,9 @@ public final class Main {
             app.stop();
             System.exit(0);
         };
+        var stores = app.platform().ports().require(cn.liaison.backend.platform.store.StoreBoot.class);
+        cn.liaison.backend.platform.store.StoreWatch.start(stores::embeddedStoreFailed, 1000,
+                () -> System.exit(cn.liaison.backend.platform.store.StoreWatch.EXIT_STATUS));
         Signal.handle(new Signal("TERM"), signal -> new Thread(shutdown, "shutdown").start());
         Signal.handle(new Signal("INT"), signal -> new Thread(shutdown, "shutdown").start());
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown-hook"));
@@ -66,10 +69,10 @@ public final class Main {
             return cn.liaison.backend.ops.Backups.restore(config.dataDir(), java.nio.file.Path.of(args[1]), System.out);
         }
         if ("kb-import".equals(args[0]) && args.length == 2) {
-            return KbImport.run(config, java.nio.file.Path.of(args[1]), System.out);
+            return KbImport.run(config.stores(), java.nio.file.Path.of(args[1]), System.out);
         }
         if ("users".equals(args[0])) {
-            return cn.liaison.backend.identity.UsersCommand.run(config, args, new java.io.BufferedReader(
+            return cn.liaison.backend.identity.UsersCommand.run(config.stores(), args, new java.io.BufferedReader(
                     new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)), System.out, System.err);
         }
         System.err.println("usage: java -jar liaison-backend.jar [kb-import CONTENT_DIR | users add ... | restore BACKUP_ZIP]");

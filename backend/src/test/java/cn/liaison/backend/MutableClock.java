@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock tests move by hand: pass it in {@code Application.Options} and call {@link #advance}
+ * A clock tests move by hand: pass it in {@code StartOptions} and call {@link #advance}
  * instead of sleeping. Copies made with {@link #withZone} share the same time.
  */
 public final class MutableClock extends Clock {

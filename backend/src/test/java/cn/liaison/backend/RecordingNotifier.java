@@ -1,8 +1,8 @@
 package cn.liaison.backend;
 
-import cn.liaison.backend.notify.Notification;
-import cn.liaison.backend.notify.NotificationEvent;
-import cn.liaison.backend.notify.Notifier;
+import cn.liaison.backend.platform.outbox.Notification;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
+import cn.liaison.backend.platform.outbox.Notifier;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,7 +2,7 @@ package cn.liaison.backend;
 
 import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.config.ConfigLoader;
-import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.platform.http.Routes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -35,14 +35,14 @@ public final class TestApp implements AutoCloseable {
 
     public static TestApp start(Path dataDir, Map<String, String> env, List<Routes> routes,
                                 UnaryOperator<JsonObject> contractExtension) throws Exception {
-        return start(dataDir, env, Application.Options.defaults().withRoutes(routes, contractExtension));
+        return start(dataDir, env, StartOptions.defaults().withRoutes(routes, contractExtension));
     }
 
     /**
-     * With options, e.g. {@code Application.Options.defaults().withClock(clock)}. {@code DEMO} is on
+     * With options, e.g. {@code StartOptions.defaults().withClock(clock)}. {@code DEMO} is on
      * unless {@code env} says otherwise: most tests act as the demo people.
      */
-    public static TestApp start(Path dataDir, Map<String, String> env, Application.Options options) throws Exception {
+    public static TestApp start(Path dataDir, Map<String, String> env, StartOptions options) throws Exception {
         Map<String, String> all = new HashMap<>();
         all.put("DEMO", "on");
         all.putAll(env);
@@ -59,6 +59,21 @@ public final class TestApp implements AutoCloseable {
 
     public Application app() {
         return app;
+    }
+
+    /** A port a feature published (e.g. {@code RequestModule.class}). */
+    public <T> T port(Class<T> type) {
+        return app.platform().ports().require(type);
+    }
+
+    /** One pass of a background job by name (tests start with timers off), e.g. {@code "outbox"}, {@code "sla"}. */
+    public io.vertx.core.Future<Integer> runJob(String name) {
+        return app.platform().jobs().run(name);
+    }
+
+    /** Completes once the knowledge-base index is built. */
+    public io.vertx.core.Future<cn.liaison.kb.KnowledgeBase> knowledgeBase() {
+        return port(cn.liaison.backend.kb.KbModule.class).knowledgeBase();
     }
 
     public URI uri(String path) {
@@ -123,13 +138,13 @@ public final class TestApp implements AutoCloseable {
      * A token for {@code who}, first storing a matching account (no usable password) when none has
      * that id: tokens are honoured only for existing, active accounts.
      */
-    public String tokenFor(cn.liaison.backend.identity.Principal who) throws Exception {
+    public String tokenFor(cn.liaison.backend.platform.auth.Principal who) throws Exception {
         JsonObject doc = new JsonObject().put("_id", who.userId())
                 .put("username", who.userId().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-") + "-t")
                 .put("name", who.name()).put("roles", new JsonArray(who.roles().stream().map(Enum::name).toList()))
                 .put("unitId", who.unitId()).put("enterpriseId", who.enterpriseId()).put("passwordHash", "none").put("active", true);
-        app.stores().mongo().save("users", doc).await(10, java.util.concurrent.TimeUnit.SECONDS);
-        return app.jwt().issue(who).await(10, java.util.concurrent.TimeUnit.SECONDS);
+        app.platform().stores().mongo().save("users", doc).await(10, java.util.concurrent.TimeUnit.SECONDS);
+        return app.platform().ports().require(cn.liaison.backend.identity.Tokens.class).issue(who).await(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,14 +59,12 @@ public final class KnowledgeBase implements AutoCloseable {
             if (!"jar".equals(uri.getScheme())) {
                 return load(Path.of(uri).getParent());
             }
-            FileSystem jar;
-            try {
-                jar = FileSystems.newFileSystem(uri, Map.of());
-            } catch (FileSystemAlreadyExistsException e) {
-                return load(Path.of(uri).getParent());
-            }
-            try (jar) {
-                return load(jar.provider().getPath(uri).getParent());
+            // A private file system over the jar file: policy loading reads the same jar at the same
+            // time, and a shared one (newFileSystem(uri)) is closed under whoever opened it second.
+            String spec = uri.getSchemeSpecificPart();
+            String entry = spec.substring(spec.indexOf("!/") + 1);
+            try (FileSystem jar = FileSystems.newFileSystem(Path.of(URI.create(spec.substring(0, spec.indexOf("!/")))))) {
+                return load(jar.getPath(entry).getParent());
             }
         } catch (URISyntaxException e) {
             throw new IllegalStateException("bad bundled content location " + topics, e);

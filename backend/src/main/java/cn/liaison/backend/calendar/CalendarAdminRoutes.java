@@ -1,13 +1,13 @@
 package cn.liaison.backend.calendar;
 
-import cn.liaison.backend.http.FieldError;
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.ProblemType;
-import cn.liaison.backend.http.RawRoutes;
-import cn.liaison.backend.http.Routes;
-import cn.liaison.backend.identity.AuthHandler;
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.http.FieldError;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.ProblemType;
+import cn.liaison.backend.platform.http.RawRoutes;
+import cn.liaison.backend.platform.http.Routes;
+import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -108,7 +108,7 @@ public final class CalendarAdminRoutes implements Routes, RawRoutes {
     private static void respond(RoutingContext rc, Future<JsonObject> stored) {
         stored.onSuccess(json -> rc.response().setStatusCode(201).putHeader("Content-Type", "application/json")
                         .end(json.encode()))
-                .onFailure(e -> rc.fail(cn.liaison.backend.store.MongoDocs.isDuplicateKey(e)
+                .onFailure(e -> rc.fail(cn.liaison.backend.platform.store.MongoDocs.isDuplicateKey(e)
                         ? ProblemException.of(ProblemType.CONFLICT, "另一位管理员刚刚导入了同一年份，请刷新后重试") : e));
     }
 

@@ -1,7 +1,7 @@
 package cn.liaison.backend.calendar;
 
 import cn.liaison.backend.calendar.CalendarStore.Loaded;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

@@ -1,12 +1,12 @@
 package cn.liaison.backend.chat;
 
 import cn.liaison.backend.config.MiniProgramConfig;
-import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.kb.KbService;
 import cn.liaison.backend.project.ChecklistService;
-import cn.liaison.backend.kb.RateLimit;
+import cn.liaison.backend.platform.ratelimit.RateLimit;
 import cn.liaison.backend.request.RequestModule;
-import cn.liaison.backend.sla.RedisLock;
+import cn.liaison.backend.platform.jobs.RedisLock;
 import cn.liaison.bots.chat.ChatBot;
 import io.vertx.core.Future;
 import io.vertx.ext.mongo.MongoClient;

@@ -1,9 +1,9 @@
 package cn.liaison.backend.chat;
 
-import cn.liaison.backend.http.Routes;
-import cn.liaison.backend.identity.AuthHandler;
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.kb.RateLimit;
+import cn.liaison.backend.platform.http.Routes;
+import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.ratelimit.RateLimit;
 import cn.liaison.bots.chat.Reply;
 import cn.liaison.bots.chat.Turn;
 import io.vertx.core.Future;
@@ -41,8 +41,8 @@ final class ChatRoutes implements Routes {
         JsonObject body = rc.body().asJsonObject();
         String text = body.getString("text").strip();
         if (text.isEmpty()) {
-            throw cn.liaison.backend.http.ProblemException.invalid("请输入内容",
-                    java.util.List.of(new cn.liaison.backend.http.FieldError("text", "不能为空")));
+            throw cn.liaison.backend.platform.http.ProblemException.invalid("请输入内容",
+                    java.util.List.of(new cn.liaison.backend.platform.http.FieldError("text", "不能为空")));
         }
         openids.apply(me.userId())
                 .compose(openid -> chat.handle(me, openid, body.getString("conversationId"), text))

@@ -1,9 +1,9 @@
 package cn.liaison.backend.chat;
 
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.kb.RateLimit;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.ratelimit.RateLimit;
+import cn.liaison.backend.platform.store.MongoDocs;
 import cn.liaison.bots.chat.ChatBot;
 import cn.liaison.bots.chat.ChatUser;
 import cn.liaison.bots.chat.Reply;

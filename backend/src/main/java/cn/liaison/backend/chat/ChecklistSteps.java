@@ -1,7 +1,7 @@
 package cn.liaison.backend.chat;
 
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.project.ChecklistService;
 import cn.liaison.backend.project.ChecklistState;
 import cn.liaison.backend.project.ProjectStage;

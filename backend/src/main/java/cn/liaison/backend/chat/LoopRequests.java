@@ -1,15 +1,15 @@
 package cn.liaison.backend.chat;
 
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.request.Actor;
 import cn.liaison.backend.request.Channel;
 import cn.liaison.backend.request.Command;
 import cn.liaison.backend.request.NewRequest;
-import cn.liaison.backend.request.RatingLevel;
+import cn.liaison.bots.domain.RatingLevel;
 import cn.liaison.backend.request.RequestModule;
 import cn.liaison.backend.request.RequestStatus;
-import cn.liaison.backend.request.RequestType;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.bots.domain.RequestType;
+import cn.liaison.backend.platform.store.MongoDocs;
 import cn.liaison.bots.chat.ChatUser;
 import cn.liaison.bots.chat.Ports;
 import cn.liaison.bots.chat.RequestDraft;

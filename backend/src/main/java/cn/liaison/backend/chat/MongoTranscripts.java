@@ -1,6 +1,6 @@
 package cn.liaison.backend.chat;
 
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.MongoDocs;
 import cn.liaison.bots.chat.DialogueState;
 import cn.liaison.bots.chat.Ports;
 import cn.liaison.bots.chat.Reply;

@@ -28,7 +28,7 @@ final class RedisDialogueStates implements Ports.States {
 
     @Override
     public Future<Optional<DialogueState>> load(String conversationId) {
-        return redis.get(PREFIX + conversationId).map(value -> {
+        return cn.liaison.backend.platform.store.Ephemeral.read("the dialogue", redis.get(PREFIX + conversationId).map(value -> {
             if (value == null) {
                 return Optional.<DialogueState>empty();
             }
@@ -37,13 +37,13 @@ final class RedisDialogueStates implements Ports.States {
             } catch (RuntimeException e) {
                 return Optional.<DialogueState>empty();
             }
-        });
+        }), Optional::empty);
     }
 
     @Override
     public Future<Void> save(DialogueState state) {
-        return redis.set(List.of(PREFIX + state.conversationId(), toJson(state).encode(), "EX",
-                Long.toString(idle.toSeconds()))).mapEmpty();
+        return cn.liaison.backend.platform.store.Ephemeral.write("the dialogue", redis.set(List.of(PREFIX + state.conversationId(),
+                toJson(state).encode(), "EX", Long.toString(idle.toSeconds()))));
     }
 
     static JsonObject toJson(DialogueState s) {

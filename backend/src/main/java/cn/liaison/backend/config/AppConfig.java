@@ -1,6 +1,8 @@
 package cn.liaison.backend.config;
 
-import cn.liaison.backend.sla.SlaPolicy;
+import cn.liaison.backend.platform.config.ConfigException;
+
+import cn.liaison.backend.request.SlaPolicy;
 import cn.liaison.backend.calendar.OfficeHours;
 import cn.liaison.backend.hotline.Hotline12345Settings;
 import java.nio.file.Path;
@@ -50,7 +52,8 @@ public record AppConfig(
         MiniProgramConfig miniProgram,
         cn.liaison.backend.mobile.MobileConfig mobile,
         boolean demo,
-        cn.liaison.backend.ops.OpsConfig ops) {
+        cn.liaison.backend.config.OpsConfig ops,
+        java.util.List<String> trustedProxies) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;
@@ -121,12 +124,17 @@ public record AppConfig(
     @Override
     public String toString() {
         return "AppConfig[httpHost=" + httpHost + ", httpPort=" + httpPort + ", dataDir=" + dataDir
-                + ", mongoUri=" + mongoUri.map(cn.liaison.backend.log.Masking::mask).orElse("(embedded)")
+                + ", mongoUri=" + mongoUri.map(cn.liaison.backend.platform.log.Masking::mask).orElse("(embedded)")
                 + ", mongoDb=" + mongoDb
-                + ", redisUrl=" + redisUrl.map(cn.liaison.backend.log.Masking::mask).orElse("(embedded)")
+                + ", redisUrl=" + redisUrl.map(cn.liaison.backend.platform.log.Masking::mask).orElse("(embedded)")
                 + ", bodyLimitBytes=" + bodyLimitBytes + ", shutdownGrace=" + shutdownGrace + ", logLevel=" + logLevel
                 + ", jwtSecret=" + jwtSecret.map(s -> "***").orElse("(generated)") + ", jwtTtl=" + jwtTtl
                 + ", officeHours=" + officeHours + ", hotline12345=" + hotline12345 + ", miniProgram=" + miniProgram + ", demo=" + demo + "]";
+    }
+
+    /** Where the stores are, for the platform and the kb-import command. */
+    public cn.liaison.backend.platform.store.StoreSettings stores() {
+        return new cn.liaison.backend.platform.store.StoreSettings(dataDir, mongoUri, mongoDb, redisUrl);
     }
 
     public boolean embeddedMongo() {

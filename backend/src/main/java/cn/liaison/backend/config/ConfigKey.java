@@ -23,6 +23,8 @@ public enum ConfigKey {
     SLA_COMPLETION_DAYS("CONSULT=3,DEMAND=5,COMPLAINT=5,SUGGESTION=5,PRAISE=3",
             "working days to respond (办结), per request type"),
     SLA_REWORK_DAYS("5", "working days to respond again after a bad rating (差评整改)"),
+    TRUSTED_PROXIES("", "reverse proxies whose X-Forwarded-For is believed, comma-separated addresses or CIDR blocks "
+            + "(e.g. 10.0.0.0/8); from any other peer the header is ignored and the peer is the client"),
     KB_ANSWERS_PER_MINUTE("60", "public knowledge-base answers per client address and minute"),
     HOTLINE_12345_SECRET(null, "shared HMAC-SHA256 key with the 12345 platform, at least 16 characters; "
             + "unset = the 12345 integration is off (its endpoints answer 503), in every mode"),

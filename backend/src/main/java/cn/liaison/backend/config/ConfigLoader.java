@@ -1,8 +1,10 @@
 package cn.liaison.backend.config;
 
-import cn.liaison.backend.request.RequestType;
+import cn.liaison.backend.platform.config.ConfigException;
+
+import cn.liaison.bots.domain.RequestType;
 import cn.liaison.backend.hotline.Hotline12345Settings;
-import cn.liaison.backend.sla.SlaPolicy;
+import cn.liaison.backend.request.SlaPolicy;
 import java.util.EnumMap;
 import cn.liaison.backend.calendar.OfficeHours;
 import cn.liaison.backend.mobile.MobileConfig;
@@ -81,7 +83,8 @@ public final class ConfigLoader {
                 MiniProgramConfig.from(v),
                 mobile(v),
                 onOff(v, ConfigKey.DEMO),
-                cn.liaison.backend.ops.OpsConfig.from(v));
+                cn.liaison.backend.config.OpsConfig.from(v),
+                TrustedProxies.parse(optional(v, ConfigKey.TRUSTED_PROXIES)));
     }
 
     private static boolean onOff(Map<ConfigKey, String> v, ConfigKey key) {

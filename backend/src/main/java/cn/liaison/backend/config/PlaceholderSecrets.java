@@ -1,5 +1,7 @@
 package cn.liaison.backend.config;
 
+import cn.liaison.backend.platform.config.ConfigException;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;

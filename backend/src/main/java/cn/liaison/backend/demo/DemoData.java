@@ -2,7 +2,6 @@ package cn.liaison.backend.demo;
 
 import cn.liaison.backend.identity.LoginService;
 import cn.liaison.backend.identity.PasswordHasher;
-import cn.liaison.backend.identity.Role;
 import cn.liaison.backend.identity.UserAccount;
 import cn.liaison.backend.identity.UserAccounts;
 import cn.liaison.backend.org.Contact;
@@ -10,7 +9,7 @@ import cn.liaison.backend.org.Enterprise;
 import cn.liaison.backend.org.MongoEnterprises;
 import cn.liaison.backend.org.MongoProjects;
 import cn.liaison.backend.org.ProjectRef;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

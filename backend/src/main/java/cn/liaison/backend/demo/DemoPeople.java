@@ -1,6 +1,6 @@
 package cn.liaison.backend.demo;
 
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.org.Contact;
 import cn.liaison.backend.org.Enterprise;
 import cn.liaison.backend.org.ProjectRef;

@@ -1,9 +1,9 @@
 package cn.liaison.backend.hotline;
 
-import cn.liaison.backend.store.IndexRegistry;
-import static cn.liaison.backend.store.MongoDocs.date;
+import cn.liaison.backend.platform.store.IndexRegistry;
+import static cn.liaison.backend.platform.store.MongoDocs.date;
 
-import cn.liaison.backend.identity.Principal;
+import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.bots.hotline.AssistReply;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -1,53 +1,55 @@
 package cn.liaison.backend.hotline;
 
-import cn.liaison.backend.http.Routes;
-import cn.liaison.backend.notify.Notifier;
+import cn.liaison.backend.kb.KbModule;
+import cn.liaison.backend.platform.Feature;
+import cn.liaison.backend.platform.Platform;
 import cn.liaison.backend.request.RequestModule;
 import cn.liaison.bots.hotline.HotlineAssistant;
-import cn.liaison.kb.KnowledgeBase;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
-import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.redis.client.RedisAPI;
-import java.time.Clock;
-import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Wires the hotline: the assist bot for agents (with call context in Redis and calls in
- * {@code hotline_calls}) and the 12345 work-order integration (signed webhook in, callbacks out
- * through the outbox).
+ * The hotline: the assist bot for agents (with call context in Redis and calls in
+ * {@code hotline_calls}) and the 12345 work-order integration (signed webhook in, admitted as the
+ * contract's {@code PLATFORM_12345} caller; callbacks out through the outbox).
  */
-public final class HotlineFeature {
+public final class HotlineFeature implements Feature {
 
-    private final HotlineCalls calls;
-    private final List<Routes> routes;
-    private final Notifier callbacks;
+    /** The machine caller named in the contract's {@code x-roles} of the 12345 operations. */
+    public static final String PLATFORM_12345 = "PLATFORM_12345";
+    private static final Logger LOG = LoggerFactory.getLogger(HotlineFeature.class);
 
-    public HotlineFeature(Vertx vertx, MongoClient mongo, RedisAPI redis, Future<KnowledgeBase> knowledgeBase,
-                          WorkerExecutor blocking, RequestModule requests, Hotline12345Settings settings, Clock clock) {
-        this.calls = new HotlineCalls(mongo);
-        HotlineAssistant assistant = new HotlineAssistant(new KbSearchAdapter(knowledgeBase, blocking),
-                new RedisCallContexts(redis));
-        this.routes = List.of(new HotlineRoutes(assistant, calls, requests, clock),
-                new Integration12345Routes(new InboundGuard(settings, redis, clock), new WorkOrders(requests)));
-        WebClient client = WebClient.create(vertx, new WebClientOptions().setUserAgent("liaison-12345/1")
+    private final Hotline12345Settings settings;
+
+    public HotlineFeature(Hotline12345Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "hotline";
+    }
+
+    @Override
+    public Future<Void> start(Platform platform) {
+        RequestModule requests = platform.ports().require(RequestModule.class);
+        HotlineCalls calls = new HotlineCalls(platform.stores().mongo());
+        HotlineAssistant assistant = new HotlineAssistant(
+                new KbSearchAdapter(platform.ports().require(KbModule.class).knowledgeBase(), platform.blocking()),
+                new RedisCallContexts(platform.stores().redis()));
+        InboundGuard guard = new InboundGuard(settings, platform.stores().redis(), platform.clock());
+        platform.route(new HotlineRoutes(assistant, calls, requests, platform.clock()));
+        platform.route(new Integration12345Routes(new WorkOrders(requests), guard));
+        platform.caller(PLATFORM_12345, guard::admit);
+        WebClient client = WebClient.create(platform.vertx(), new WebClientOptions().setUserAgent("liaison-12345/1")
                 .setConnectTimeout(5_000));
-        this.callbacks = new PlatformCallbackNotifier(settings, client, requests.repository(), clock);
-    }
-
-    public Future<Void> start() {
+        platform.notifier(new PlatformCallbackNotifier(settings, client, requests.repository(), platform.clock()));
+        LOG.info("12345 integration: {}", settings.enabled()
+                ? "on, callbacks to " + settings.base().map(Object::toString).orElse("(no HOTLINE_12345_BASE: held in the outbox)")
+                : "off (HOTLINE_12345_SECRET not set: its endpoints answer 503)");
         return calls.ensureIndexes();
-    }
-
-    public List<Routes> routes() {
-        return routes;
-    }
-
-    /** The 12345 callback channel, for the outbox's fan-out. */
-    public Notifier callbackChannel() {
-        return callbacks;
     }
 }

@@ -1,7 +1,7 @@
 package cn.liaison.backend.hotline;
 
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.ProblemType;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.ProblemType;
 import cn.liaison.bots.hotline12345.InboundCheck;
 import cn.liaison.bots.hotline12345.Signature;
 import io.vertx.core.Future;
@@ -18,6 +18,7 @@ import java.util.List;
 final class InboundGuard {
 
     private static final String REPLAY_PREFIX = "12345:seen:";
+    private static final String VERDICT = "12345.verdict";
 
     private final Hotline12345Settings settings;
     private final InboundCheck check;
@@ -31,8 +32,32 @@ final class InboundGuard {
         this.clock = clock;
     }
 
-    /** Succeeds when the call may be processed; otherwise fails with the problem to answer. */
+    /**
+     * Succeeds when the call may be processed; otherwise fails with the problem to answer. Decided
+     * once per call: the edge admits before the contract's schema is checked (an unsigned caller
+     * learns nothing about the fields), and later callers on the same call get that verdict.
+     */
     Future<Void> admit(RoutingContext rc) {
+        Future<Void> decided = rc.get(VERDICT);
+        if (decided == null) {
+            decided = decide(rc);
+            rc.put(VERDICT, decided);
+        }
+        return decided;
+    }
+
+    /** Admits every call under {@code prefix} before anything else reads its body. */
+    io.vertx.core.Handler<RoutingContext> edge(String prefix) {
+        return rc -> {
+            if (rc.request().path().startsWith(prefix)) {
+                admit(rc).onSuccess(ok -> rc.next()).onFailure(rc::fail);
+            } else {
+                rc.next();
+            }
+        };
+    }
+
+    private Future<Void> decide(RoutingContext rc) {
         if (check == null) {
             return Future.failedFuture(ProblemException.of(ProblemType.UNAVAILABLE,
                     "12345 工单对接未配置（HOTLINE_12345_SECRET），请联系人防办系统管理员"));

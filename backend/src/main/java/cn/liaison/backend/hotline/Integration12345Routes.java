@@ -1,8 +1,8 @@
 package cn.liaison.backend.hotline;
 
-import cn.liaison.backend.http.FieldError;
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.platform.http.FieldError;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.request.RequestProblems;
 import cn.liaison.bots.hotline12345.InvalidOrderException;
 import cn.liaison.bots.hotline12345.WorkOrderCodec;
@@ -19,30 +19,31 @@ import org.slf4j.LoggerFactory;
  *   POST /integrations/12345/orders                     receive12345Order     dispatch a work order
  *   POST /integrations/12345/orders/{orderNo}/followup  receive12345FollowUp  the caller's satisfaction
  * </pre>
- * Every call is admitted by {@link InboundGuard} before its body is read.
+ * Every call is admitted by {@link InboundGuard} (the contract's {@code x-roles: [PLATFORM_12345]})
+ * before these handlers run.
  */
 final class Integration12345Routes implements Routes {
 
     private static final Logger LOG = LoggerFactory.getLogger(Integration12345Routes.class);
 
-    private final InboundGuard guard;
     private final WorkOrders orders;
 
-    Integration12345Routes(InboundGuard guard, WorkOrders orders) {
-        this.guard = guard;
+    private final InboundGuard guard;
+
+    Integration12345Routes(WorkOrders orders, InboundGuard guard) {
         this.orders = orders;
+        this.guard = guard;
     }
 
     @Override
     public void register(RouterBuilder builder) {
+        builder.rootHandler(guard.edge("/integrations/12345/"));
         builder.getRoute("receive12345Order").addHandler(this::order);
         builder.getRoute("receive12345FollowUp").addHandler(this::followUp);
     }
 
     private void order(RoutingContext rc) {
-        guard.admit(rc)
-                .map(ok -> parse(() -> WorkOrderCodec.order(rc.body().asJsonObject())))
-                .compose(orders::receive)
+        orders.receive(parse(() -> WorkOrderCodec.order(rc.body().asJsonObject())))
                 .onSuccess(submitted -> {
                     JsonObject doc = submitted.document();
                     LOG.info("12345 order {} {} as request {}", doc.getString("orderNo"),
@@ -56,9 +57,7 @@ final class Integration12345Routes implements Routes {
 
     private void followUp(RoutingContext rc) {
         String orderNo = rc.pathParam("orderNo");
-        guard.admit(rc)
-                .map(ok -> parse(() -> WorkOrderCodec.followUp(rc.body().asJsonObject())))
-                .compose(result -> orders.followUp(orderNo, result))
+        orders.followUp(orderNo, parse(() -> WorkOrderCodec.followUp(rc.body().asJsonObject())))
                 .onSuccess(request -> rc.json(new JsonObject().put("requestId", request.getString("id"))
                         .put("status", request.getString("status"))))
                 .onFailure(e -> rc.fail(RequestProblems.translate(e)));

@@ -1,10 +1,10 @@
 package cn.liaison.backend.hotline;
 
-import cn.liaison.backend.notify.Notification;
-import cn.liaison.backend.notify.Notifier;
+import cn.liaison.backend.platform.outbox.Notification;
+import cn.liaison.backend.platform.outbox.Notifier;
 import cn.liaison.backend.request.PlatformCallbacks;
 import cn.liaison.backend.request.RequestRepository;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.MongoDocs;
 import cn.liaison.bots.hotline12345.Callback;
 import cn.liaison.bots.hotline12345.CallbackEvent;
 import cn.liaison.bots.hotline12345.Signature;

@@ -23,20 +23,21 @@ final class RedisCallContexts implements CallContextStore {
 
     @Override
     public Future<Optional<CallContext>> load(String callId) {
-        return redis.get(PREFIX + callId).map(value -> {
+        return cn.liaison.backend.platform.store.Ephemeral.read("the call context", redis.get(PREFIX + callId).map(value -> {
             if (value == null) {
-                return Optional.empty();
+                return Optional.<CallContext>empty();
             }
             JsonObject json = new JsonObject(value.toString());
             return Optional.of(new CallContext(json.getString("entryId"), json.getDouble("confidence", 0.0),
                     json.getString("lastQuestion", ""), json.getInteger("turns", 1)));
-        });
+        }), Optional::empty);
     }
 
     @Override
     public Future<Void> save(String callId, CallContext context) {
         JsonObject json = new JsonObject().put("entryId", context.entryId()).put("confidence", context.confidence())
                 .put("lastQuestion", context.lastQuestion()).put("turns", context.turns());
-        return redis.set(List.of(PREFIX + callId, json.encode(), "EX", Long.toString(TTL.toSeconds()))).mapEmpty();
+        return cn.liaison.backend.platform.store.Ephemeral.write("the call context",
+                redis.set(List.of(PREFIX + callId, json.encode(), "EX", Long.toString(TTL.toSeconds()))));
     }
 }

@@ -7,10 +7,10 @@ import cn.liaison.backend.request.Intake;
 import cn.liaison.backend.request.NewRequest;
 import cn.liaison.backend.request.PlatformCallbacks;
 import cn.liaison.backend.request.Preset;
-import cn.liaison.backend.request.RatingLevel;
+import cn.liaison.bots.domain.RatingLevel;
 import cn.liaison.backend.request.RequestModule;
 import cn.liaison.backend.request.RequestRepository;
-import cn.liaison.backend.request.RequestType;
+import cn.liaison.bots.domain.RequestType;
 import cn.liaison.bots.hotline12345.FollowUpResult;
 import cn.liaison.bots.hotline12345.WorkOrder;
 import io.vertx.core.Future;
@@ -40,12 +40,12 @@ final class WorkOrders {
     }
 
     Future<Intake.Submitted> receive(WorkOrder order) {
-        NewRequest in = new NewRequest(RequestType.valueOf(order.type().requestType()), order.requestContent(), null,
+        NewRequest in = new NewRequest(order.type().requestType(), order.requestContent(), null,
                 order.district(), order.callerName(), order.callerPhone());
         Map<String, Object> source = new HashMap<>();
         source.put("orderType", order.type().wire());
-        source.put("dispatchedAt", OffsetDateTime.ofInstant(order.dispatchedAt(), cn.liaison.backend.store.MongoDocs.ZONE).toString());
-        source.put("deadline", OffsetDateTime.ofInstant(order.deadline(), cn.liaison.backend.store.MongoDocs.ZONE).toString());
+        source.put("dispatchedAt", OffsetDateTime.ofInstant(order.dispatchedAt(), cn.liaison.backend.platform.store.MongoDocs.ZONE).toString());
+        source.put("deadline", OffsetDateTime.ofInstant(order.deadline(), cn.liaison.backend.platform.store.MongoDocs.ZONE).toString());
         source.put("categoryCodes", new io.vertx.core.json.JsonArray(order.categoryCodes()));
         putIfPresent(source, "title", order.title());
         putIfPresent(source, "district", order.district());

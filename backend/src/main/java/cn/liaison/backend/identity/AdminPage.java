@@ -1,6 +1,6 @@
 package cn.liaison.backend.identity;
 
-import cn.liaison.backend.http.RawRoutes;
+import cn.liaison.backend.platform.http.RawRoutes;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 

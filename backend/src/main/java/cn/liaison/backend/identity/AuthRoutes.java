@@ -1,9 +1,13 @@
 package cn.liaison.backend.identity;
 
-import cn.liaison.backend.http.ClientAddress;
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.ProblemType;
-import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.http.FailureHandler;
+import cn.liaison.backend.platform.http.Problem;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.ProblemType;
+import cn.liaison.backend.platform.http.Routes;
+import cn.liaison.backend.platform.http.ClientAddress;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -1,8 +1,6 @@
 package cn.liaison.backend.identity;
 
-import cn.liaison.backend.config.AppConfig;
-import cn.liaison.backend.config.ConfigException;
-import cn.liaison.backend.config.ConfigKey;
+import cn.liaison.backend.platform.config.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -24,32 +22,37 @@ public final class JwtSecrets {
     static final String FILE = "jwt-secret";
     private static final Logger LOG = LoggerFactory.getLogger(JwtSecrets.class);
 
+    private static final String KEY = "JWT_SECRET";
+    /** Shorter secrets make HS256 tokens guessable offline. */
+    public static final int MIN_LENGTH = 32;
+
     private JwtSecrets() {
     }
 
     /** Runs at start-up only: reads or writes a small file. */
-    public static String resolve(AppConfig config) throws IOException {
-        if (config.jwtSecret().isPresent()) {
-            LOG.info("Token signing key: from {}", ConfigKey.JWT_SECRET);
-            if (config.jwtSecret().get().contains("CHANGE_ME")) {
+    /** @param configured JWT_SECRET when set; otherwise a key kept in {@code dataDir} */
+    public static String resolve(java.util.Optional<String> configured, Path dataDir) throws IOException {
+        if (configured.isPresent()) {
+            LOG.info("Token signing key: from {}", KEY);
+            if (configured.get().contains("CHANGE_ME")) {
                 LOG.warn("{} is the placeholder from the deploy examples: anyone who has read them can sign tokens. "
-                        + "Set your own, e.g. openssl rand -base64 48", ConfigKey.JWT_SECRET);
+                        + "Set your own, e.g. openssl rand -base64 48", KEY);
             }
-            return config.jwtSecret().get();
+            return configured.get();
         }
-        Path file = config.dataDir().resolve(FILE);
+        Path file = dataDir.resolve(FILE);
         if (!Files.exists(file)) {
             try {
                 create(file);
-                LOG.info("Token signing key: generated into {} (set {} to choose one)", file, ConfigKey.JWT_SECRET);
+                LOG.info("Token signing key: generated into {} (set {} to choose one)", file, KEY);
             } catch (FileAlreadyExistsException raced) {
                 // another start created it first: use theirs
             }
         }
         String secret = Files.readString(file, StandardCharsets.UTF_8).trim();
-        if (secret.length() < AppConfig.MIN_JWT_SECRET_LENGTH) {
-            throw new ConfigException(ConfigKey.JWT_SECRET.name(), "not set, and " + file + " holds fewer than "
-                    + AppConfig.MIN_JWT_SECRET_LENGTH + " characters; delete the file to generate a new key");
+        if (secret.length() < MIN_LENGTH) {
+            throw new ConfigException(KEY, "not set, and " + file + " holds fewer than "
+                    + MIN_LENGTH + " characters; delete the file to generate a new key");
         }
         return secret;
     }

@@ -76,13 +76,13 @@ public final class LoginService {
                         .compose(v -> tokens.issue(account.principal()))
                         .map(token -> new LoginResult(token, account))
                 : throttle.failed(name, address)
-                        .onSuccess(v -> cn.liaison.backend.ops.Meters.loginFailed(false))
+                        .onSuccess(v -> cn.liaison.backend.platform.telemetry.Meters.loginFailed(false))
                         .compose(v -> Future.failedFuture(LoginRejected.badCredentials())));
     }
 
     /** Refused by the throttle (counted as a lock-out), answered like a wrong password. */
     private Future<LoginResult> rejectAfterDummyCheck(String password) {
-        return verify(password, DUMMY_HASH).onSuccess(ignored -> cn.liaison.backend.ops.Meters.loginFailed(true))
+        return verify(password, DUMMY_HASH).onSuccess(ignored -> cn.liaison.backend.platform.telemetry.Meters.loginFailed(true))
                 .compose(ignored -> Future.failedFuture(LoginRejected.badCredentials()));
     }
 

@@ -1,5 +1,7 @@
 package cn.liaison.backend.identity;
 
+import cn.liaison.backend.platform.auth.Role;
+
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;

@@ -1,6 +1,10 @@
 package cn.liaison.backend.identity;
 
-import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
+
+import cn.liaison.backend.platform.http.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -1,10 +1,13 @@
 package cn.liaison.backend.identity;
 
-import cn.liaison.backend.http.FieldError;
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.ProblemType;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
+
+import cn.liaison.backend.platform.http.FieldError;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.ProblemType;
 import cn.liaison.backend.org.UnitDirectory;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,8 @@
 package cn.liaison.backend.identity;
 
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.auth.Role;
+
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

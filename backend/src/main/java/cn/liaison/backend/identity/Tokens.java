@@ -1,7 +1,10 @@
 package cn.liaison.backend.identity;
 
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.ProblemType;
+import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -26,7 +29,7 @@ import java.util.Set;
  * disabled or deleted account, or one whose version moved on (sign-out, new password, new roles),
  * has no valid tokens.
  */
-public final class Tokens {
+public final class Tokens implements AuthHandler.TokenVerifier {
 
     private static final String ISSUER = "liaison";
     private static final String ALGORITHM = "HS256";
@@ -80,6 +83,7 @@ public final class Tokens {
      * The principal in a valid, unexpired, unrevoked token; fails with {@link TokenRejected} otherwise
      * (and with the store's error when the account cannot be looked up).
      */
+    @Override
     public Future<Principal> verify(String token) {
         return jwt.authenticate(new TokenCredentials(token))
                 .recover(e -> Future.failedFuture(new TokenRejected("signature, issuer or format: " + e.getMessage())))
@@ -116,9 +120,10 @@ public final class Tokens {
     }
 
     /** A token that cannot be used; the message is for logs, never shown to users. */
-    public static final class TokenRejected extends RuntimeException {
+    /** A token that is not (or no longer) valid: the answer is 401. */
+    public static final class TokenRejected extends AuthHandler.TokenRejected {
         TokenRejected(String reason) {
-            super(reason, null, false, false);
+            super(reason);
         }
     }
 }

@@ -1,5 +1,8 @@
 package cn.liaison.backend.identity;
 
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;

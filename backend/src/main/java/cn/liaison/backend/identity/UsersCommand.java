@@ -1,10 +1,11 @@
 package cn.liaison.backend.identity;
 
-import cn.liaison.backend.config.AppConfig;
+import cn.liaison.backend.platform.auth.Role;
+
 import cn.liaison.backend.org.MongoUnits;
 import cn.liaison.backend.org.UnitSeed;
-import cn.liaison.backend.store.EmbeddedMongo;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.EmbeddedMongo;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
@@ -36,7 +37,7 @@ public final class UsersCommand {
     }
 
     /** @return 0 created, 1 refused (bad input, name taken), 2 store unreachable, 3 store in use, 64 usage */
-    public static int run(AppConfig config, String[] args, BufferedReader in, PrintStream out, PrintStream err) {
+    public static int run(cn.liaison.backend.platform.store.StoreSettings config, String[] args, BufferedReader in, PrintStream out, PrintStream err) {
         Map<String, String> options = options(args);
         if (options == null || !options.containsKey("username") || !options.containsKey("role")) {
             err.println(USAGE);
@@ -79,7 +80,7 @@ public final class UsersCommand {
         return create(config, account, password, options.containsKey("password-stdin"), out, err);
     }
 
-    private static int create(AppConfig config, UserAccount account, String password, boolean chosen,
+    private static int create(cn.liaison.backend.platform.store.StoreSettings config, UserAccount account, String password, boolean chosen,
                               PrintStream out, PrintStream err) {
         EmbeddedMongo embedded = null;
         Vertx vertx = null;

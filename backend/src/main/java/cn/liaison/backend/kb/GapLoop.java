@@ -1,7 +1,7 @@
 package cn.liaison.backend.kb;
 
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.store.MongoDocs;
 import cn.liaison.kb.KnowledgeBase;
 import cn.liaison.kb.gap.GapSuggestion;
 import io.vertx.core.Future;

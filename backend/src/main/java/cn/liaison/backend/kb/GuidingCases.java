@@ -1,19 +1,18 @@
 package cn.liaison.backend.kb;
 
-import cn.liaison.backend.http.FieldError;
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.Routes;
-import cn.liaison.backend.identity.AuthHandler;
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.identity.Role;
-import cn.liaison.backend.log.Masking;
+import cn.liaison.backend.platform.http.FieldError;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.Routes;
+import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.log.Masking;
 import cn.liaison.backend.org.Enterprise;
 import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.ProjectDirectory;
 import cn.liaison.backend.org.ProjectRef;
 import cn.liaison.backend.request.Actor;
 import cn.liaison.backend.request.RequestService;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,7 +21,10 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,6 +40,9 @@ import java.util.Set;
 final class GuidingCases implements Routes {
 
     private static final Set<String> GOOD = Set.of("VERY_SATISFIED", "SATISFIED", "BASICALLY_SATISFIED");
+    static final String ENTERPRISE = "某企业";
+    static final String PROJECT = "某项目";
+    static final String PERSON = "某某";
     private static final String CREDIT_CODE = "[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}";
 
     private final RequestService requests;
@@ -61,7 +66,7 @@ final class GuidingCases implements Routes {
     }
 
     private void draft(RoutingContext rc) {
-        Principal me = AuthHandler.require(rc, Role.UNIT_HEAD, Role.CITY_ADMIN);
+        Principal me = AuthHandler.principal(rc);
         JsonObject body = rc.body().asJsonObject();
         requests.get(rc.pathParam("id"), Actor.of(me))
                 .compose(request -> names(request).map(names -> entry(request, body, names)))
@@ -71,29 +76,29 @@ final class GuidingCases implements Routes {
                 .onFailure(e -> rc.fail(cn.liaison.backend.request.RequestProblems.translate(e)));
     }
 
-    /** The enterprise's and project's names, to be removed from the case's text. */
-    private Future<List<String>> names(JsonObject request) {
+    /** The enterprise's, project's and people's names, each with what a reader sees instead. */
+    private Future<Map<String, String>> names(JsonObject request) {
         Future<Optional<Enterprise>> enterprise = request.getString("enterpriseId") == null
                 ? Future.succeededFuture(Optional.empty()) : enterprises.find(request.getString("enterpriseId"));
         Future<Optional<ProjectRef>> project = request.getString("projectId") == null
                 ? Future.succeededFuture(Optional.empty()) : projects.find(request.getString("projectId"));
         return Future.all(enterprise, project).map(done -> {
-            List<String> names = new ArrayList<>();
-            enterprise.result().ifPresent(e -> names.add(e.name()));
-            project.result().ifPresent(p -> names.add(p.name()));
+            Map<String, String> names = new LinkedHashMap<>();
+            enterprise.result().ifPresent(e -> names.put(e.name(), ENTERPRISE));
+            project.result().ifPresent(p -> names.put(p.name(), PROJECT));
             JsonObject creator = request.getJsonObject("createdBy", new JsonObject());
             if ("ENTERPRISE".equals(creator.getString("role")) && creator.getString("name") != null) {
-                names.add(creator.getString("name"));
+                names.putIfAbsent(creator.getString("name"), PERSON);
             }
             JsonObject contact = request.getJsonObject("contact");
             if (contact != null && contact.getString("name") != null && !contact.getString("name").isBlank()) {
-                names.add(contact.getString("name"));
+                names.putIfAbsent(contact.getString("name"), PERSON);
             }
             return names;
         });
     }
 
-    private JsonObject entry(JsonObject request, JsonObject body, List<String> names) {
+    private JsonObject entry(JsonObject request, JsonObject body, Map<String, String> names) {
         JsonObject rating = request.getJsonObject("rating");
         if (request.getJsonObject("response") == null || rating == null || !GOOD.contains(rating.getString("level"))) {
             throw ProblemException.conflict("只有已答复且评价为满意（含基本满意）的诉求才能形成指导案例");
@@ -140,15 +145,21 @@ final class GuidingCases implements Routes {
                         .put("title", "诉求 " + number + " 办理记录（已隐去企业信息）").putNull("url")));
     }
 
-    /** Removes the enterprise's, project's and contact's names, phone numbers and credit codes. */
-    static String anonymous(String text, List<String> names) {
+    /**
+     * Replaces the enterprise's and project's names and the people's names by what they are (某企业,
+     * 某项目, 某某), longest first so a name inside another is not replaced half-way; phone numbers and
+     * credit codes, with any brackets already around them, by one bracketed note.
+     */
+    static String anonymous(String text, Map<String, String> names) {
         String out = text;
-        for (String name : names) {
-            out = out.replace(name, "某企业");
+        List<String> longestFirst = new ArrayList<>(names.keySet());
+        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        for (String name : longestFirst) {
+            out = out.replace(name, names.get(name));
         }
-        out = out.replaceAll("(联系人|负责人|经办人)[:：]?\\s*[\\u4e00-\\u9fa5]{2,4}", "$1（已隐去）");
-        out = out.replaceAll(CREDIT_CODE, "（统一社会信用代码已隐去）");
-        out = out.replaceAll("(?<![0-9])1[3-9][0-9]{9}(?![0-9])", "（电话已隐去）");
+        out = out.replaceAll("(联系人|负责人|经办人)[:：]?\\s*(?!某某)[\\u4e00-\\u9fa5]{2,4}", "$1" + PERSON);
+        out = out.replaceAll("[（(]?\\s*" + CREDIT_CODE + "\\s*[）)]?", "（统一社会信用代码已隐去）");
+        out = out.replaceAll("[（(]?\\s*(?<![0-9])1[3-9][0-9]{9}(?![0-9])\\s*[）)]?", "（电话已隐去）");
         return Masking.mask(out);
     }
 }

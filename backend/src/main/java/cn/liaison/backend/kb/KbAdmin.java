@@ -1,7 +1,7 @@
 package cn.liaison.backend.kb;
 
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +42,7 @@ final class KbAdmin {
     /** Saves a draft given as the entry's fields (the YAML file's keys); 400 naming the problems when invalid. */
     Future<JsonObject> saveDraft(String id, JsonObject fields, String by) {
         if (!id.equals(fields.getString("id"))) {
-            throw ProblemException.invalid("条目 id 与地址不一致", List.of(new cn.liaison.backend.http.FieldError("id", "应为 " + id)));
+            throw ProblemException.invalid("条目 id 与地址不一致", List.of(new cn.liaison.backend.platform.http.FieldError("id", "应为 " + id)));
         }
         String yaml = fields.encodePrettily();
         return kb.check(id, yaml)

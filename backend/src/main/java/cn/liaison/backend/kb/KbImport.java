@@ -1,9 +1,8 @@
 package cn.liaison.backend.kb;
 
-import cn.liaison.backend.config.AppConfig;
-import cn.liaison.backend.store.EmbeddedMongo;
-import cn.liaison.backend.store.EmbeddedRedis;
-import cn.liaison.backend.store.Stores;
+import cn.liaison.backend.platform.store.EmbeddedMongo;
+import cn.liaison.backend.platform.store.EmbeddedRedis;
+import cn.liaison.backend.platform.store.Stores;
 import cn.liaison.kb.content.ContentLoader;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
@@ -24,7 +23,7 @@ public final class KbImport {
     }
 
     /** @return the process exit code: 0 imported, 1 invalid content, 2 could not reach the stores */
-    public static int run(AppConfig config, Path contentDir, PrintStream out) {
+    public static int run(cn.liaison.backend.platform.store.StoreSettings config, Path contentDir, PrintStream out) {
         ContentLoader.Validation validation = ContentLoader.validate(contentDir);
         if (!validation.valid()) {
             validation.errors().forEach(e -> out.println(e));

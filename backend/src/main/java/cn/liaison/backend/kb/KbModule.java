@@ -1,10 +1,12 @@
 package cn.liaison.backend.kb;
 
-import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.platform.ratelimit.RateLimit;
+
+import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.ProjectDirectory;
 import cn.liaison.backend.request.RequestService;
-import cn.liaison.backend.store.Stores;
+import cn.liaison.backend.platform.store.Stores;
 import cn.liaison.kb.KnowledgeBase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,6 +22,7 @@ public final class KbModule {
     private final Routes routes;
     private final KbAdmin admin;
     private final Clock clock;
+    private Future<KnowledgeBase> ready = Future.failedFuture("the knowledge base has not been started");
 
     public KbModule(Vertx vertx, Stores stores, WorkerExecutor worker, Clock clock, int answersPerMinute) {
         KbRepository entries = new KbRepository(stores.mongo());
@@ -35,7 +38,13 @@ public final class KbModule {
 
     /** Imports into an empty database, builds the index, subscribes to publications. */
     public Future<KnowledgeBase> start() {
-        return service.start().compose(kb -> sync.start().map(kb));
+        ready = service.start().compose(kb -> sync.start().map(kb));
+        return ready;
+    }
+
+    /** Completes once the index is built (a few seconds after start). */
+    public Future<KnowledgeBase> knowledgeBase() {
+        return ready;
     }
 
     /** 指导案例 drafts made from requests; needs the request loop, which starts after the knowledge base. */

@@ -1,7 +1,7 @@
 package cn.liaison.backend.kb;
 
-import cn.liaison.backend.http.FieldError;
-import cn.liaison.backend.http.ProblemException;
+import cn.liaison.backend.platform.http.FieldError;
+import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.kb.KnowledgeBase;
 import cn.liaison.kb.content.Content;
 import cn.liaison.kb.content.ContentLoader;
@@ -54,7 +54,7 @@ public final class KbService {
                 .onFailure(ready::tryFail)
                 .onSuccess(opened -> {
                     kb = opened;
-                    cn.liaison.backend.ops.Meters.kbIndexBuilt(System.nanoTime() - begin);
+                    cn.liaison.backend.platform.telemetry.Meters.kbIndexBuilt(System.nanoTime() - begin);
                     ready.tryComplete(opened);
                     LOG.info("Knowledge base: {} published entries indexed in {} ms", opened.content().entries().size(),
                             (System.nanoTime() - begin) / 1_000_000);
@@ -79,7 +79,7 @@ public final class KbService {
         long begin = System.nanoTime();
         return ready.future()
                 .compose(base -> worker.executeBlocking(() -> base.ask(question), false))
-                .onSuccess(o -> cn.liaison.backend.ops.Meters.kbQuestion(o.decision().name(), channel, System.nanoTime() - begin))
+                .onSuccess(o -> cn.liaison.backend.platform.telemetry.Meters.kbQuestion(o.decision().name(), channel, System.nanoTime() - begin))
                 .compose(outcome -> questions.record(outcome, channel).otherwise(e -> {
                     LOG.warn("Question log write failed: {}", e.toString());
                     return null;
@@ -99,7 +99,7 @@ public final class KbService {
                 .compose(published -> worker.executeBlocking(() -> {
                     long begin = System.nanoTime();
                     kb.reindex(load(published).entries());
-                    cn.liaison.backend.ops.Meters.kbIndexBuilt(System.nanoTime() - begin);
+                    cn.liaison.backend.platform.telemetry.Meters.kbIndexBuilt(System.nanoTime() - begin);
                     return null;
                 }, false))
                 .mapEmpty();

@@ -1,6 +1,6 @@
 package cn.liaison.backend.kb;
 
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.MongoDocs;
 import cn.liaison.kb.index.SearchOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -45,6 +45,7 @@ public final class LiveEvents implements RequestListener {
     private volatile String lastSeen;
     private volatile boolean closed;
     private RedisConnection connection;
+    private final List<Runnable> lostHandlers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param subscriberClient a client of its own: its one connection is used only for SUBSCRIBE */
     public LiveEvents(Vertx vertx, RedisAPI redis, Redis subscriberClient) {
@@ -72,6 +73,14 @@ public final class LiveEvents implements RequestListener {
                 set.remove(this);
             }
         }
+    }
+
+    /**
+     * Runs when the subscription to Redis is lost: open streams are ended then, so clients reconnect
+     * (with {@code Last-Event-ID}) instead of receiving heartbeats and no events.
+     */
+    public void onLost(Runnable handler) {
+        lostHandlers.add(handler);
     }
 
     public Future<Void> start() {
@@ -137,7 +146,10 @@ public final class LiveEvents implements RequestListener {
             connection = conn;
             conn.handler(this::onMessage);
             conn.exceptionHandler(e -> LOG.warn("Live events: subscription failed: {}", e.toString()));
-            conn.endHandler(v -> reconnectLater());
+            conn.endHandler(v -> {
+                lostHandlers.forEach(Runnable::run);
+                reconnectLater();
+            });
             return conn.send(Request.cmd(Command.SUBSCRIBE).arg(CHANNEL)).mapEmpty();
         }).compose(v -> lastSeen == null ? Future.<Void>succeededFuture() : replayAfter(lastSeen));
     }

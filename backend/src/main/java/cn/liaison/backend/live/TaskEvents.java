@@ -1,7 +1,7 @@
 package cn.liaison.backend.live;
 
 import cn.liaison.backend.request.Action;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package cn.liaison.backend.miniapp;
 
-import cn.liaison.backend.http.FieldError;
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.http.FieldError;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.org.CreditCode;
 import cn.liaison.backend.org.Enterprise;
 import cn.liaison.backend.org.MongoEnterprises;
 import cn.liaison.backend.org.UnitDirectory;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -50,9 +50,6 @@ public final class EnterpriseBindings {
     }
 
     public Future<JsonObject> request(Principal me, JsonObject body) {
-        if (!me.has(Role.ENTERPRISE)) {
-            throw ProblemException.of(cn.liaison.backend.http.ProblemType.FORBIDDEN, "只有企业用户可以申请绑定企业");
-        }
         if (me.enterpriseId() != null) {
             throw ProblemException.conflict("您已绑定企业，如需变更请联系工作人员");
         }
@@ -156,7 +153,7 @@ public final class EnterpriseBindings {
         return new JsonObject().put("id", d.getString("_id")).put("status", d.getString("status"))
                 .put("creditCode", d.getString("creditCode")).put("name", d.getString("name"))
                 .put("contactName", d.getString("contactName"))
-                .put("phone", staff ? phone : cn.liaison.backend.log.Masking.maskPhone(phone))
+                .put("phone", staff ? phone : cn.liaison.backend.platform.log.Masking.maskPhone(phone))
                 .put("enterpriseId", d.getString("enterpriseId")).put("unitId", d.getString("unitId"))
                 .put("createdAt", MongoDocs.apiTime(MongoDocs.instant(d.getValue("createdAt"))))
                 .put("decidedAt", MongoDocs.apiTime(MongoDocs.instant(d.getValue("decidedAt"))))

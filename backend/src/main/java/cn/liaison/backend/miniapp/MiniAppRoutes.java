@@ -1,9 +1,8 @@
 package cn.liaison.backend.miniapp;
 
-import cn.liaison.backend.http.Routes;
-import cn.liaison.backend.identity.AuthHandler;
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.http.Routes;
+import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.identity.Tokens;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -41,7 +40,7 @@ public final class MiniAppRoutes implements Routes {
         builder.getRoute("requestEnterpriseBinding").addHandler(rc -> reply(rc, 201,
                 bindings.request(AuthHandler.principal(rc), rc.body().asJsonObject())));
         builder.getRoute("listEnterpriseBindings").addHandler(rc -> reply(rc, 200,
-                bindings.pending(AuthHandler.require(rc, Role.UNIT_HEAD, Role.CITY_ADMIN))
+                bindings.pending(AuthHandler.principal(rc))
                         .map(items -> new JsonObject().put("items", items))));
         builder.getRoute("approveEnterpriseBinding").addHandler(rc -> decide(rc, true));
         builder.getRoute("rejectEnterpriseBinding").addHandler(rc -> decide(rc, false));
@@ -62,7 +61,7 @@ public final class MiniAppRoutes implements Routes {
     }
 
     private void decide(RoutingContext rc, boolean approve) {
-        Principal staff = AuthHandler.require(rc, Role.UNIT_HEAD, Role.CITY_ADMIN);
+        Principal staff = AuthHandler.principal(rc);
         JsonObject body = rc.body() == null || rc.body().isEmpty() ? new JsonObject() : rc.body().asJsonObject();
         reply(rc, 200, bindings.decide(rc.pathParam("id"), staff, approve, body.getString("note"),
                 body.getString("districtUnitId")));

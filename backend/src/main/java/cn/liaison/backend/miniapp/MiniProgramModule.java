@@ -1,18 +1,18 @@
 package cn.liaison.backend.miniapp;
 
-import cn.liaison.backend.store.IndexRegistry;
+import cn.liaison.backend.platform.store.IndexRegistry;
 import cn.liaison.backend.chat.ChatModule;
 import cn.liaison.backend.config.MiniProgramConfig;
-import cn.liaison.backend.http.RawRoutes;
-import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.platform.http.RawRoutes;
+import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.identity.Tokens;
 import cn.liaison.backend.kb.KbService;
-import cn.liaison.backend.notify.Notifier;
+import cn.liaison.backend.platform.outbox.Notifier;
 import cn.liaison.backend.org.MongoEnterprises;
 import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.request.RequestModule;
-import cn.liaison.backend.sla.RedisLock;
-import cn.liaison.backend.store.Stores;
+import cn.liaison.backend.platform.jobs.RedisLock;
+import cn.liaison.backend.platform.store.Stores;
 import cn.liaison.backend.wechat.PushCodec;
 import cn.liaison.backend.wechat.PushInbox;
 import cn.liaison.backend.wechat.PushRoutes;
@@ -84,12 +84,12 @@ public final class MiniProgramModule {
     private PushInbox.Bot pushBot(Clock clock) {
         return new PushInbox.Bot() {
             @Override
-            public Future<cn.liaison.backend.identity.Principal> userFor(String openid) {
+            public Future<cn.liaison.backend.platform.auth.Principal> userFor(String openid) {
                 return users.signIn(openid, null, clock.instant());
             }
 
             @Override
-            public Future<Turn> chat(cn.liaison.backend.identity.Principal user, String openid, String conversationId,
+            public Future<Turn> chat(cn.liaison.backend.platform.auth.Principal user, String openid, String conversationId,
                                      String text) {
                 return chat.service().handle(user, openid, conversationId, text);
             }

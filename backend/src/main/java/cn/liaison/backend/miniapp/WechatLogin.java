@@ -1,9 +1,9 @@
 package cn.liaison.backend.miniapp;
 
-import cn.liaison.backend.http.FieldError;
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.ProblemType;
-import cn.liaison.backend.identity.Principal;
+import cn.liaison.backend.platform.http.FieldError;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.ProblemType;
+import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.identity.Tokens;
 import cn.liaison.backend.wechat.WechatApi;
 import io.vertx.core.Future;

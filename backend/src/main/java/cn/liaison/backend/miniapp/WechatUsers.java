@@ -1,8 +1,8 @@
 package cn.liaison.backend.miniapp;
 
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.identity.Role;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

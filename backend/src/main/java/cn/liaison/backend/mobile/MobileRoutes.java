@@ -1,12 +1,12 @@
 package cn.liaison.backend.mobile;
 
+import cn.liaison.backend.platform.http.FieldError;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.RawRoutes;
+import cn.liaison.backend.platform.http.Routes;
+import cn.liaison.backend.platform.auth.AuthHandler;
 import cn.liaison.backend.calendar.CalendarNotes;
 import cn.liaison.backend.calendar.DateWindow;
-import cn.liaison.backend.http.FieldError;
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.RawRoutes;
-import cn.liaison.backend.http.Routes;
-import cn.liaison.backend.identity.AuthHandler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

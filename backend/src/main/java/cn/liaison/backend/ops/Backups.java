@@ -1,10 +1,10 @@
 package cn.liaison.backend.ops;
 
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.Routes;
-import cn.liaison.backend.identity.AuthHandler;
-import cn.liaison.backend.identity.Role;
-import cn.liaison.backend.store.EmbeddedMongo;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.Routes;
+import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.platform.store.EmbeddedMongo;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,9 @@
 package cn.liaison.backend.ops;
 
+import cn.liaison.backend.config.OpsConfig;
+
+import cn.liaison.backend.platform.telemetry.JsonLogEncoder;
+
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;

@@ -1,9 +1,11 @@
 package cn.liaison.backend.ops;
 
-import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.config.OpsConfig;
+
+import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.request.RequestListener;
-import cn.liaison.backend.store.EmbeddedMongo;
-import cn.liaison.backend.store.Stores;
+import cn.liaison.backend.platform.store.EmbeddedMongo;
+import cn.liaison.backend.platform.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -21,7 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class Operations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
-    private static final long RETENTION_INTERVAL_MS = 3_600_000;
 
     private final OpsConfig config;
     private final Telemetry telemetry;
@@ -29,7 +30,6 @@ public final class Operations {
     private ProductGauges gauges;
     private Retention retention;
     private Backups backups;
-    private long retentionTimer = -1;
 
     private Operations(OpsConfig config) {
         this.config = config;
@@ -60,12 +60,8 @@ public final class Operations {
      * @param kbReady        whether the knowledge-base index is built
      */
     public Future<Void> start(Stores stores, Clock clock, Consumer<RequestListener> listeners, IntSupplier sseConnections,
-                              BooleanSupplier kbReady, boolean backgroundJobs) {
+                              BooleanSupplier kbReady) {
         retention = new Retention(stores.mongo(), clock, config.retention());
-        if (backgroundJobs) {
-            retentionTimer = vertx.setPeriodic(RETENTION_INTERVAL_MS, id -> retention.runOnce()
-                    .onFailure(e -> LOG.warn("Retention run failed: {}", e.toString())));
-        }
         if (telemetry.registry().isEmpty()) {
             return Future.succeededFuture();
         }
@@ -92,9 +88,6 @@ public final class Operations {
     public void stopTimers() {
         if (gauges != null) {
             gauges.stop();
-        }
-        if (retentionTimer >= 0) {
-            vertx.cancelTimer(retentionTimer);
         }
     }
 

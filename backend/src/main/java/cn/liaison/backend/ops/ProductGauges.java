@@ -1,9 +1,11 @@
 package cn.liaison.backend.ops;
 
+import cn.liaison.backend.platform.telemetry.Meters;
+
 import cn.liaison.backend.request.Action;
 import cn.liaison.backend.request.RequestListener;
-import cn.liaison.backend.store.MongoDocs;
-import cn.liaison.backend.store.Stores;
+import cn.liaison.backend.platform.store.MongoDocs;
+import cn.liaison.backend.platform.store.Stores;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;

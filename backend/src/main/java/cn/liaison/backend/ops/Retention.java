@@ -1,6 +1,10 @@
 package cn.liaison.backend.ops;
 
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.config.OpsConfig;
+
+import cn.liaison.backend.platform.telemetry.Meters;
+
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

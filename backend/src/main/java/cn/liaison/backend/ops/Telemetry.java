@@ -1,5 +1,9 @@
 package cn.liaison.backend.ops;
 
+import cn.liaison.backend.config.OpsConfig;
+
+import cn.liaison.backend.platform.telemetry.Meters;
+
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.config.MeterFilter;

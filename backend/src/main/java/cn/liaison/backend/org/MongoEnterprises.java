@@ -1,6 +1,6 @@
 package cn.liaison.backend.org;
 
-import cn.liaison.backend.store.IndexRegistry;
+import cn.liaison.backend.platform.store.IndexRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,7 @@
 package cn.liaison.backend.org;
 
-import cn.liaison.backend.store.IndexRegistry;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.IndexRegistry;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;

@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,14 +47,13 @@ public final class PolicyRules {
         }
     }
 
+    /**
+     * A private file system over the jar: the knowledge base reads the same jar at the same time,
+     * and a shared one (FileSystems.newFileSystem(uri)) would be closed under whoever opened second.
+     */
     private static FileSystem jarFileSystem(URI uri) throws IOException {
-        try {
-            return FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-            // Someone else has it open: use a fresh one over the same jar file.
-            String jar = uri.getSchemeSpecificPart().substring(0, uri.getSchemeSpecificPart().indexOf("!/"));
-            return FileSystems.newFileSystem(Path.of(URI.create(jar)));
-        }
+        String jar = uri.getSchemeSpecificPart().substring(0, uri.getSchemeSpecificPart().indexOf("!/"));
+        return FileSystems.newFileSystem(Path.of(URI.create(jar)));
     }
 
     /** Every {@code *.yaml} in {@code dir}, in name order. */

@@ -1,7 +1,7 @@
 package cn.liaison.backend.project;
 
-import cn.liaison.backend.http.Routes;
-import cn.liaison.backend.identity.AuthHandler;
+import cn.liaison.backend.platform.http.Routes;
+import cn.liaison.backend.platform.auth.AuthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

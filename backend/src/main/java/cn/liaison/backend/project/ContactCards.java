@@ -1,9 +1,9 @@
 package cn.liaison.backend.project;
 
-import cn.liaison.backend.identity.Principal;
+import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.identity.UserAccount;
 import cn.liaison.backend.identity.UserAccounts;
-import cn.liaison.backend.log.Masking;
+import cn.liaison.backend.platform.log.Masking;
 import cn.liaison.backend.org.Enterprise;
 import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.Unit;

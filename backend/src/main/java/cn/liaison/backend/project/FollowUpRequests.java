@@ -1,6 +1,6 @@
 package cn.liaison.backend.project;
 
-import cn.liaison.backend.identity.Principal;
+import cn.liaison.backend.platform.auth.Principal;
 import io.vertx.core.Future;
 
 /**

@@ -1,6 +1,5 @@
 package cn.liaison.backend.project;
 
-import cn.liaison.backend.sla.RedisLock;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -17,22 +16,20 @@ public final class PolicyNightly {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicyNightly.class);
     private static final int PAGE = 200;
-    private static final Duration LEASE = Duration.ofMinutes(10);
+    /** Held by the jobs service around each pass, so one instance matches at a time. */
+    static final Duration LEASE = Duration.ofMinutes(10);
 
     private final ProjectService projects;
     private final ProjectStore store;
-    private final RedisLock lock;
 
-    PolicyNightly(ProjectService projects, ProjectStore store, RedisLock lock) {
+    PolicyNightly(ProjectService projects, ProjectStore store) {
         this.projects = projects;
         this.store = store;
-        this.lock = lock;
     }
 
     /** One pass over all projects; returns how many changed. */
     public Future<Integer> runOnce() {
-        return lock.tryAcquire("project-policies", LEASE).compose(lease -> lease.isEmpty() ? Future.succeededFuture(0)
-                : pageAfter("", 0).eventually(() -> lock.release(lease.get())))
+        return pageAfter("", 0)
                 .onSuccess(changed -> LOG.info("Policy matching for all projects: {} changed", changed));
     }
 

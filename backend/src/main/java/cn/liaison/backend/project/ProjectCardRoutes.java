@@ -1,7 +1,7 @@
 package cn.liaison.backend.project;
 
-import cn.liaison.backend.http.RawRoutes;
-import cn.liaison.backend.identity.AuthHandler;
+import cn.liaison.backend.platform.http.RawRoutes;
+import cn.liaison.backend.platform.auth.AuthHandler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 
@@ -25,7 +25,7 @@ public final class ProjectCardRoutes implements RawRoutes {
         router.get("/api/v1/projects/:id/card.png").handler(auth).handler(rc -> {
             String id = rc.pathParam("id");
             if (id == null || id.length() > 64) {
-                rc.fail(cn.liaison.backend.http.ProblemException.notFound("项目不存在"));
+                rc.fail(cn.liaison.backend.platform.http.ProblemException.notFound("项目不存在"));
                 return;
             }
             ProjectRoutes.call(() -> module.cards().png(id, AuthHandler.principal(rc)))

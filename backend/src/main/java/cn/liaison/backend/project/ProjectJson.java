@@ -1,6 +1,6 @@
 package cn.liaison.backend.project;
 
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -75,7 +75,9 @@ final class ProjectJson {
                 .put("name", p.name())
                 .put("enterpriseId", p.enterpriseId())
                 .put("district", p.districtUnitId());
+        putIfPresent(out, "districtName", doc.getString("districtName"));
         putIfPresent(out, "parkId", p.parkId());
+        putIfPresent(out, "parkName", doc.getString("parkName"));
         out.put("landUse", p.landUse().name()).put("landUseLabel", p.landUse().label());
         putIfPresent(out, "totalFloorArea", p.totalFloorArea());
         putIfPresent(out, "aboveGroundFloorArea", p.aboveGroundFloorArea());

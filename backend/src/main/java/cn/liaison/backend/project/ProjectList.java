@@ -1,6 +1,6 @@
 package cn.liaison.backend.project;
 
-import cn.liaison.backend.identity.Principal;
+import cn.liaison.backend.platform.auth.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -52,14 +52,12 @@ final class ProjectList {
                 and.add(new JsonObject().put("_id", new JsonObject().put("$lt", cursor)));
             }
             return store.find(new JsonObject().put("$and", and), new JsonObject().put("_id", -1), limit + 1);
-        }).map(docs -> {
-            JsonArray items = new JsonArray();
-            docs.stream().limit(limit).forEach(d -> items.add(projects.render(d)));
-            JsonObject out = new JsonObject().put("items", items);
+        }).compose(docs -> projects.renderAll(docs.subList(0, Math.min(limit, docs.size()))).map(rendered -> {
+            JsonObject out = new JsonObject().put("items", new JsonArray(new java.util.ArrayList<>(rendered)));
             if (docs.size() > limit) {
                 out.put("nextCursor", docs.get(limit - 1).getString("_id"));
             }
             return out;
-        });
+        }));
     }
 }

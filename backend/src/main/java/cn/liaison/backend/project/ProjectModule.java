@@ -1,17 +1,16 @@
 package cn.liaison.backend.project;
 
-import cn.liaison.backend.notify.OutboxDispatcher;
-import cn.liaison.backend.identity.Principal;
+import cn.liaison.backend.platform.outbox.OutboxDispatcher;
+import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.identity.UserAccounts;
 import cn.liaison.backend.identity.UserDirectory;
-import cn.liaison.backend.notify.Notifier;
+import cn.liaison.backend.platform.outbox.Notifier;
 import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.policy.PolicyEngine;
 import cn.liaison.backend.policy.PolicyEngine.Match;
 import cn.liaison.backend.policy.PolicyRule;
 import cn.liaison.backend.policy.PolicyRules;
-import cn.liaison.backend.sla.RedisLock;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
@@ -33,7 +32,7 @@ public final class ProjectModule {
 
     /** Everything the module needs from outside it. */
     public record Ports(UnitDirectory units, UserDirectory users, UserAccounts accounts, EnterpriseDirectory enterprises,
-                        EnterpriseUsers enterpriseUsers, FollowUpRequests followUps, Notifier notifier, RedisLock locks,
+                        EnterpriseUsers enterpriseUsers, FollowUpRequests followUps, Notifier notifier,
                         RedisAPI redis, WorkerExecutor workers, Clock clock) {
     }
 
@@ -52,8 +51,8 @@ public final class ProjectModule {
         list = new ProjectList(service, store);
         visits = new SiteVisits(service, store, ports.followUps(), ports.clock());
         cards = new ContactCards(service, ports.accounts(), ports.enterprises(), ports.units(), ports.workers(), cardLink);
-        outbox = new OutboxDispatcher(store, "project", ports.notifier(), ports.locks(), ports.redis(), ports.clock());
-        nightly = new PolicyNightly(service, store, ports.locks());
+        outbox = new OutboxDispatcher(store, "project", ports.notifier(), ports.redis(), ports.clock());
+        nightly = new PolicyNightly(service, store);
     }
 
     /** The rules bundled with the knowledge base, checked against the project facts (fails fast on a bad rule). */

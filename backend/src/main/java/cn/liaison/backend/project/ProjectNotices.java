@@ -1,7 +1,7 @@
 package cn.liaison.backend.project;
 
-import cn.liaison.backend.notify.NotificationEvent;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package cn.liaison.backend.project;
 
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.identity.StaffMember;
 import cn.liaison.backend.identity.UserDirectory;
 import cn.liaison.backend.org.Enterprise;
@@ -9,6 +9,7 @@ import cn.liaison.backend.org.Unit;
 import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.org.UnitLevel;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,5 +95,29 @@ final class ProjectPeople {
                         : Future.succeededFuture(heads))
                 .compose(heads -> heads.isEmpty() ? users.cityAdmins() : Future.succeededFuture(heads))
                 .map(list -> list.stream().map(StaffMember::id).toList());
+    }
+
+    /**
+     * The document with the names people read next to ids: the district's and park's names, and the
+     * liaison's name where the document has only the id (projects seeded before a liaison was named).
+     */
+    Future<JsonObject> named(JsonObject doc) {
+        JsonObject out = doc.copy();
+        Future<Void> liaison = out.getString("liaisonId") == null || out.getString("liaisonName") != null
+                ? Future.succeededFuture()
+                : users.find(out.getString("liaisonId")).map(found -> {
+                    found.ifPresent(m -> out.put("liaisonName", m.name()));
+                    return null;
+                });
+        Future<Void> district = unitName(out.getString("district"), "districtName", out);
+        Future<Void> park = unitName(out.getString("parkId"), "parkName", out);
+        return Future.all(liaison, district, park).map(done -> out);
+    }
+
+    private Future<Void> unitName(String unitId, String field, JsonObject out) {
+        return unitId == null ? Future.succeededFuture() : units.find(unitId).map(found -> {
+            found.ifPresent(u -> out.put(field, u.name()));
+            return null;
+        });
     }
 }

@@ -1,12 +1,12 @@
 package cn.liaison.backend.project;
 
-import cn.liaison.backend.http.FieldError;
-import cn.liaison.backend.http.Problem;
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.ProblemType;
-import cn.liaison.backend.http.Routes;
-import cn.liaison.backend.identity.AuthHandler;
-import cn.liaison.backend.identity.Principal;
+import cn.liaison.backend.platform.http.FieldError;
+import cn.liaison.backend.platform.http.Problem;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.ProblemType;
+import cn.liaison.backend.platform.http.Routes;
+import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.platform.auth.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

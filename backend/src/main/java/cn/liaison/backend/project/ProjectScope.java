@@ -1,7 +1,7 @@
 package cn.liaison.backend.project;
 
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

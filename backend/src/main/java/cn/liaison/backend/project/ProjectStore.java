@@ -1,10 +1,10 @@
 package cn.liaison.backend.project;
 
-import cn.liaison.backend.store.IndexRegistry;
-import cn.liaison.backend.notify.OutboxStore;
+import cn.liaison.backend.platform.store.IndexRegistry;
+import cn.liaison.backend.platform.outbox.OutboxStore;
 import cn.liaison.backend.org.ProjectDirectory;
 import cn.liaison.backend.org.ProjectRef;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;

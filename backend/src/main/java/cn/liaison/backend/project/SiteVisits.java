@@ -1,9 +1,9 @@
 package cn.liaison.backend.project;
 
-import static cn.liaison.backend.store.MongoDocs.date;
+import static cn.liaison.backend.platform.store.MongoDocs.date;
 
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,7 @@
 package cn.liaison.backend.report;
 
-import static cn.liaison.backend.store.MongoDocs.date;
-import static cn.liaison.backend.store.MongoDocs.instant;
+import static cn.liaison.backend.platform.store.MongoDocs.date;
+import static cn.liaison.backend.platform.store.MongoDocs.instant;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.org.Unit;
@@ -50,10 +50,18 @@ public final class MonthlyReport {
         Instant from = month.atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
         Rows rows = new Rows(units, everything);
+        JsonObject categoryTitles = new JsonObject();
         JsonObject scope = rows.filter();
         Future<Void> received = group("requests", and(scope, range("createdAt", from, to)),
-                new JsonObject().put("channel", "$channel").put("type", "$type").put("category", "$category").put("status", "$status"))
+                new JsonObject().put("channel", "$channel").put("type", "$type").put("category", "$category")
+                        .put("categoryTitle", "$categoryTitle").put("status", "$status"))
                 .map(groups -> {
+                    groups.forEach(g -> {
+                        JsonObject k = g.getJsonObject("_id");
+                        if (k.getString("category") != null && k.getString("categoryTitle") != null) {
+                            categoryTitles.put(k.getString("category"), k.getString("categoryTitle"));
+                        }
+                    });
                     groups.forEach(g -> rows.of(g).forEach(r -> {
                         long n = g.getLong("n");
                         JsonObject k = g.getJsonObject("_id");
@@ -91,12 +99,13 @@ public final class MonthlyReport {
                     rows.all().forEach(r -> out.add(r.toJson()));
                     return new JsonObject()
                             .put("month", month.toString())
-                            .put("from", cn.liaison.backend.store.MongoDocs.apiTime(from))
-                            .put("to", cn.liaison.backend.store.MongoDocs.apiTime(to))
-                            .put("asOf", cn.liaison.backend.store.MongoDocs.apiTime(asOf))
+                            .put("from", cn.liaison.backend.platform.store.MongoDocs.apiTime(from))
+                            .put("to", cn.liaison.backend.platform.store.MongoDocs.apiTime(to))
+                            .put("asOf", cn.liaison.backend.platform.store.MongoDocs.apiTime(asOf))
                             .put("rows", out)
                             .put("total", rows.total.toJson())
                             .put("approvalTimes", approvals.result())
+                            .put("categoryTitles", categoryTitles)
                             .put("truncated", timed.result().size() >= MAX_TIMED);
                 });
     }

@@ -1,8 +1,8 @@
 package cn.liaison.backend.report;
 
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.RawRoutes;
-import cn.liaison.backend.identity.AuthHandler;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.RawRoutes;
+import cn.liaison.backend.platform.auth.AuthHandler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;

@@ -1,7 +1,7 @@
 package cn.liaison.backend.report;
 
-import cn.liaison.backend.http.Routes;
-import cn.liaison.backend.identity.AuthHandler;
+import cn.liaison.backend.platform.http.Routes;
+import cn.liaison.backend.platform.auth.AuthHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 /**

@@ -15,17 +15,30 @@ import org.dhatim.fastexcel.Worksheet;
 /** The monthly summary as an XLSX workbook: one sheet of figures per unit, one of counts by channel, type and category. */
 final class XlsxExport {
 
-    /** Column title → field of a row ({@code a.b} reads a nested field). */
-    private static final String[][] COLUMNS = {
-            {"单位", "unitName"}, {"层级", "level"}, {"受理诉求", "received"}, {"已签收", "signedFor"},
-            {"按时签收", "signedOnTime"}, {"按时签收率", "signOnTimeRate"}, {"办结", "completed"},
-            {"按时办结", "completedOnTime"}, {"按时办结率", "onTimeRate"}, {"平均办结工作日", "avgWorkingDaysToComplete"},
-            {"超期", "overdue"}, {"升级督办", "escalated"}, {"评价数", "rated"}, {"非常满意", "ratings.VERY_SATISFIED"},
-            {"满意", "ratings.SATISFIED"}, {"基本满意", "ratings.BASICALLY_SATISFIED"}, {"不满意", "ratings.DISSATISFIED"},
-            {"非常不满意", "ratings.VERY_DISSATISFIED"}, {"满意率", "satisfactionRate"}, {"差评", "badRatings"},
-            {"差评整改", "reworkOpened"}, {"已整改", "rectified"}, {"小程序直接答复率", "directAnswer.MINIPROGRAM.rate"},
-            {"热线直接答复率", "directAnswer.HOTLINE.rate"}, {"政策免申即享", "policyMatchesApplied"},
-            {"现场服务", "siteVisits"}, {"服务重点项目", "majorProjectsServed"}};
+    /** How a column's figures are shown: chosen by what the column means, never by its name. */
+    private enum Kind { TEXT, COUNT, RATE, DAYS }
+
+    /** A column: its title, the field of a row ({@code a.b} reads a nested field) and what it holds. */
+    private record Column(String title, String path, Kind kind) {
+    }
+
+    private static final Column[] COLUMNS = {
+            new Column("单位", "unitName", Kind.TEXT), new Column("层级", "level", Kind.TEXT),
+            new Column("受理诉求", "received", Kind.COUNT), new Column("已签收", "signedFor", Kind.COUNT),
+            new Column("按时签收", "signedOnTime", Kind.COUNT), new Column("按时签收率", "signOnTimeRate", Kind.RATE),
+            new Column("办结", "completed", Kind.COUNT), new Column("按时办结", "completedOnTime", Kind.COUNT),
+            new Column("按时办结率", "onTimeRate", Kind.RATE), new Column("平均办结工作日", "avgWorkingDaysToComplete", Kind.DAYS),
+            new Column("超期", "overdue", Kind.COUNT), new Column("升级督办", "escalated", Kind.COUNT),
+            new Column("评价数", "rated", Kind.COUNT), new Column("非常满意", "ratings.VERY_SATISFIED", Kind.COUNT),
+            new Column("满意", "ratings.SATISFIED", Kind.COUNT), new Column("基本满意", "ratings.BASICALLY_SATISFIED", Kind.COUNT),
+            new Column("不满意", "ratings.DISSATISFIED", Kind.COUNT),
+            new Column("非常不满意", "ratings.VERY_DISSATISFIED", Kind.COUNT),
+            new Column("满意率", "satisfactionRate", Kind.RATE), new Column("差评", "badRatings", Kind.COUNT),
+            new Column("差评整改", "reworkOpened", Kind.COUNT), new Column("已整改", "rectified", Kind.COUNT),
+            new Column("小程序直接答复率", "directAnswer.MINIPROGRAM.rate", Kind.RATE),
+            new Column("热线直接答复率", "directAnswer.HOTLINE.rate", Kind.RATE),
+            new Column("政策免申即享", "policyMatchesApplied", Kind.COUNT), new Column("现场服务", "siteVisits", Kind.COUNT),
+            new Column("服务重点项目", "majorProjectsServed", Kind.COUNT)};
 
     private XlsxExport() {
     }
@@ -39,19 +52,24 @@ final class XlsxExport {
             rows.add(report.getJsonObject("total"));
             Worksheet summary = wb.newWorksheet("每月汇总 " + report.getString("month"));
             for (int c = 0; c < COLUMNS.length; c++) {
-                summary.value(0, c, COLUMNS[c][0]);
+                summary.value(0, c, COLUMNS[c].title());
                 summary.style(0, c).bold().fillColor("F2DCDB").set();
             }
             for (int r = 0; r < rows.size(); r++) {
                 for (int c = 0; c < COLUMNS.length; c++) {
-                    Object value = read(rows.get(r), COLUMNS[c][1]);
+                    Column column = COLUMNS[c];
+                    Object value = read(rows.get(r), column.path());
                     if (value instanceof Number n) {
                         summary.value(r + 1, c, n);
-                        if (COLUMNS[c][1].toLowerCase().contains("rate")) {
-                            summary.style(r + 1, c).format("0.0%").set();
-                        }
+                        String format = switch (column.kind()) {
+                            case RATE -> "0.0%";
+                            case DAYS -> "0.00";
+                            default -> "0";
+                        };
+                        summary.style(r + 1, c).format(format).set();
                     } else if (value != null) {
-                        summary.value(r + 1, c, String.valueOf(value));
+                        summary.value(r + 1, c, "level".equals(column.path()) ? ReportLabels.level(String.valueOf(value))
+                                : String.valueOf(value));
                     }
                 }
             }
@@ -61,6 +79,7 @@ final class XlsxExport {
             counts.value(0, 1, "维度");
             counts.value(0, 2, "取值");
             counts.value(0, 3, "数量");
+            JsonObject titles = report.getJsonObject("categoryTitles", new JsonObject());
             int line = 1;
             for (JsonObject row : rows) {
                 for (String dimension : new String[] {"byChannel", "byType", "byCategory"}) {
@@ -68,7 +87,7 @@ final class XlsxExport {
                     for (String key : new TreeSet<>(values.fieldNames())) {
                         counts.value(line, 0, row.getString("unitName"));
                         counts.value(line, 1, Map.of("byChannel", "渠道", "byType", "类型", "byCategory", "事项").get(dimension));
-                        counts.value(line, 2, key);
+                        counts.value(line, 2, ReportLabels.value(dimension, key, titles));
                         counts.value(line, 3, values.getLong(key));
                         line++;
                     }

@@ -1,7 +1,7 @@
 package cn.liaison.backend.request;
 
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
 import java.util.Objects;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.bots.domain.RequestType;
+
 /**
  * The result of 研判: what the request is about, where it belongs, and who handles it.
  *

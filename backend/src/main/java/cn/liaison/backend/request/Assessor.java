@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.bots.domain.RequestType;
+
 import cn.liaison.backend.identity.StaffMember;
 import cn.liaison.backend.identity.UserDirectory;
 import cn.liaison.backend.org.EnterpriseDirectory;
@@ -52,7 +54,13 @@ final class Assessor {
                         c.confidence(), null, null, null, null, null, c.department().get(),
                         "不属于人防业务，应由" + c.department().get() + "办理"));
             }
-            return place(doc).compose(place -> route(place)
+            Future<Place> placed = place(doc);
+            if (type == RequestType.COMPLAINT && RequestTypes.aboutStaff(content)) {
+                return placed.compose(place -> supervisingOffice(place).map(office -> new Assessment(
+                        Assessment.Outcome.REVIEW, type, category, c.topicTitle(), c.confidence(), place.district,
+                        place.parkId, office, null, null, null, "投诉工作人员，由其上级单位研判处理，不交被投诉方办理")));
+            }
+            return placed.compose(place -> route(place)
                     .map(route -> new Assessment(route.liaison == null ? Assessment.Outcome.REVIEW : Assessment.Outcome.ASSIGN,
                             type, category, c.topicTitle(), c.confidence(), place.district, place.parkId,
                             route.unitId, route.liaison == null ? null : route.liaison.id(),
@@ -82,6 +90,15 @@ final class Assessor {
             }
             return units.districtByName(districtName).map(d -> new Place(d.map(Unit::id).orElse(null), null, null));
         });
+    }
+
+    /** The office above the one serving the place (park → district → city): it supervises that staff. */
+    private Future<String> supervisingOffice(Place place) {
+        String serving = place.parkId != null ? place.parkId : place.district;
+        if (serving == null) {
+            return Future.succeededFuture(null);
+        }
+        return units.find(serving).map(unit -> unit.map(u -> u.parentId() == null ? u.id() : u.parentId()).orElse(null));
     }
 
     private Future<Route> route(Place place) {

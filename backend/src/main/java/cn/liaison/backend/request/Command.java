@@ -1,5 +1,10 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.bots.domain.RequestType;
+import cn.liaison.bots.domain.Resolution;
+import cn.liaison.bots.domain.ReturnReason;
+import cn.liaison.bots.domain.RatingLevel;
+
 import java.util.Objects;
 
 /** An action on a request, with what the actor supplied. Validated on construction. */

@@ -1,8 +1,8 @@
 package cn.liaison.backend.request;
 
-import cn.liaison.backend.notify.Notification;
-import cn.liaison.backend.notify.NotificationEvent;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.outbox.Notification;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -68,25 +68,6 @@ public final class Events {
         return entry;
     }
 
-    public static Notification fromOutbox(String requestId, JsonObject entry) {
-        return new Notification(entry.getString("id"), requestId, NotificationEvent.valueOf(entry.getString("event")),
-                entry.getJsonArray("recipients", new JsonArray()).stream().map(String::valueOf).toList(),
-                entry.getString("title"), entry.getString("text"), MongoDocs.instant(entry.getValue("createdAt")),
-                data(entry.getJsonObject("data")));
-    }
-
-    private static java.util.Map<String, String> data(JsonObject data) {
-        java.util.Map<String, String> out = new java.util.HashMap<>();
-        if (data != null) {
-            data.forEach(e -> {
-                if (e.getValue() != null) {
-                    out.put(e.getKey(), String.valueOf(e.getValue()));
-                }
-            });
-        }
-        return out;
-    }
-
     /** The {@code $push} part of an update: history entries and outbox entries, each with {@code $each}. */
     public static JsonObject push(List<JsonObject> history, List<Notification> notifications) {
         JsonObject push = new JsonObject();
@@ -99,5 +80,10 @@ public final class Events {
             push.put("outbox", new JsonObject().put("$each", entries));
         }
         return push;
+    }
+
+    /** What the liaison is told when a request is assigned to them (by a person or by assessment). */
+    static String assignedText(String number) {
+        return "诉求 " + number + " 已分派给您，请在时限内签收办理";
     }
 }

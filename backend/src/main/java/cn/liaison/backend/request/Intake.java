@@ -1,16 +1,16 @@
 package cn.liaison.backend.request;
 
-import static cn.liaison.backend.store.MongoDocs.date;
-import static cn.liaison.backend.store.MongoDocs.instant;
+import static cn.liaison.backend.platform.store.MongoDocs.date;
+import static cn.liaison.backend.platform.store.MongoDocs.instant;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.identity.Role;
-import cn.liaison.backend.notify.Notification;
-import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.platform.outbox.Notification;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
 import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.ProjectDirectory;
-import cn.liaison.backend.sla.SlaPolicy;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.request.SlaPolicy;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -39,10 +39,19 @@ public final class Intake {
     private final SlaPolicy policy;
     private final Clock clock;
     private final RequestListener listener;
+    private final ProjectAccess access;
+    private final Supervisors supervisors;
+    private final Districts districts;
+
+    /** Failed assessments before a request goes to the city office for review instead. */
+    static final int MAX_ASSESS_FAILURES = 3;
 
     Intake(RequestRepository repository, Assessor assessor, RequestEffects effects, ProjectDirectory projects,
            EnterpriseDirectory enterprises,
-           WorkingCalendar calendar, SlaPolicy policy, Clock clock, RequestListener listener) {
+           WorkingCalendar calendar, SlaPolicy policy, Clock clock, RequestListener listener, Supervisors supervisors,
+           ProjectAccess access, Districts districts) {
+        this.supervisors = supervisors;
+        this.districts = districts;
         this.listener = listener;
         this.repository = repository;
         this.assessor = assessor;
@@ -52,6 +61,7 @@ public final class Intake {
         this.calendar = calendar;
         this.policy = policy;
         this.clock = clock;
+        this.access = access;
     }
 
     /** The stored request and whether this call created it (false: an idempotent replay). */
@@ -67,8 +77,9 @@ public final class Intake {
         Future<java.util.Optional<JsonObject>> earlier = idempotencyKey == null
                 ? Future.succeededFuture(java.util.Optional.empty())
                 : repository.find(RequestRepository.idFor(actor.id(), idempotencyKey));
+        String fingerprint = IdempotencyFingerprint.of(in, channel);
         return earlier.compose(found -> found.isPresent()
-                ? Future.succeededFuture(new Submitted(found.get(), false))
+                ? IdempotencyFingerprint.replay(found.get(), fingerprint).map(doc -> new Submitted(doc, false))
                 : checkProject(in, actor).compose(enterpriseId -> names(in.projectId(), enterpriseId)
                         .compose(names -> store(in, actor, channel, idempotencyKey, enterpriseId, preset, names))));
     }
@@ -77,14 +88,13 @@ public final class Intake {
         if (in.projectId() == null) {
             return Future.succeededFuture(actor.enterpriseId());
         }
-        return projects.find(in.projectId()).map(project -> {
-            boolean visible = project.isPresent() && (!actor.has(Role.ENTERPRISE)
-                    || project.get().enterpriseId().equals(actor.enterpriseId()));
+        return projects.find(in.projectId()).compose(project -> (project.isEmpty() ? Future.succeededFuture(false)
+                : access.mayRead(project.get(), actor)).map(visible -> {
             if (!visible) {
-                throw new InvalidInputException("projectId", "项目不存在");
+                throw cn.liaison.backend.platform.http.ProblemException.notFound("项目不存在或无权查看");
             }
             return project.get().enterpriseId();
-        });
+        }));
     }
 
     /** The enterprise's and project's names, stored with the request so lists and phones can show them. */
@@ -107,11 +117,10 @@ public final class Intake {
                                     Preset preset, JsonObject names) {
         Instant now = clock.instant();
         return repository.nextNumber(now.atZone(MongoDocs.ZONE).toLocalDate()).compose(number -> {
-            JsonObject doc = new JsonObject()
+            JsonObject doc = RequestTransitions.initial(new JsonObject())
                     .put("_id", key == null ? UUID.randomUUID().toString() : RequestRepository.idFor(actor.id(), key))
                     .put("number", number)
                     .put("version", 0L)
-                    .put("status", RequestStatus.RECEIVED.name())
                     .put("channel", channel.wire())
                     .put("content", in.content())
                     .put("createdBy", new JsonObject().put("id", actor.id()).put("name", actor.name()).put("role", actor.mainRole()))
@@ -123,6 +132,7 @@ public final class Intake {
             putIfPresent(doc, "projectName", names.getString("projectName"));
             putIfPresent(doc, "districtName", in.district());
             putIfPresent(doc, "idempotencyKey", key);
+            putIfPresent(doc, "idempotencyHash", key == null ? null : IdempotencyFingerprint.of(in, channel));
             putIfPresent(doc, "orderNo", preset.orderNo());
             if (preset.dueAt() != null) {
                 // Kept by assessment instead of the type's time limit.
@@ -143,6 +153,7 @@ public final class Intake {
                     .onSuccess(stored -> listener.changed(stored, Action.CREATE))
                     .recover(error -> MongoDocs.isDuplicateKey(error) && key != null
                             ? repository.find(doc.getString("_id")).map(f -> f.orElseThrow())
+                            .compose(existing -> IdempotencyFingerprint.replay(existing, doc.getString("idempotencyHash")))
                             .compose(existing -> Future.failedFuture(new Replayed(existing)))
                             : Future.failedFuture(error))
                     .compose(stored -> assess(stored).map(done -> new Submitted(done, true)))
@@ -155,18 +166,41 @@ public final class Intake {
     /** Assesses a {@code RECEIVED} request; on failure leaves it as it was for the scheduler to retry. */
     public Future<JsonObject> assess(JsonObject doc) {
         return assessor.assess(doc)
-                .compose(a -> routeUpdate(doc, a))
+                .compose(a -> districts.place(a.district(), new JsonObject()).compose(place -> routeUpdate(doc, a, place)))
                 .compose(update -> repository.update(doc.getString("_id"), doc.getLong("version"), update))
                 .onSuccess(updated -> updated.ifPresent(after -> listener.changed(after, Action.ASSESS)))
                 .map(updated -> updated.orElse(doc))
-                .recover(error -> {
-                    LOG.warn("Assessment of request {} failed, the scheduler will retry: {}", doc.getString("number"),
-                            error.toString());
-                    return Future.succeededFuture(doc);
-                });
+                .recover(error -> assessmentFailed(doc, error));
     }
 
-    private Future<JsonObject> routeUpdate(JsonObject doc, Assessment a) {
+    /**
+     * Counts a failed assessment; the scheduler retries, and after {@link #MAX_ASSESS_FAILURES} the
+     * request goes to the city office for review with a note, so it always reaches someone.
+     */
+    private Future<JsonObject> assessmentFailed(JsonObject doc, Throwable error) {
+        int failures = doc.getInteger("assessFailures", 0) + 1;
+        LOG.warn("Assessment of request {} failed ({} of {}): {}", doc.getString("number"), failures,
+                MAX_ASSESS_FAILURES, error.toString());
+        String id = doc.getString("_id");
+        long version = doc.getLong("version");
+        Future<JsonObject> update = failures < MAX_ASSESS_FAILURES
+                ? Future.succeededFuture(new JsonObject().put("$set", new JsonObject().put("assessFailures", failures)))
+                : routeUpdate(doc, new Assessment(Assessment.Outcome.REVIEW,
+                        doc.getString("type") == null ? cn.liaison.bots.domain.RequestType.CONSULT : cn.liaison.bots.domain.RequestType.valueOf(doc.getString("type")),
+                        null, null, 0, null, null, null, null, null, null,
+                        "自动研判连续 " + failures + " 次未能完成，转市人防办人工研判"), new JsonObject())
+                        .map(u -> {
+                            u.getJsonObject("$set").put("assessFailures", failures);
+                            return u;
+                        });
+        return update.compose(u -> repository.update(id, version, u))
+                .onSuccess(updated -> updated.filter(after -> !RequestStatus.RECEIVED.name().equals(after.getString("status")))
+                        .ifPresent(after -> listener.changed(after, Action.ASSESS)))
+                .map(updated -> updated.orElse(doc))
+                .otherwise(doc);
+    }
+
+    private Future<JsonObject> routeUpdate(JsonObject doc, Assessment a, JsonObject place) {
         Instant now = clock.instant();
         Instant created = instant(doc.getValue("createdAt"));
         Instant due = doc.getValue("dueAt") != null ? instant(doc.getValue("dueAt"))
@@ -182,39 +216,47 @@ public final class Intake {
                         .put("confidence", a.confidence()).put("at", date(now)));
         putIfPresent(set, "category", a.category());
         putIfPresent(set, "categoryTitle", a.categoryTitle());
-        putIfPresent(set, "district", a.district());
+        set.mergeIn(place);
         putIfPresent(set, "parkId", a.parkId());
         putIfPresent(set, "unitId", a.unitId());
+        RequestSnapshot received = RequestDocuments.snapshot(doc);
+        RequestStateMachine.Decision assessed = RequestTransitions.bySystem(
+                new Command.Assess(a.type(), a.category(), a.unitId(), a.reason()), received);
+        RequestSnapshot afterAssessment = received.withStatus(assessed.to());
         List<JsonObject> history = new ArrayList<>();
-        history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.ASSESS, RequestStatus.RECEIVED,
-                RequestStatus.ASSESSED, a.reason(), null));
+        history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.ASSESS, assessed.from(),
+                assessed.to(), a.reason(), null));
         List<Notification> notes = new ArrayList<>();
-        Future<RequestStatus> status = switch (a.outcome()) {
+        Future<RequestStateMachine.Decision> status = switch (a.outcome()) {
             case ASSIGN -> {
+                RequestStateMachine.Decision assigned = RequestTransitions.bySystem(
+                        new Command.Assign(a.liaisonId(), a.reason()), afterAssessment);
                 set.put("liaisonId", a.liaisonId()).put("liaisonName", a.liaisonName());
-                history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.ASSIGN, RequestStatus.ASSESSED,
-                        RequestStatus.ASSIGNED, a.reason(), new JsonObject().put("liaisonId", a.liaisonId())));
+                history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.ASSIGN, assigned.from(),
+                        assigned.to(), a.reason(), new JsonObject().put("liaisonId", a.liaisonId())));
                 notes.add(Events.notification(doc.getString("_id"), NotificationEvent.ASSIGNED, List.of(a.liaisonId()),
-                        "新任务", "诉求 " + doc.getString("number") + " 已分派给您，请在时限内签收办理", now));
-                yield Future.succeededFuture(RequestStatus.ASSIGNED);
+                        "新任务", Events.assignedText(doc.getString("number")), now));
+                yield Future.succeededFuture(assigned);
             }
             case FORWARD -> {
+                RequestStateMachine.Decision forwarded = RequestTransitions.bySystem(
+                        new Command.Forward(a.department(), a.reason()), afterAssessment);
                 set.put("forward", new JsonObject().put("department", a.department()).put("note", a.reason()).put("at", date(now)));
-                history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.FORWARD, RequestStatus.ASSESSED,
-                        RequestStatus.FORWARDED, a.reason(), new JsonObject().put("department", a.department())));
+                history.add(Events.history(now, Actor.SYSTEM, "SYSTEM", Action.FORWARD, forwarded.from(),
+                        forwarded.to(), a.reason(), new JsonObject().put("department", a.department())));
                 notes.add(Events.notification(doc.getString("_id"), NotificationEvent.FORWARDED,
                         List.of(doc.getJsonObject("createdBy").getString("id")), "诉求已转办",
                         "您反映的事项不属于人防业务，已转" + a.department() + "办理", now));
-                yield Future.succeededFuture(RequestStatus.FORWARDED);
+                yield Future.succeededFuture(forwarded);
             }
-            case REVIEW -> effects.supervisorsOf(a.unitId()).map(heads -> {
+            case REVIEW -> supervisors.of(a.unitId()).map(heads -> {
                 notes.add(Events.notification(doc.getString("_id"), NotificationEvent.NEEDS_ASSIGNMENT, heads,
                         "诉求待分派", "诉求 " + doc.getString("number") + " 需要研判分派：" + a.reason(), now));
-                return RequestStatus.ASSESSED;
+                return assessed;
             });
         };
-        return status.map(s -> new JsonObject()
-                .put("$set", set.put("status", s.name()))
+        return status.map(decision -> new JsonObject()
+                .put("$set", RequestTransitions.write(set, decision))
                 .put("$push", Events.push(history, notes)));
     }
 

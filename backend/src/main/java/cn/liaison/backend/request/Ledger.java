@@ -1,11 +1,22 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.bots.domain.RequestType;
+import cn.liaison.bots.domain.RatingLevel;
+
+import cn.liaison.backend.org.Unit;
+import cn.liaison.backend.org.UnitDirectory;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** 台账: the requests a person may see, filtered, as pages or as a CSV file. */
 public final class Ledger {
@@ -13,14 +24,24 @@ public final class Ledger {
     static final int EXPORT_LIMIT = 10_000;
     private static final String BOM = "\uFEFF";
 
+    /** How a time reads in a spreadsheet: Beijing time, to the minute. */
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final RequestRepository repository;
     private final RequestService requests;
+    private final UnitDirectory units;
     private final Clock clock;
 
-    Ledger(RequestRepository repository, RequestService requests, Clock clock) {
+    Ledger(RequestRepository repository, RequestService requests, UnitDirectory units, Clock clock) {
         this.repository = repository;
         this.requests = requests;
+        this.units = units;
         this.clock = clock;
+    }
+
+    /** The export's file name, dated in Beijing (an export at 07:00 Beijing is still that day's). */
+    String csvFileName() {
+        return "requests-" + LocalDate.now(clock.withZone(MongoDocs.ZONE)) + ".csv";
     }
 
     Future<JsonObject> page(LedgerQuery query, Actor actor) {
@@ -42,7 +63,9 @@ public final class Ledger {
     /** The same rows as CSV for Excel (UTF-8 with a byte-order mark), at most {@value #EXPORT_LIMIT}. */
     Future<String> csv(LedgerQuery query, Actor actor) {
         Instant now = clock.instant();
-        return requests.scopeOf(actor).compose(scope -> repository
+        Future<Map<String, String>> unitNames = units.all()
+                .map(all -> all.stream().collect(Collectors.toMap(Unit::id, Unit::name)));
+        return unitNames.compose(names -> requests.scopeOf(actor).compose(scope -> repository
                 .find(both(scope.filter(), query.filter(now)), LedgerQuery.sort(), EXPORT_LIMIT)
                 .map(docs -> {
                     StringBuilder out = new StringBuilder(BOM)
@@ -54,13 +77,19 @@ public final class Ledger {
                         String channel = Channel.fromWire(row.getString("channel")).map(Channel::label).orElse("");
                         String rating = row.getJsonObject("rating") == null ? ""
                                 : RatingLevel.valueOf(row.getJsonObject("rating").getString("level")).label();
+                        String unitId = row.getString("unitId");
                         line(out, row.getString("number"), status.label(), type, channel, row.getString("content"),
-                                row.getString("district"), row.getString("unitId"), row.getString("liaisonName"),
-                                row.getString("createdAt"), row.getString("dueAt"),
-                                row.getBoolean("overdue", false) ? "是" : "否", rating);
+                                row.getString("districtName"), unitId == null ? null : names.getOrDefault(unitId, unitId),
+                                row.getString("liaisonName"), readable(row.getString("createdAt")),
+                                readable(row.getString("dueAt")), row.getBoolean("overdue", false) ? "是" : "否", rating);
                     }
                     return out.toString();
-                }));
+                })));
+    }
+
+    private static String readable(String apiTime) {
+        return apiTime == null ? null
+                : READABLE.format(OffsetDateTime.parse(apiTime).atZoneSameInstant(MongoDocs.ZONE));
     }
 
     private static JsonObject both(JsonObject a, JsonObject b) {

@@ -1,10 +1,11 @@
 package cn.liaison.backend.request;
 
-import static cn.liaison.backend.store.MongoDocs.date;
+import cn.liaison.bots.domain.RequestType;
+import cn.liaison.bots.domain.RatingLevel;
 
+import static cn.liaison.backend.platform.store.MongoDocs.date;
+import cn.liaison.backend.platform.store.MongoDocs;
 import cn.liaison.backend.calendar.DateWindow;
-
-import cn.liaison.backend.store.MongoDocs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.bots.domain.RequestType;
+
 /**
  * What a submitter sends to open a request. Validated again here (besides the contract) because
  * the bots and the 12345 integration create requests without going through HTTP.

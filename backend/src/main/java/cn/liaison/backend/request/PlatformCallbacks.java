@@ -1,6 +1,6 @@
 package cn.liaison.backend.request;
 
-import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,12 @@
 package cn.liaison.backend.request;
 
-import static cn.liaison.backend.store.MongoDocs.apiTime;
-import static cn.liaison.backend.store.MongoDocs.instant;
+import cn.liaison.bots.domain.RequestType;
 
+import static cn.liaison.backend.platform.store.MongoDocs.apiTime;
+import static cn.liaison.backend.platform.store.MongoDocs.instant;
+import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.platform.log.Masking;
 import cn.liaison.backend.calendar.CalendarNotes;
-import cn.liaison.backend.identity.Role;
-import cn.liaison.backend.log.Masking;
 import cn.liaison.backend.request.RequestSnapshot.ExtensionState;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +22,7 @@ final class RequestDocuments {
     private RequestDocuments() {
     }
 
-    static RequestSnapshot snapshot(JsonObject doc) {
+    public static RequestSnapshot snapshot(JsonObject doc) {
         JsonObject extension = doc.getJsonObject("extension");
         return new RequestSnapshot(
                 doc.getString("_id"),
@@ -49,10 +50,13 @@ final class RequestDocuments {
                 .put("channel", doc.getString("channel"))
                 .put("content", doc.getString("content"));
         for (String field : new String[] {"category", "categoryTitle", "enterpriseId", "enterpriseName", "projectId",
-                "projectName", "district", "parkId", "unitId", "liaisonId", "liaisonName", "orderNo"}) {
+                "projectName", "district", "districtName", "parkId", "unitId", "liaisonId", "liaisonName", "orderNo"}) {
             if (doc.getValue(field) != null) {
                 out.put(field, doc.getValue(field));
             }
+        }
+        if (doc.getString("district") == null) {
+            out.remove("districtName"); // only the name typed at submission, not a district the request is in
         }
         for (String field : TIMES) {
             Instant value = instant(doc.getValue(field));
@@ -78,6 +82,10 @@ final class RequestDocuments {
             out.put("createdBy", createdBy.copy());
         }
         copyWithTimes(doc, out, "extension", "requestedAt", "decidedAt", "previousDueAt");
+        if (out.getJsonObject("extension") != null) {
+            JsonObject extension = out.getJsonObject("extension");
+            extension.put("stateLabel", extensionLabel(ExtensionState.valueOf(extension.getString("state"))));
+        }
         copyWithTimes(doc, out, "response", "at");
         copyWithTimes(doc, out, "rating", "at");
         copyWithTimes(doc, out, "rework", "at", "dueAt");
@@ -109,6 +117,15 @@ final class RequestDocuments {
         actions.forEach(a -> available.add(a.path()));
         out.put("actions", available);
         return out;
+    }
+
+    static String extensionLabel(ExtensionState state) {
+        return switch (state) {
+            case NONE -> "未申请";
+            case PENDING -> "已申请，待审批";
+            case APPROVED -> "已批准";
+            case REJECTED -> "已驳回";
+        };
     }
 
     private static void copyWithTimes(JsonObject doc, JsonObject out, String field, String... timeFields) {

@@ -1,17 +1,17 @@
 package cn.liaison.backend.request;
 
-import static cn.liaison.backend.store.MongoDocs.date;
-import static cn.liaison.backend.store.MongoDocs.instant;
+import static cn.liaison.backend.platform.store.MongoDocs.date;
+import static cn.liaison.backend.platform.store.MongoDocs.instant;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.identity.StaffMember;
 import cn.liaison.backend.identity.UserDirectory;
-import cn.liaison.backend.notify.Notification;
-import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.platform.outbox.Notification;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
 import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.request.RequestStateMachine.Decision;
-import cn.liaison.backend.sla.SlaPolicy;
+import cn.liaison.backend.request.SlaPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -69,6 +69,7 @@ final class RequestEffects {
                 : units.find(command.unitId()).compose(unit -> unit.isPresent() ? Future.succeededFuture()
                         : Future.failedFuture(new InvalidInputException("unitId", "单位不存在")));
         return unitChecked
+                .compose(v -> new Districts(units).placeIn(unitId, change))
                 .compose(v -> supervisorsOf(unitId))
                 .map(heads -> {
                     change.set("unitId", unitId).notify(NotificationEvent.NEEDS_ASSIGNMENT, heads,
@@ -89,12 +90,12 @@ final class RequestEffects {
                     .unset("acceptedAt").note(command.note())
                     .data(new JsonObject().put("liaisonId", liaison.id()).put("liaisonName", liaison.name()))
                     .notify(NotificationEvent.ASSIGNED, List.of(liaison.id()), previous == null ? "新任务" : "改派任务",
-                            "诉求 " + change.number() + " 已分派给您，请在时限内签收办理");
+                            Events.assignedText(change.number()));
             if (previous != null && !previous.equals(liaison.id())) {
                 change.notify(NotificationEvent.ASSIGNED, List.of(previous), "任务已改派",
                         "诉求 " + change.number() + " 已改派给" + liaison.name());
             }
-            return Future.<Void>succeededFuture();
+            return new Districts(units).placeIn(liaison.unitId(), change);
         });
     }
 
@@ -203,11 +204,8 @@ final class RequestEffects {
         });
     }
 
-    /** Unit heads of the unit, or the city admins when no unit is known. */
-    Future<List<String>> supervisorsOf(String unitId) {
-        Future<List<StaffMember>> people = unitId == null ? users.cityAdmins() : users.unitHeadsOf(unitId)
-                .compose(heads -> heads.isEmpty() ? users.cityAdmins() : Future.succeededFuture(heads));
-        return people.map(list -> list.stream().map(StaffMember::id).toList());
+    private Future<List<String>> supervisorsOf(String unitId) {
+        return new Supervisors(users).of(unitId);
     }
 
     /** Accumulates one update: fields to set and unset, one history entry, notifications. */
@@ -284,7 +282,7 @@ final class RequestEffects {
         }
 
         JsonObject toUpdate() {
-            set.put("status", decision.to().name());
+            RequestTransitions.write(set, decision);
             unset.fieldNames().forEach(set::remove);
             JsonObject history = Events.history(now, actor, actor.isSystem() ? "SYSTEM" : "API",
                     action, decision.from(), decision.to(), note, data);

@@ -5,7 +5,7 @@ import cn.liaison.backend.identity.UserDirectory;
 import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.ProjectDirectory;
 import cn.liaison.backend.org.UnitDirectory;
-import cn.liaison.backend.sla.SlaPolicy;
+import cn.liaison.backend.request.SlaPolicy;
 import io.vertx.core.Future;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Clock;
@@ -25,9 +25,10 @@ public final class RequestModule {
         this.repository = new RequestRepository(mongo);
         RequestEffects effects = new RequestEffects(users, units, calendar, policy);
         Assessor assessor = new Assessor(classifier, units, users, enterprises, projects, repository);
-        this.intake = new Intake(repository, assessor, effects, projects, enterprises, calendar, policy, clock, listeners);
+        this.intake = new Intake(repository, assessor, effects, projects, enterprises, calendar, policy, clock, listeners,
+                new Supervisors(users), new ProjectAccess(units), new Districts(units));
         this.service = new RequestService(repository, new RequestStateMachine(), effects, units, clock, listeners);
-        this.ledger = new Ledger(repository, service, clock);
+        this.ledger = new Ledger(repository, service, units, clock);
     }
 
     public Future<Void> start() {

@@ -1,8 +1,8 @@
 package cn.liaison.backend.request;
 
-import cn.liaison.backend.http.FieldError;
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.ProblemType;
+import cn.liaison.backend.platform.http.FieldError;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.ProblemType;
 import java.util.List;
 
 /** The request feature's exceptions as HTTP problems. */

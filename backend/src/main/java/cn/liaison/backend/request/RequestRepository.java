@@ -1,8 +1,8 @@
 package cn.liaison.backend.request;
 
-import cn.liaison.backend.store.IndexRegistry;
-import cn.liaison.backend.notify.OutboxStore;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.IndexRegistry;
+import cn.liaison.backend.platform.outbox.OutboxStore;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,10 +1,15 @@
 package cn.liaison.backend.request;
 
-import cn.liaison.backend.http.FieldError;
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.Routes;
-import cn.liaison.backend.identity.AuthHandler;
-import cn.liaison.backend.identity.Role;
+import cn.liaison.bots.domain.RequestType;
+import cn.liaison.bots.domain.Resolution;
+import cn.liaison.bots.domain.ReturnReason;
+import cn.liaison.bots.domain.RatingLevel;
+
+import cn.liaison.backend.platform.http.FieldError;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.Routes;
+import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.platform.auth.Role;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -89,14 +94,13 @@ public final class RequestRoutes implements Routes {
         ledger.csv(query(rc), Actor.of(AuthHandler.principal(rc)))
                 .onSuccess(csv -> rc.response()
                         .putHeader("Content-Type", "text/csv; charset=utf-8")
-                        .putHeader("Content-Disposition", "attachment; filename=\"requests-" + LocalDate.now() + ".csv\"")
+                        .putHeader("Content-Disposition", "attachment; filename=\"" + ledger.csvFileName() + "\"")
                         .end(csv))
                 .onFailure(e -> rc.fail(RequestProblems.translate(e)));
     }
 
     private void tasks(RoutingContext rc) {
         Actor actor = Actor.of(AuthHandler.principal(rc));
-        AuthHandler.require(rc, Role.LIAISON, Role.UNIT_HEAD, Role.CITY_ADMIN);
         respond(rc, requests.tasks(actor).map(items -> new JsonObject().put("items", new JsonArray(List.copyOf(items)))));
     }
 
@@ -132,8 +136,8 @@ public final class RequestRoutes implements Routes {
             return fallback;
         }
         Channel channel = Channel.fromWire(requested).filter(c -> c != Channel.HOTLINE_12345)
-                .orElseThrow(() -> new ProblemException(cn.liaison.backend.http.Problem.of(
-                        cn.liaison.backend.http.ProblemType.VALIDATION, "渠道取值不正确",
+                .orElseThrow(() -> new ProblemException(cn.liaison.backend.platform.http.Problem.of(
+                        cn.liaison.backend.platform.http.ProblemType.VALIDATION, "渠道取值不正确",
                         List.of(new FieldError("channel", "取值不在允许范围内")))));
         if (actor.has(Role.ENTERPRISE) && channel != Channel.MINIPROGRAM && channel != Channel.WEB) {
             return fallback;

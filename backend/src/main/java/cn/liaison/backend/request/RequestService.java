@@ -1,6 +1,6 @@
 package cn.liaison.backend.request;
 
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.org.UnitDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

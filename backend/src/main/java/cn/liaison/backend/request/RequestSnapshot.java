@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.bots.domain.RequestType;
+
 import java.util.Objects;
 
 /** What the state machine needs to know about a request to decide an action. */
@@ -19,6 +21,11 @@ public record RequestSnapshot(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         extension = extension == null ? ExtensionState.NONE : extension;
+    }
+
+    /** The same request in another state (a system command that follows another in one update). */
+    public RequestSnapshot withStatus(RequestStatus next) {
+        return new RequestSnapshot(id, version, next, channel, type, unitId, liaisonId, enterpriseId, createdById, extension);
     }
 
     /** 延期 state: one request may ask once. */

@@ -11,7 +11,7 @@ import static cn.liaison.backend.request.RequestStatus.RESPONDED;
 import static cn.liaison.backend.request.RequestStatus.RETURNED;
 import static cn.liaison.backend.request.RequestStatus.REWORK;
 
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.request.RequestSnapshot.ExtensionState;
 import java.util.EnumMap;
 import java.util.EnumSet;

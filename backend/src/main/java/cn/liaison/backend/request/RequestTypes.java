@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.bots.domain.RequestType;
+
 import java.util.List;
 
 /**
@@ -31,6 +33,14 @@ final class RequestTypes {
             return RequestType.DEMAND;
         }
         return containsAny(text, QUESTION) ? RequestType.CONSULT : RequestType.DEMAND;
+    }
+
+    /** Words that say a complaint is about the office's own people rather than about a project. */
+    private static final List<String> STAFF = List.of("工作人员", "窗口", "联络员", "态度", "不作为", "推诿", "刁难", "办事人员");
+
+    /** Whether a complaint is about the office's staff (it then goes to the office above them). */
+    static boolean aboutStaff(String text) {
+        return containsAny(text, STAFF);
     }
 
     private static boolean containsAny(String text, List<String> words) {

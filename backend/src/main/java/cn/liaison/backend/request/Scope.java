@@ -1,6 +1,6 @@
 package cn.liaison.backend.request;
 
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -50,8 +50,11 @@ record Scope(Actor actor, Set<String> supervisedUnits) {
                 && OPEN.contains(doc.getString("status")))) {
             return true;
         }
-        return actor.has(Role.UNIT_HEAD) && (supervisedUnits.contains(doc.getString("unitId"))
-                || supervisedUnits.contains(doc.getString("district")));
+        // Set.copyOf refuses contains(null): a request waiting for city review has neither field.
+        String unit = doc.getString("unitId");
+        String district = doc.getString("district");
+        return actor.has(Role.UNIT_HEAD) && (unit != null && supervisedUnits.contains(unit)
+                || district != null && supervisedUnits.contains(district));
     }
 
     /** The same rule as a MongoDB filter, for lists. */

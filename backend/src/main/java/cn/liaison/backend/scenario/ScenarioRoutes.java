@@ -1,7 +1,7 @@
 package cn.liaison.backend.scenario;
 
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.kb.KnowledgeBase;
 import cn.liaison.kb.scenario.MergedForm;
 import cn.liaison.kb.scenario.PackageMaps;

@@ -1,9 +1,11 @@
 package cn.liaison.backend.sla;
 
-import static cn.liaison.backend.store.MongoDocs.instant;
+import cn.liaison.backend.request.SlaPolicy;
+
+import static cn.liaison.backend.platform.store.MongoDocs.instant;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.ZonedDateTime;

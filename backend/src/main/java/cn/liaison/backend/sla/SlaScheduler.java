@@ -1,11 +1,14 @@
 package cn.liaison.backend.sla;
 
-import static cn.liaison.backend.store.MongoDocs.date;
+import cn.liaison.backend.request.SlaPolicy;
+
+
+import static cn.liaison.backend.platform.store.MongoDocs.date;
 
 import cn.liaison.backend.identity.StaffMember;
 import cn.liaison.backend.identity.UserDirectory;
-import cn.liaison.backend.notify.Notification;
-import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.platform.outbox.Notification;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
 import cn.liaison.backend.request.Action;
 import cn.liaison.backend.request.Actor;
 import cn.liaison.backend.request.Events;
@@ -13,6 +16,9 @@ import cn.liaison.backend.request.Intake;
 import cn.liaison.backend.request.RequestListener;
 import cn.liaison.backend.request.RequestRepository;
 import cn.liaison.backend.request.RequestStatus;
+import cn.liaison.backend.request.Command;
+import cn.liaison.backend.request.Supervisors;
+import cn.liaison.backend.request.RequestTransitions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -35,7 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class SlaScheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlaScheduler.class);
-    private static final Duration LEASE = Duration.ofSeconds(55);
+    /** Held by the jobs service around each pass, so one instance scans at a time. */
+    public static final Duration LEASE = Duration.ofSeconds(55);
     private static final int BATCH = 500;
     private static final List<String> WATCHED = List.of(RequestStatus.RECEIVED.name(), RequestStatus.ASSESSED.name(),
             RequestStatus.ASSIGNED.name(), RequestStatus.IN_PROGRESS.name(), RequestStatus.REWORK.name(),
@@ -43,20 +50,18 @@ public final class SlaScheduler {
 
     private final RequestRepository requests;
     private final Intake intake;
-    private final UserDirectory users;
+    private final Supervisors supervisors;
     private final SlaRules rules;
-    private final RedisLock lock;
     private final Clock clock;
     private final RequestListener listener;
 
     public SlaScheduler(RequestRepository requests, Intake intake, UserDirectory users, SlaRules rules,
-                        RedisLock lock, Clock clock, RequestListener listener) {
+                        Clock clock, RequestListener listener) {
         this.listener = listener;
         this.requests = requests;
         this.intake = intake;
-        this.users = users;
+        this.supervisors = new Supervisors(users);
         this.rules = rules;
-        this.lock = lock;
         this.clock = clock;
     }
 
@@ -64,15 +69,9 @@ public final class SlaScheduler {
         return new SlaRules(calendar, policy);
     }
 
-    /** One pass; returns how many events were applied (0 when another instance holds the lease). */
+    /** One pass; returns how many events were applied. Run it as the job "sla", under its lease. */
     public Future<Integer> runOnce() {
-        return lock.tryAcquire("sla", LEASE).compose(lease -> {
-            if (lease.isEmpty()) {
-                return Future.succeededFuture(0);
-            }
-            return cn.liaison.backend.ops.Meters.timed(cn.liaison.backend.ops.Meters.SLA_SCAN, this::scan)
-                    .eventually(() -> lock.release(lease.get()));
-        });
+        return cn.liaison.backend.platform.telemetry.Meters.timed(cn.liaison.backend.platform.telemetry.Meters.SLA_SCAN, this::scan);
     }
 
     private Future<Integer> scan() {
@@ -89,7 +88,7 @@ public final class SlaScheduler {
 
     private Future<Boolean> handle(JsonObject doc, Instant now) {
         if (RequestStatus.RECEIVED.name().equals(doc.getString("status"))) {
-            Instant created = cn.liaison.backend.store.MongoDocs.instant(doc.getValue("createdAt"));
+            Instant created = cn.liaison.backend.platform.store.MongoDocs.instant(doc.getValue("createdAt"));
             return created.isBefore(now.minusSeconds(60))
                     ? intake.assess(doc).map(after -> !RequestStatus.RECEIVED.name().equals(after.getString("status")))
                     : Future.succeededFuture(false);
@@ -111,8 +110,8 @@ public final class SlaScheduler {
             RequestStatus status = RequestStatus.valueOf(event.status());
             RequestStatus to = status;
             if (event.kind() == SlaRules.Kind.CLOSE_UNRATED) {
-                to = RequestStatus.CLOSED;
-                set.put("status", to.name()).put("closedAt", date(now)).put("closedUnrated", true);
+                to = RequestTransitions.decideAndWrite(set, new Command.Close(event.text()), doc).to();
+                set.put("closedAt", date(now)).put("closedUnrated", true);
             }
             if (event.kind() == SlaRules.Kind.ESCALATE || event.kind() == SlaRules.Kind.OVERDUE) {
                 set.put("escalation", new JsonObject().put("level", event.kind() == SlaRules.Kind.ESCALATE ? 2 : 1)
@@ -144,7 +143,7 @@ public final class SlaScheduler {
                         ? Future.succeededFuture(List.of(doc.getString("liaisonId")))
                         : supervisors(unitId);
                 case UNIT_HEADS -> supervisors(unitId);
-                case CITY_ADMINS -> users.cityAdmins().map(SlaScheduler::ids);
+                case CITY_ADMINS -> supervisors.cityAdmins();
                 case CREATOR -> Future.succeededFuture(List.of(doc.getJsonObject("createdBy").getString("id")));
             });
         }
@@ -152,13 +151,7 @@ public final class SlaScheduler {
     }
 
     private Future<List<String>> supervisors(String unitId) {
-        Future<List<StaffMember>> heads = unitId == null ? users.cityAdmins() : users.unitHeadsOf(unitId)
-                .compose(found -> found.isEmpty() ? users.cityAdmins() : Future.succeededFuture(found));
-        return heads.map(SlaScheduler::ids);
-    }
-
-    private static List<String> ids(List<StaffMember> people) {
-        return people.stream().map(StaffMember::id).toList();
+        return supervisors.of(unitId);
     }
 
     private static Action action(SlaRules.Kind kind) {

@@ -1,9 +1,9 @@
 package cn.liaison.backend.wechat;
 
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.kb.RateLimit;
-import cn.liaison.backend.sla.RedisLock;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.ratelimit.RateLimit;
+import cn.liaison.backend.platform.jobs.RedisLock;
+import cn.liaison.backend.platform.store.MongoDocs;
 import cn.liaison.bots.chat.Reply;
 import cn.liaison.bots.chat.Turn;
 import io.vertx.core.Future;

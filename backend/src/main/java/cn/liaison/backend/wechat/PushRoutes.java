@@ -1,8 +1,8 @@
 package cn.liaison.backend.wechat;
 
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.ProblemType;
-import cn.liaison.backend.http.RawRoutes;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.ProblemType;
+import cn.liaison.backend.platform.http.RawRoutes;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

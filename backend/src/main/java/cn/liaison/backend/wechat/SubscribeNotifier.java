@@ -1,16 +1,17 @@
 package cn.liaison.backend.wechat;
 
 import cn.liaison.backend.config.MiniProgramConfig.Moment;
-import cn.liaison.backend.notify.Notification;
-import cn.liaison.backend.notify.NotificationEvent;
-import cn.liaison.backend.notify.Notifier;
-import cn.liaison.backend.store.MongoDocs;
+import cn.liaison.backend.platform.outbox.Notification;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
+import cn.liaison.backend.platform.outbox.Notifier;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class SubscribeNotifier implements Notifier {
                     if (request == null) {
                         return Future.succeededFuture();
                     }
-                    Moment moment = moment(n.event(), request.getJsonObject("rework") != null);
+                    Moment moment = moment(n, request.getJsonObject("rework"));
                     String template = templates.get(moment);
                     if (template == null) {
                         return Future.succeededFuture();
@@ -87,11 +88,17 @@ public final class SubscribeNotifier implements Notifier {
                 });
     }
 
-    static Moment moment(NotificationEvent event, boolean reworked) {
-        return switch (event) {
+    /**
+     * The moment the notification was raised for, from the event and what the request was then: an
+     * answer is a rework's completion only when the rework was opened before it. The request's state
+     * now does not decide (a quick 差评 right after an answer opens a rework before the notice goes out).
+     */
+    static Moment moment(Notification n, JsonObject rework) {
+        Instant reworkOpened = rework == null ? null : MongoDocs.instant(rework.getValue("at"));
+        return switch (n.event()) {
             case RECEIVED -> Moment.ACCEPTED;
             case RATING_INVITED -> Moment.RATING;
-            default -> reworked ? Moment.REWORK_DONE : Moment.RESPONDED;
+            default -> reworkOpened != null && reworkOpened.isBefore(n.createdAt()) ? Moment.REWORK_DONE : Moment.RESPONDED;
         };
     }
 

@@ -1,6 +1,6 @@
 package cn.liaison.backend.wechat;
 
-import cn.liaison.backend.store.VertxWxRedisOps;
+import cn.liaison.backend.wxjava.VertxWxRedisOps;
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
@@ -108,12 +108,18 @@ public final class WechatApi {
     }
 
     /** A WeChat API failure; the message never contains the access token (WxJava masks nothing). */
-    public static final class WechatException extends RuntimeException {
+    public static final class WechatException extends RuntimeException
+            implements cn.liaison.backend.platform.telemetry.ErrorCoded {
         private final int errcode;
 
         public WechatException(int errcode, String message) {
             super("WeChat errcode " + errcode + ": " + strip(message), null, false, false);
             this.errcode = errcode;
+        }
+
+        @Override
+        public int errorCode() {
+            return errcode;
         }
 
         public int errcode() {

@@ -1,7 +1,7 @@
 package cn.liaison.backend.wecom;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

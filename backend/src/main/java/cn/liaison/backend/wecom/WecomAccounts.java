@@ -1,6 +1,6 @@
 package cn.liaison.backend.wecom;
 
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Role;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

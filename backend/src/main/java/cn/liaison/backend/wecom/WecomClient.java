@@ -1,6 +1,6 @@
 package cn.liaison.backend.wecom;
 
-import cn.liaison.backend.store.VertxWxRedisOps;
+import cn.liaison.backend.wxjava.VertxWxRedisOps;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.redis.client.RedisAPI;

@@ -1,9 +1,9 @@
 package cn.liaison.backend.wecom;
 
 import cn.liaison.backend.identity.AuthRoutes;
-import cn.liaison.backend.http.ProblemException;
-import cn.liaison.backend.http.ProblemType;
-import cn.liaison.backend.http.Routes;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.ProblemType;
+import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.identity.Tokens;
 import cn.liaison.backend.identity.UserAccount;
 import cn.liaison.backend.identity.UserAccounts;

@@ -1,10 +1,10 @@
 package cn.liaison.backend.wecom;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.notify.DeliveryDeferred;
-import cn.liaison.backend.notify.Notification;
-import cn.liaison.backend.notify.NotificationEvent;
-import cn.liaison.backend.notify.Notifier;
+import cn.liaison.backend.platform.outbox.DeliveryDeferred;
+import cn.liaison.backend.platform.outbox.Notification;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
+import cn.liaison.backend.platform.outbox.Notifier;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import java.nio.charset.StandardCharsets;

@@ -74,12 +74,14 @@ final class CityAdminJourney {
 
         List<List<String>> counts = sheets.get("分类统计");
         assertEquals(List.of("单位", "维度", "取值", "数量"), counts.get(0));
+        // the sheet names channels as people do (小程序, 12345 工单), the JSON by their wire names
         for (String channel : List.of("MINIPROGRAM", "12345")) {
+            String label = cn.liaison.backend.request.Channel.fromWire(channel).orElseThrow().label();
             long expected = total.getJsonObject("byChannel").getLong(channel, 0L);
             assertTrue(expected >= 1, channel + " in " + total.encode());
             assertTrue(counts.stream().anyMatch(row -> row.get(0).equals(total.getString("unitName")) && row.get(1).equals("渠道")
-                    && row.get(2).equals(channel) && (long) Double.parseDouble(row.get(3)) == expected),
-                    "渠道 " + channel + " = " + expected + " in " + counts);
+                    && row.get(2).equals(label) && (long) Double.parseDouble(row.get(3)) == expected),
+                    "渠道 " + label + " = " + expected + " in " + counts);
         }
     }
 

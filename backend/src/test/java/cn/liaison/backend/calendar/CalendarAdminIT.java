@@ -1,5 +1,6 @@
 package cn.liaison.backend.calendar;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,8 +48,8 @@ class CalendarAdminIT {
     @BeforeAll
     static void start() throws Exception {
         // Tokens last 30 days here, so the test can move the clock to December without signing in again.
-        app = TestApp.start(dataDir, Map.of("JWT_TTL_S", "2592000"), Application.Options.defaults().withClock(CLOCK));
-        app.app().knowledgeBase().await(120, TimeUnit.SECONDS);
+        app = TestApp.start(dataDir, Map.of("JWT_TTL_S", "2592000"), StartOptions.defaults().withClock(CLOCK));
+        app.knowledgeBase().await(120, TimeUnit.SECONDS);
         admin = app.loginAs("city-admin");
     }
 
@@ -160,7 +161,7 @@ class CalendarAdminIT {
     void anotherInstanceSharingMongoAppliesTheLoadOnItsNextReload() throws Exception {
         // A second calendar over the same MongoDB, as another pod would have: it sees version 2 after
         // one reload tick (every CalendarModule.RELOAD_MS), without a restart.
-        CalendarModule other = new CalendarModule(app.app().vertx(), app.app().stores().mongo(),
+        CalendarModule other = new CalendarModule(app.app().platform().vertx(), app.app().platform().stores().mongo(),
                 cn.liaison.backend.calendar.OfficeHours.DEFAULT, CLOCK);
         WorkingCalendar calendar = other.start(false).await(30, TimeUnit.SECONDS);
 

@@ -1,5 +1,7 @@
 package cn.liaison.backend.calendar;
 
+import java.util.Map;
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +23,7 @@ class CalendarIT {
 
     @BeforeAll
     static void start() throws Exception {
-        app = TestApp.start(dataDir);
+        app = TestApp.start(dataDir, Map.of(), StartOptions.defaults().peopleOnly());
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package cn.liaison.backend.chat;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,8 +33,8 @@ class ChatIT {
     @BeforeAll
     static void start() throws Exception {
         app = TestApp.start(dataDir, Map.of("CHAT_MESSAGES_PER_MINUTE", "12"),
-                Application.Options.defaults().withClock(clock).withNotifierAndManualJobs(new RecordingNotifier()));
-        app.app().knowledgeBase().await(60, TimeUnit.SECONDS);
+                StartOptions.defaults().withClock(clock).withNotifierAndManualJobs(new RecordingNotifier()));
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -111,7 +112,7 @@ class ChatIT {
         assertNotNull(created.getString("id"));
 
         JsonObject stored = new JsonObject(app.get("/api/v1/requests/" + created.getString("id"),
-                app.app().tokenFor("user-city-admin").await(10, TimeUnit.SECONDS)).body());
+                app.port(cn.liaison.backend.identity.LoginService.class).tokenFor("user-city-admin").await(10, TimeUnit.SECONDS)).body());
         assertEquals("MINIPROGRAM", stored.getString("channel"));
         assertEquals("COMPLAINT", stored.getString("type"));
         assertTrue(stored.getString("content").contains("人防门坏了"));
@@ -120,10 +121,10 @@ class ChatIT {
 
         JsonObject progress = say(token, id, "我的诉求进度");
         assertTrue(first(progress, "text").getString("text").contains(created.getString("number")), progress.encode());
-        Long transcripts = app.app().stores().mongo().count("conversations", new JsonObject().put("_id", id))
+        Long transcripts = app.app().platform().stores().mongo().count("conversations", new JsonObject().put("_id", id))
                 .await(10, TimeUnit.SECONDS);
         assertEquals(1L, transcripts);
-        JsonObject transcript = app.app().stores().mongo().findOne("conversations", new JsonObject().put("_id", id), null)
+        JsonObject transcript = app.app().platform().stores().mongo().findOne("conversations", new JsonObject().put("_id", id), null)
                 .await(10, TimeUnit.SECONDS);
         assertFalse(transcript.encode().contains("13912345678"), "transcripts keep masked phone numbers");
     }
@@ -134,7 +135,7 @@ class ChatIT {
         JsonObject t1 = say(token, null, "想约人防现场指导");
         String id = t1.getString("conversationId");
         say(token, id, "示范工程");
-        app.app().stores().redis().del(List.of(RedisDialogueStates.PREFIX + id)).await(10, TimeUnit.SECONDS);
+        app.app().platform().stores().redis().del(List.of(RedisDialogueStates.PREFIX + id)).await(10, TimeUnit.SECONDS);
 
         JsonObject after = say(token, id, "张三");
         assertTrue(after.getBoolean("restarted"));
@@ -153,13 +154,13 @@ class ChatIT {
         say(token, id, "李四");
         say(token, id, "13700001111");
         String requestId = first(say(token, id, "确认"), "request").getString("id");
-        String admin = app.app().tokenFor("user-city-admin").await(10, TimeUnit.SECONDS);
+        String admin = app.port(cn.liaison.backend.identity.LoginService.class).tokenFor("user-city-admin").await(10, TimeUnit.SECONDS);
         JsonObject request = new JsonObject(app.get("/api/v1/requests/" + requestId, admin).body());
         if ("ASSESSED".equals(request.getString("status"))) {
             app.sendJson("POST", "/api/v1/requests/" + requestId + "/assign", admin,
                     new JsonObject().put("liaisonId", "user-pukou-liaison-1").encode());
         }
-        String liaison = app.app().tokenFor(new JsonObject(app.get("/api/v1/requests/" + requestId, admin).body())
+        String liaison = app.port(cn.liaison.backend.identity.LoginService.class).tokenFor(new JsonObject(app.get("/api/v1/requests/" + requestId, admin).body())
                 .getString("liaisonId")).await(10, TimeUnit.SECONDS);
         assertEquals(200, app.sendJson("POST", "/api/v1/requests/" + requestId + "/accept", liaison, "{}").statusCode());
         assertEquals(200, app.sendJson("POST", "/api/v1/requests/" + requestId + "/respond", liaison,
@@ -177,13 +178,13 @@ class ChatIT {
 
     @Test
     void transcriptsPastTheRetentionArePurged() throws Exception {
-        var mongo = app.app().stores().mongo();
+        var mongo = app.app().platform().stores().mongo();
         java.time.Instant old = clock.instant().minus(java.time.Duration.ofDays(181));
         mongo.insert(MongoTranscripts.COLLECTION, new JsonObject().put("_id", "old-conversation").put("userId", "u")
-                .put("updatedAt", cn.liaison.backend.store.MongoDocs.date(old))).await(10, TimeUnit.SECONDS);
+                .put("updatedAt", cn.liaison.backend.platform.store.MongoDocs.date(old))).await(10, TimeUnit.SECONDS);
         String kept = say(wechatLogin("recent"), null, "你好").getString("conversationId");
 
-        long removed = app.app().miniProgram().chat().purgeTranscripts().await(10, TimeUnit.SECONDS);
+        long removed = app.runJob("chat-transcripts").await(10, TimeUnit.SECONDS);
         assertTrue(removed >= 1);
         assertEquals(0L, mongo.count(MongoTranscripts.COLLECTION, new JsonObject().put("_id", "old-conversation"))
                 .await(10, TimeUnit.SECONDS));
@@ -233,7 +234,7 @@ class ChatIT {
                 .put("contactName", "赵六").put("phone", "13800000010").encode());
         assertEquals(201, r.statusCode(), r.body());
         assertEquals("PENDING", new JsonObject(r.body()).getString("status"));
-        String admin = app.app().tokenFor("user-city-admin").await(10, TimeUnit.SECONDS);
+        String admin = app.port(cn.liaison.backend.identity.LoginService.class).tokenFor("user-city-admin").await(10, TimeUnit.SECONDS);
         JsonArray pending = new JsonObject(app.get("/api/v1/enterprise-bindings", admin).body()).getJsonArray("items");
         JsonObject item = pending.stream().map(JsonObject.class::cast)
                 .filter(b -> b.getString("name").equals("南京新企业有限公司")).findFirst().orElseThrow();

@@ -1,5 +1,7 @@
 package cn.liaison.backend.config;
 
+import cn.liaison.backend.platform.config.ConfigException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,8 +164,8 @@ class ConfigLoaderTest {
         AppConfig config = ConfigLoader.load(Map.of("SLA_COMPLETION_DAYS", "CONSULT=2,DEMAND=4,COMPLAINT=3,SUGGESTION=6,PRAISE=1",
                 "SLA_SIGN_DAYS", "2"));
 
-        assertEquals(2, config.sla().completionDays(cn.liaison.backend.request.RequestType.CONSULT));
-        assertEquals(3, config.sla().completionDays(cn.liaison.backend.request.RequestType.COMPLAINT));
+        assertEquals(2, config.sla().completionDays(cn.liaison.bots.domain.RequestType.CONSULT));
+        assertEquals(3, config.sla().completionDays(cn.liaison.bots.domain.RequestType.COMPLAINT));
         assertEquals(2, config.sla().signDays());
     }
 

@@ -1,5 +1,7 @@
 package cn.liaison.backend.config;
 
+import cn.liaison.backend.platform.config.ConfigException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaison.backend.TestApp;
-import cn.liaison.backend.store.EmbeddedMongo;
-import cn.liaison.backend.store.EmbeddedRedis;
+import cn.liaison.backend.platform.store.EmbeddedMongo;
+import cn.liaison.backend.platform.store.EmbeddedRedis;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -107,7 +107,7 @@ class DemoDataIT {
     }
 
     private static long count(TestApp app, String collection) throws Exception {
-        return app.app().stores().mongo().count(collection, new JsonObject()).await(10, TimeUnit.SECONDS);
+        return app.app().platform().stores().mongo().count(collection, new JsonObject()).await(10, TimeUnit.SECONDS);
     }
 
     /** Standard output during a start, passed through to the real one as well. */

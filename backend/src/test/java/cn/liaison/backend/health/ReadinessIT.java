@@ -21,7 +21,7 @@ class ReadinessIT {
     void notReadyUntilTheKnowledgeBaseIndexAnswers() throws Exception {
         try (TestApp app = TestApp.start(dataDir)) {
             HttpResponse<String> early = app.get("/health/ready");
-            boolean builtAlready = app.app().knowledgeBase().succeeded();
+            boolean builtAlready = app.knowledgeBase().succeeded();
             if (!builtAlready) {
                 // The index takes seconds to build; start() returns before it is there.
                 assertEquals(503, early.statusCode(), early.body());
@@ -31,7 +31,7 @@ class ReadinessIT {
             }
             assertEquals(200, app.get("/health/live").statusCode(), "alive while loading");
 
-            app.app().knowledgeBase().await(120, TimeUnit.SECONDS);
+            app.knowledgeBase().await(120, TimeUnit.SECONDS);
             HttpResponse<String> ready = app.get("/health/ready");
 
             assertEquals(200, ready.statusCode(), ready.body());

@@ -1,5 +1,6 @@
 package cn.liaison.backend.hotline;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,8 +46,8 @@ class Hotline12345IT {
     static void start() throws Exception {
         platform = new Fake12345Platform(SECRET);
         app = TestApp.start(dataDir, Map.of("HOTLINE_12345_SECRET", SECRET, "HOTLINE_12345_BASE", platform.baseUrl()),
-                Application.Options.defaults().withClock(clock).withNotifierAndManualJobs(new RecordingNotifier()));
-        app.app().knowledgeBase().await(60, TimeUnit.SECONDS);
+                StartOptions.defaults().withClock(clock).withNotifierAndManualJobs(new RecordingNotifier()));
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -110,11 +111,11 @@ class Hotline12345IT {
     }
 
     static int deliver() throws Exception {
-        return app.app().outbox().runOnce().await(30, TimeUnit.SECONDS);
+        return app.runJob("outbox").await(30, TimeUnit.SECONDS);
     }
 
     static boolean stored(String orderNo) throws Exception {
-        return app.app().requests().repository().find(WorkOrders.requestId(orderNo)).await(10, TimeUnit.SECONDS).isPresent();
+        return app.port(cn.liaison.backend.request.RequestModule.class).repository().find(WorkOrders.requestId(orderNo)).await(10, TimeUnit.SECONDS).isPresent();
     }
 
     @Test
@@ -142,7 +143,7 @@ class Hotline12345IT {
         assertEquals(id, new JsonObject(again.body()).getString("requestId"));
         assertFalse(new JsonObject(again.body()).getBoolean("created"));
         assertTrue(get("city-admin", id).getString("content").contains("人防防护门损坏"), "nothing overwritten");
-        long count = app.app().requests().repository().count(new JsonObject().put("orderNo", orderNo)).await(10, TimeUnit.SECONDS);
+        long count = app.port(cn.liaison.backend.request.RequestModule.class).repository().count(new JsonObject().put("orderNo", orderNo)).await(10, TimeUnit.SECONDS);
         assertEquals(1, count);
     }
 

@@ -1,5 +1,6 @@
 package cn.liaison.backend.hotline;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,8 +33,8 @@ class HotlineAssistIT {
     @BeforeAll
     static void start() throws Exception {
         app = TestApp.start(dataDir, Map.of(),
-                Application.Options.defaults().withClock(clock).withNotifierAndManualJobs(new RecordingNotifier()));
-        app.app().knowledgeBase().await(60, TimeUnit.SECONDS);
+                StartOptions.defaults().withClock(clock).withNotifierAndManualJobs(new RecordingNotifier()));
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -154,7 +155,7 @@ class HotlineAssistIT {
                 Hotline12345IT.order("GD-NOSECRET-1").encode());
         assertEquals(503, response.statusCode(), response.body());
         assertTrue(new JsonObject(response.body()).getString("detail").contains("未配置"));
-        assertFalse(app.app().requests().repository().find(WorkOrders.requestId("GD-NOSECRET-1"))
+        assertFalse(app.port(cn.liaison.backend.request.RequestModule.class).repository().find(WorkOrders.requestId("GD-NOSECRET-1"))
                 .await(10, TimeUnit.SECONDS).isPresent());
     }
 }

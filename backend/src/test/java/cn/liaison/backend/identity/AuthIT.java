@@ -1,5 +1,6 @@
 package cn.liaison.backend.identity;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class AuthIT {
 
     @BeforeAll
     static void start() throws Exception {
-        app = TestApp.start(dataDir, Map.of(), Application.Options.defaults().withClock(CLOCK));
+        app = TestApp.start(dataDir, Map.of(), StartOptions.defaults().withClock(CLOCK).peopleOnly());
     }
 
     @AfterAll
@@ -105,7 +106,7 @@ class AuthIT {
 
     @Test
     void tokenForIssuesATokenWithoutAPassword() throws Exception {
-        String token = app.app().tokenFor("user-hotline-agent").await(10, TimeUnit.SECONDS);
+        String token = app.port(cn.liaison.backend.identity.LoginService.class).tokenFor("user-hotline-agent").await(10, TimeUnit.SECONDS);
 
         HttpResponse<String> me = app.get("/api/v1/me", token);
 

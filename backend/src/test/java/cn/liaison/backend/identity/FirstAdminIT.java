@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaison.backend.ChildProcess;
-import cn.liaison.backend.store.EmbeddedMongo;
-import cn.liaison.backend.store.EmbeddedRedis;
+import cn.liaison.backend.platform.store.EmbeddedMongo;
+import cn.liaison.backend.platform.store.EmbeddedRedis;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaison.backend.config.AppConfig;
-import cn.liaison.backend.config.ConfigException;
+import cn.liaison.backend.platform.config.ConfigException;
 import cn.liaison.backend.config.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +23,8 @@ class JwtSecretsTest {
     void embeddedModeGeneratesTheSecretOnceOwnerOnly() throws Exception {
         AppConfig config = ConfigLoader.load(Map.of("DATA_DIR", dataDir.toString()));
 
-        String first = JwtSecrets.resolve(config);
-        String second = JwtSecrets.resolve(config);
+        String first = JwtSecrets.resolve(config.jwtSecret(), config.dataDir());
+        String second = JwtSecrets.resolve(config.jwtSecret(), config.dataDir());
 
         assertEquals(first, second, "the same key after a restart, so tokens stay valid");
         assertTrue(first.length() >= 32);
@@ -37,7 +37,7 @@ class JwtSecretsTest {
         String secret = "configured-secret-with-at-least-32-chars";
         AppConfig config = ConfigLoader.load(Map.of("DATA_DIR", dataDir.toString(), "JWT_SECRET", secret));
 
-        assertEquals(secret, JwtSecrets.resolve(config));
+        assertEquals(secret, JwtSecrets.resolve(config.jwtSecret(), config.dataDir()));
         assertTrue(Files.notExists(dataDir.resolve("jwt-secret")));
     }
 
@@ -46,6 +46,6 @@ class JwtSecretsTest {
         Files.writeString(dataDir.resolve("jwt-secret"), "short");
         AppConfig config = ConfigLoader.load(Map.of("DATA_DIR", dataDir.toString()));
 
-        assertEquals("JWT_SECRET", assertThrows(ConfigException.class, () -> JwtSecrets.resolve(config)).key());
+        assertEquals("JWT_SECRET", assertThrows(ConfigException.class, () -> JwtSecrets.resolve(config.jwtSecret(), config.dataDir())).key());
     }
 }

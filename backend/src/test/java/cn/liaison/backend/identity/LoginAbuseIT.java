@@ -37,7 +37,8 @@ class LoginAbuseIT {
 
     @BeforeAll
     static void start() throws Exception {
-        app = TestApp.start(dataDir);
+        // As behind nginx: the loopback peer is a trusted proxy, so X-Forwarded-For names the client.
+        app = TestApp.start(dataDir, java.util.Map.of("TRUSTED_PROXIES", "127.0.0.1"), java.util.List.of(), c -> c);
     }
 
     @AfterAll
@@ -48,7 +49,7 @@ class LoginAbuseIT {
     @Test
     void aBurstOfFortyParallelGuessesChecksAtMostFivePasswordsAndTheRealUserStillSignsInElsewhere() throws Exception {
         String right = password("pukou-liaison-2");
-        long before = app.app().logins().passwordsChecked();
+        long before = app.port(cn.liaison.backend.identity.LoginService.class).passwordsChecked();
         ExecutorService pool = Executors.newFixedThreadPool(40);
         List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
         try {
@@ -62,7 +63,7 @@ class LoginAbuseIT {
                 assertEquals(401, r.statusCode(), r.body());
                 bodies.add(withoutRequestId(r.body()));
             }
-            long checked = app.app().logins().passwordsChecked() - before;
+            long checked = app.port(cn.liaison.backend.identity.LoginService.class).passwordsChecked() - before;
             System.out.println("measured: 40 parallel guesses checked " + checked + " passwords");
             assertTrue(checked <= LoginThrottle.PAIR_LIMIT, "checked " + checked);
             assertEquals(1, bodies.size(), "every refusal looks the same: " + bodies);
@@ -109,7 +110,7 @@ class LoginAbuseIT {
         long first = ttl(lockKey);
         assertTrue(first > 240 && first <= 300, "first lock " + first + " s");
         // as if the five minutes had passed
-        app.app().stores().redis().del(List.of(lockKey)).await(5, TimeUnit.SECONDS);
+        app.app().platform().stores().redis().del(List.of(lockKey)).await(5, TimeUnit.SECONDS);
         for (int i = 0; i < 5; i++) {
             assertEquals(401, login("pukou-liaison-1", "again-" + i, "192.0.2.99").statusCode());
         }
@@ -120,16 +121,16 @@ class LoginAbuseIT {
     @Test
     void guessesFromManyAddressesStopAtTheAccountLimit() throws Exception {
         // as if ACCOUNT_LIMIT - 1 guesses had come from as many addresses in the last hour (each costs a hash)
-        app.app().stores().redis().setex("login:account:pukou-edz-liaison", "3600",
+        app.app().platform().stores().redis().setex("login:account:pukou-edz-liaison", "3600",
                 Integer.toString(LoginThrottle.ACCOUNT_LIMIT - 1)).await(5, TimeUnit.SECONDS);
         assertEquals(401, login("pukou-edz-liaison", "spray-last", "10.1.0.1").statusCode());
-        long before = app.app().logins().passwordsChecked();
+        long before = app.port(cn.liaison.backend.identity.LoginService.class).passwordsChecked();
         assertEquals(401, login("pukou-edz-liaison", password("pukou-edz-liaison"), "10.2.0.1").statusCode());
-        assertEquals(before, app.app().logins().passwordsChecked(), "refused without checking");
+        assertEquals(before, app.port(cn.liaison.backend.identity.LoginService.class).passwordsChecked(), "refused without checking");
     }
 
     private static long ttl(String key) throws Exception {
-        return app.app().stores().redis().ttl(key).await(5, TimeUnit.SECONDS).toLong();
+        return app.app().platform().stores().redis().ttl(key).await(5, TimeUnit.SECONDS).toLong();
     }
 
     /**

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.config.ConfigLoader;
-import cn.liaison.backend.store.EmbeddedMongo;
+import cn.liaison.backend.platform.store.EmbeddedMongo;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
@@ -32,7 +32,7 @@ class KbImportIT {
         AppConfig config = ConfigLoader.load(Map.of("DATA_DIR", dataDir.toString()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int code = KbImport.run(config, CONTENT, new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code = KbImport.run(config.stores(), CONTENT, new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
         long entries;
@@ -47,7 +47,7 @@ class KbImportIT {
         Files.writeString(broken.resolve("entries/faq-bad.yaml"), "id: faq-bad\nkind: faq\ntitle: 坏\n");
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
-        assertEquals(1, KbImport.run(config, broken, new PrintStream(errors, true, StandardCharsets.UTF_8)));
+        assertEquals(1, KbImport.run(config.stores(), broken, new PrintStream(errors, true, StandardCharsets.UTF_8)));
         assertTrue(errors.toString(StandardCharsets.UTF_8).contains("entries/faq-bad.yaml:"), errors.toString(StandardCharsets.UTF_8));
         assertEquals(entries, publishedCount());
     }

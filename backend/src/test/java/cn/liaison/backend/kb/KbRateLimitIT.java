@@ -1,5 +1,6 @@
 package cn.liaison.backend.kb;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.liaison.backend.Application;
@@ -23,10 +24,10 @@ class KbRateLimitIT {
     @Test
     void overTheLimitIs429WithRetryAfterUntilTheMinuteTurns() throws Exception {
         MutableClock clock = MutableClock.at("2026-11-23T10:00:10+08:00");
-        try (TestApp app = TestApp.start(dataDir, Map.of("KB_ANSWERS_PER_MINUTE", "2"),
-                Application.Options.defaults().withClock(clock))) {
+        try (TestApp app = TestApp.start(dataDir, Map.of("KB_ANSWERS_PER_MINUTE", "2", "TRUSTED_PROXIES", "127.0.0.1"),
+                StartOptions.defaults().withClock(clock))) {
             String q = "/api/v1/kb/answer?q=%E4%BA%BA%E9%98%B2";
-            app.app().knowledgeBase().await(120, java.util.concurrent.TimeUnit.SECONDS);
+            app.knowledgeBase().await(120, java.util.concurrent.TimeUnit.SECONDS);
 
             assertEquals(200, app.get(q).statusCode());
             assertEquals(200, app.get(q).statusCode());

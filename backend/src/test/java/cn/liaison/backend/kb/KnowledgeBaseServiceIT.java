@@ -1,5 +1,6 @@
 package cn.liaison.backend.kb;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaison.backend.Application;
 import cn.liaison.backend.TestApp;
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.identity.Role;
-import cn.liaison.backend.store.EmbeddedMongo;
-import cn.liaison.backend.store.EmbeddedRedis;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.platform.store.EmbeddedMongo;
+import cn.liaison.backend.platform.store.EmbeddedRedis;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
@@ -46,10 +47,10 @@ class KnowledgeBaseServiceIT {
         redis = EmbeddedRedis.start(dir.resolve("servers"));
         Map<String, String> env = Map.of("MONGO_URI", mongo.connectionString(), "REDIS_URL", redis.url(),
                 "JWT_SECRET", "knowledge-base-test-secret-at-least-32-chars", "KB_ANSWERS_PER_MINUTE", "1000");
-        first = TestApp.start(dir.resolve("a"), env, Application.Options.defaults());
-        second = TestApp.start(dir.resolve("b"), env, Application.Options.defaults());
-        first.app().knowledgeBase().await(60, TimeUnit.SECONDS);
-        second.app().knowledgeBase().await(60, TimeUnit.SECONDS);
+        first = TestApp.start(dir.resolve("a"), env, StartOptions.defaults());
+        second = TestApp.start(dir.resolve("b"), env, StartOptions.defaults());
+        first.knowledgeBase().await(180, TimeUnit.SECONDS);
+        second.knowledgeBase().await(180, TimeUnit.SECONDS);
         admin = first.tokenFor(new Principal("kb-admin", "知识库管理员", Set.of(Role.CITY_ADMIN), "city", null));
     }
 
@@ -69,10 +70,10 @@ class KnowledgeBaseServiceIT {
 
     @Test
     void firstStartImportsTheBundledContentOnce() throws Exception {
-        long entries = first.app().stores().mongo().count("kb_entries", new JsonObject()).await(10, TimeUnit.SECONDS);
+        long entries = first.app().platform().stores().mongo().count("kb_entries", new JsonObject()).await(10, TimeUnit.SECONDS);
         JsonArray list = new JsonObject(first.get("/api/v1/admin/kb/entries", admin).body()).getJsonArray("items");
 
-        long bundled = first.app().knowledgeBase().result().content().entries().size();
+        long bundled = first.knowledgeBase().result().content().entries().size();
         assertTrue(entries >= 60, "entries: " + entries);
         assertEquals(entries, list.size());
         assertTrue(list.stream().filter(e -> !((JsonObject) e).getString("id").startsWith("faq-test"))

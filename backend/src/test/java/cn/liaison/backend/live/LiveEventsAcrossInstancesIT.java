@@ -1,13 +1,14 @@
 package cn.liaison.backend.live;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaison.backend.TestApp;
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.identity.Role;
-import cn.liaison.backend.store.EmbeddedMongo;
-import cn.liaison.backend.store.EmbeddedRedis;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.platform.store.EmbeddedMongo;
+import cn.liaison.backend.platform.store.EmbeddedRedis;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -45,8 +46,8 @@ class LiveEventsAcrossInstancesIT {
         Map<String, String> env = Map.of("MONGO_URI", mongo.connectionString(), "MONGO_DB", "live_test",
                 "REDIS_URL", redis.url(), "JWT_SECRET", "live-events-test-secret-of-32-chars-or-more",
                 "SSE_HEARTBEAT_S", "1");
-        a = TestApp.start(dir.resolve("a"), env, cn.liaison.backend.Application.Options.defaults());
-        b = TestApp.start(dir.resolve("b"), env, cn.liaison.backend.Application.Options.defaults());
+        a = TestApp.start(dir.resolve("a"), env, cn.liaison.backend.StartOptions.defaults());
+        b = TestApp.start(dir.resolve("b"), env, cn.liaison.backend.StartOptions.defaults());
     }
 
     @AfterAll
@@ -91,7 +92,7 @@ class LiveEventsAcrossInstancesIT {
         try (SseClient onB = stream(b, token(b, user, Role.LIAISON));
              SseClient otherOnB = stream(b, token(b, "user-live-other", Role.LIAISON))) {
             onB.nextComment(WAIT);
-            LiveEvent published = a.app().liveEvents().publish(event("assigned", user)).await(10, TimeUnit.SECONDS);
+            LiveEvent published = a.port(cn.liaison.backend.live.LiveEvents.class).publish(event("assigned", user)).await(10, TimeUnit.SECONDS);
 
             SseClient.Frame frame = onB.next(WAIT);
             assertEquals("assigned", frame.event());
@@ -108,13 +109,13 @@ class LiveEventsAcrossInstancesIT {
         String lastSeen;
         try (SseClient first = stream(a, token)) {
             first.nextComment(WAIT);
-            a.app().liveEvents().publish(event("assigned", user)).await(10, TimeUnit.SECONDS);
+            a.port(cn.liaison.backend.live.LiveEvents.class).publish(event("assigned", user)).await(10, TimeUnit.SECONDS);
             lastSeen = first.next(WAIT).id();
         }
         // While the phone is away: two events on A, one on B.
-        LiveEvent m1 = a.app().liveEvents().publish(event("changed", user)).await(10, TimeUnit.SECONDS);
-        LiveEvent m2 = b.app().liveEvents().publish(event("reminder", user)).await(10, TimeUnit.SECONDS);
-        LiveEvent m3 = a.app().liveEvents().publish(event("escalated", user)).await(10, TimeUnit.SECONDS);
+        LiveEvent m1 = a.port(cn.liaison.backend.live.LiveEvents.class).publish(event("changed", user)).await(10, TimeUnit.SECONDS);
+        LiveEvent m2 = b.port(cn.liaison.backend.live.LiveEvents.class).publish(event("reminder", user)).await(10, TimeUnit.SECONDS);
+        LiveEvent m3 = a.port(cn.liaison.backend.live.LiveEvents.class).publish(event("escalated", user)).await(10, TimeUnit.SECONDS);
 
         try (SseClient again = stream(b, token, "Last-Event-ID", lastSeen)) {
             assertEquals(m1.id(), again.next(WAIT).id());
@@ -122,7 +123,7 @@ class LiveEventsAcrossInstancesIT {
             SseClient.Frame third = again.next(WAIT);
             assertEquals(m3.id(), third.id());
             assertEquals("escalated", third.event());
-            LiveEvent live = a.app().liveEvents().publish(event("changed", user)).await(10, TimeUnit.SECONDS);
+            LiveEvent live = a.port(cn.liaison.backend.live.LiveEvents.class).publish(event("changed", user)).await(10, TimeUnit.SECONDS);
             assertEquals(live.id(), again.next(WAIT).id(), "then live events follow, without repeats");
         }
     }
@@ -130,7 +131,7 @@ class LiveEventsAcrossInstancesIT {
     @Test
     void resumingFromAnIdOlderThanTheKeptWindowAsksForAReload() throws Exception {
         String user = "user-live-3";
-        a.app().liveEvents().publish(event("changed", user)).await(10, TimeUnit.SECONDS);
+        a.port(cn.liaison.backend.live.LiveEvents.class).publish(event("changed", user)).await(10, TimeUnit.SECONDS);
         try (SseClient stream = stream(a, token(a, user, Role.LIAISON), "Last-Event-ID", "1-0")) {
             assertEquals("resync", stream.next(WAIT).event());
         }

@@ -1,12 +1,13 @@
 package cn.liaison.backend.miniapp;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import cn.liaison.backend.Application;
 import cn.liaison.backend.TestApp;
-import cn.liaison.backend.identity.Principal;
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Principal;
+import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.org.CreditCode;
 import cn.liaison.backend.wechat.FakeWechat;
 import io.vertx.core.json.JsonArray;
@@ -36,7 +37,7 @@ class BindingApprovalIT {
     static void start() throws Exception {
         wechat = new FakeWechat();
         app = TestApp.start(dataDir, Map.of("DEMO", "off", "WECHAT_APPID", "wx-binding-test", "WECHAT_SECRET", "fake-secret",
-                "WECHAT_API_BASE", wechat.baseUrl()), Application.Options.defaults());
+                "WECHAT_API_BASE", wechat.baseUrl()), StartOptions.defaults());
         cityAdmin = app.tokenFor(new Principal("user-admin", "市管理员", Set.of(Role.CITY_ADMIN), "city", null));
     }
 

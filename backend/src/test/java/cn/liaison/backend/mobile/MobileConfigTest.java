@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaison.backend.config.ConfigException;
+import cn.liaison.backend.platform.config.ConfigException;
 import cn.liaison.backend.config.ConfigLoader;
 import java.time.Duration;
 import java.util.HashMap;

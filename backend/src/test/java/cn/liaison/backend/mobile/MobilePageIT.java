@@ -47,7 +47,7 @@ class MobilePageIT {
                     "npm ci in " + BROWSER_DIR + " failed (installs playwright-core; never a browser)");
         }
         app = TestApp.start(dataDir);
-        app.app().knowledgeBase().await(60, TimeUnit.SECONDS);
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 
     @AfterAll

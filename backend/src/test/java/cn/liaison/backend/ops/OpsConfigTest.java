@@ -1,12 +1,18 @@
 package cn.liaison.backend.ops;
 
+import cn.liaison.backend.config.OpsConfig;
+
+import cn.liaison.backend.platform.telemetry.RequestContext;
+
+import cn.liaison.backend.platform.telemetry.Meters;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaison.backend.config.AppConfig;
-import cn.liaison.backend.config.ConfigException;
+import cn.liaison.backend.platform.config.ConfigException;
 import cn.liaison.backend.config.ConfigLoader;
 import cn.liaison.backend.wechat.WechatApi;
 import cn.liaison.backend.wecom.WecomException;

@@ -1,5 +1,7 @@
 package cn.liaison.backend.ops;
 
+import cn.liaison.backend.platform.telemetry.RequestContext;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,12 +1,14 @@
 package cn.liaison.backend.org;
 
+import java.util.Map;
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaison.backend.Application;
 import cn.liaison.backend.TestApp;
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.identity.StaffMember;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -32,7 +34,7 @@ class UnitsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        app = TestApp.start(dataDir);
+        app = TestApp.start(dataDir, Map.of(), StartOptions.defaults().peopleOnly());
         admin = app.loginAs("city-admin");
     }
 
@@ -64,7 +66,7 @@ class UnitsIT {
         assertTrue(unit.getString("id").startsWith("park-"), unit.getString("id"));
         assertEquals("/api/v1/units/" + unit.getString("id"), created.headers().firstValue("Location").orElseThrow());
         assertEquals(Set.of("district-jiangbei", unit.getString("id")),
-                await(app.app().unitDirectory().subtreeIds("district-jiangbei")), "the cache sees the change at once");
+                await(app.port(cn.liaison.backend.org.UnitDirectory.class).subtreeIds("district-jiangbei")), "the cache sees the change at once");
     }
 
     @Test
@@ -104,7 +106,7 @@ class UnitsIT {
         assertEquals(200, renamed.statusCode(), renamed.body());
         assertEquals("中国（南京）软件谷", new JsonObject(renamed.body()).getString("name"));
         assertEquals(200, moved.statusCode(), moved.body());
-        assertTrue(await(app.app().unitDirectory().subtreeIds("district-jiangning")).contains("park-nanjing-etdz"));
+        assertTrue(await(app.port(cn.liaison.backend.org.UnitDirectory.class).subtreeIds("district-jiangning")).contains("park-nanjing-etdz"));
 
         assertField(app.sendJson("PATCH", "/api/v1/units/park-nanjing-etdz", admin, "{\"parentId\": \"city\"}"), 400, "parentId");
         assertField(app.sendJson("PATCH", "/api/v1/units/city", admin, "{\"parentId\": \"district-pukou\"}"), 400, "parentId");
@@ -114,11 +116,11 @@ class UnitsIT {
 
     @Test
     void userDirectoryFindsActiveStaffByUnitAndRole() throws Exception {
-        app.app().stores().mongo().insert("users", new JsonObject()
+        app.app().platform().stores().mongo().insert("users", new JsonObject()
                 .put("_id", "user-retired").put("username", "retired").put("name", "退休联络员")
                 .put("roles", new JsonArray().add("LIAISON")).put("unitId", "district-pukou")
                 .put("passwordHash", "x").put("active", false)).await(10, TimeUnit.SECONDS);
-        var users = app.app().userDirectory();
+        var users = app.port(cn.liaison.backend.identity.UserDirectory.class);
 
         assertEquals(List.of("user-pukou-liaison-1", "user-pukou-liaison-2"), ids(await(users.liaisonsOf("district-pukou"))));
         assertEquals(List.of("user-pukou-edz-liaison"), ids(await(users.liaisonsOf("park-pukou-edz"))));
@@ -131,19 +133,19 @@ class UnitsIT {
 
     @Test
     void enterpriseProjectAndUnitDirectoriesAnswerForTheDemoData() throws Exception {
-        Application a = app.app();
-        Enterprise second = await(a.enterpriseDirectory().find("enterprise-demo-2")).orElseThrow();
-        ProjectRef first = await(a.projectDirectory().find("project-demo-1")).orElseThrow();
-        ProjectRef other = await(a.projectDirectory().find("project-demo-2")).orElseThrow();
+        var a = app;
+        Enterprise second = await(a.port(cn.liaison.backend.org.EnterpriseDirectory.class).find("enterprise-demo-2")).orElseThrow();
+        ProjectRef first = await(a.port(cn.liaison.backend.org.ProjectDirectory.class).find("project-demo-1")).orElseThrow();
+        ProjectRef other = await(a.port(cn.liaison.backend.org.ProjectDirectory.class).find("project-demo-2")).orElseThrow();
 
         assertEquals("park-pukou-edz", second.parkId());
         assertTrue(CreditCode.isValid(second.creditCode()));
         assertEquals("user-pukou-liaison-1", first.liaisonId());
         assertNull(other.liaisonId());
         assertEquals("district-pukou", other.districtUnitId());
-        assertEquals(Optional.of("district-pukou"), await(a.unitDirectory().districtByName("浦口")).map(Unit::id));
-        assertEquals(Set.of("district-pukou", "park-pukou-edz"), await(a.unitDirectory().subtreeIds("district-pukou")));
-        assertEquals(Optional.empty(), await(a.enterpriseDirectory().find("nope")));
+        assertEquals(Optional.of("district-pukou"), await(a.port(cn.liaison.backend.org.UnitDirectory.class).districtByName("浦口")).map(Unit::id));
+        assertEquals(Set.of("district-pukou", "park-pukou-edz"), await(a.port(cn.liaison.backend.org.UnitDirectory.class).subtreeIds("district-pukou")));
+        assertEquals(Optional.empty(), await(a.port(cn.liaison.backend.org.EnterpriseDirectory.class).find("nope")));
     }
 
     private static HttpResponse<String> post(String json) throws Exception {

@@ -27,7 +27,7 @@ class ChecklistIT {
     @BeforeAll
     static void start() throws Exception {
         f = new ProjectFixture(dataDir);
-        f.app.app().knowledgeBase().await(60, TimeUnit.SECONDS);
+        f.app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -137,6 +137,12 @@ class ChecklistIT {
         assertTrue(text.contains("「" + name + "」") && text.contains("人防下一步"), turn.encode());
         assertTrue(text.contains("应建防空地下室的民用建筑项目报建审批【未开始】"), "on site, engineering permit stage: " + text);
         assertTrue(!text.contains("易地建设审批"), "not for a project that builds on site: " + text);
+        assertTrue(text.contains("服务联系人李娜"), "the project's liaison by name, not 'contact your district': " + text);
+        JsonObject ask = f.ok(f.get("enterprise-1", "/api/v1/projects/project-demo-1/checklist"), 200).getJsonObject("ask");
+        assertEquals("李娜", ask.getString("name"), ask.encode());
+        JsonObject project = f.ok(f.get("enterprise-1", "/api/v1/projects/project-demo-1"), 200);
+        assertEquals("浦口区", project.getString("districtName"), "the district by name next to its id");
+        assertEquals("李娜", project.getString("liaisonName"));
 
         JsonObject generic = f.ok(f.send("enterprise-1", "POST", "/api/v1/chat/messages",
                 new JsonObject().put("text", "开工前人防要办什么")), 200);

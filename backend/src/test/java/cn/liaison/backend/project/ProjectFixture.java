@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.liaison.backend.Application;
@@ -29,7 +30,7 @@ final class ProjectFixture implements AutoCloseable {
     ProjectFixture(Path dataDir, String start) throws Exception {
         clock = MutableClock.at(start);
         app = TestApp.start(dataDir, Map.of(),
-                Application.Options.defaults().withClock(clock).withNotifierAndManualJobs(notifier));
+                StartOptions.defaults().withClock(clock).withNotifierAndManualJobs(notifier));
     }
 
     String token(String username) throws Exception {
@@ -66,7 +67,7 @@ final class ProjectFixture implements AutoCloseable {
     }
 
     int deliverProjectOutbox() throws Exception {
-        return app.app().projects().outbox().runOnce().await(30, TimeUnit.SECONDS);
+        return app.runJob("project-outbox").await(30, TimeUnit.SECONDS);
     }
 
     @Override

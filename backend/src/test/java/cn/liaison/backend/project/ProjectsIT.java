@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaison.backend.notify.Notification;
-import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.platform.outbox.Notification;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -181,16 +181,16 @@ class ProjectsIT {
     void nightlyPassPicksUpObligationsChangedOutsideTheApi() throws Exception {
         String id = f.create("pukou-liaison-1", new JsonObject().put("name", "永宁街道厂房").put("enterpriseId", "enterprise-demo-2")
                 .put("landUse", "INDUSTRIAL")).getString("id");
-        f.app.app().stores().mongo().updateCollection("projects", new JsonObject().put("_id", id),
+        f.app.app().platform().stores().mongo().updateCollection("projects", new JsonObject().put("_id", id),
                 new JsonObject().put("$set", new JsonObject().put("obligation.mode", "OFF_SITE"))).await(10, TimeUnit.SECONDS);
-        assertTrue(f.app.app().projects().nightly().runOnce().await(30, TimeUnit.SECONDS) >= 1);
+        assertTrue(f.app.runJob("project-policies").await(30, TimeUnit.SECONDS) >= 1);
         JsonObject project = f.ok(f.get("pukou-liaison-1", "/api/v1/projects/" + id), 200);
         assertEquals("LOWERED", project.getJsonObject("obligation").getString("feeStandard"));
     }
 
     @Test
     void majorProjectHasAPrintableCardWhoseQrOpensItsPage() throws Exception {
-        f.app.app().stores().mongo().updateCollection("users", new JsonObject().put("_id", "user-pukou-liaison-1"),
+        f.app.app().platform().stores().mongo().updateCollection("users", new JsonObject().put("_id", "user-pukou-liaison-1"),
                 new JsonObject().put("$set", new JsonObject().put("phone", "13912345678"))).await(10, TimeUnit.SECONDS);
         java.net.http.HttpResponse<byte[]> card = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(f.app.uri("/api/v1/projects/project-demo-1/card.png"))
@@ -206,7 +206,7 @@ class ProjectsIT {
                         image.getHeight(), pixels))));
         assertEquals("https://liaison.example.com/mp/project?id=project-demo-1", qr.getText());
 
-        assertEquals("联络员：李娜　电话：139****5678", ContactCards.person("联络员", new cn.liaison.backend.identity.MongoUsers(f.app.app().stores().mongo())
+        assertEquals("联络员：李娜　电话：139****5678", ContactCards.person("联络员", new cn.liaison.backend.identity.MongoUsers(f.app.app().platform().stores().mongo())
                 .byId("user-pukou-liaison-1").await(10, TimeUnit.SECONDS)), "masked on a printed card");
         String general = f.create("enterprise-1", new JsonObject().put("name", "一般住宅项目").put("landUse", "RESIDENTIAL"))
                 .getString("id");

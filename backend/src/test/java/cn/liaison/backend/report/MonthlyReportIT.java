@@ -1,6 +1,8 @@
 package cn.liaison.backend.report;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaison.backend.Application;
@@ -41,8 +43,8 @@ class MonthlyReportIT {
     @BeforeAll
     static void start() throws Exception {
         app = TestApp.start(dataDir, Map.of(),
-                Application.Options.defaults().withClock(CLOCK).withNotifierAndManualJobs(new RecordingNotifier()));
-        app.app().knowledgeBase().await(60, TimeUnit.SECONDS);
+                StartOptions.defaults().withClock(CLOCK).withNotifierAndManualJobs(new RecordingNotifier()));
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
         buildOctober();
     }
 
@@ -151,6 +153,26 @@ class MonthlyReportIT {
     }
 
     @Test
+    void loadingTheMonthlyReportLogsNoWarnings() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+                new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        root.addAppender(seen);
+        try {
+            call("city-admin", "GET", "/api/v1/reports/monthly?month=2026-10", null, 200);
+            call("pukou-head", "GET", "/api/v1/reports/monthly?month=2026-10", null, 200);
+        } finally {
+            root.detachAppender(seen);
+        }
+        List<String> warnings = seen.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList();
+        assertEquals(List.of(), warnings, "nothing is wrong, so nothing is logged as if it were");
+    }
+
+    @Test
     void xlsxAndDashboardAreServed() throws Exception {
         HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(app.uri("/api/v1/reports/monthly.xlsx?month=2026-10"))
@@ -161,6 +183,18 @@ class MonthlyReportIT {
         assertEquals('P', xlsx.body()[0]);
         assertEquals('K', xlsx.body()[1]);
         assertEquals(401, app.get("/api/v1/reports/monthly.xlsx?month=2026-10").statusCode());
+        List<Map<String, XlsxFormats.Cell>> rows = XlsxFormats.firstSheet(xlsx.body());
+        Map<String, XlsxFormats.Cell> pukou = rows.stream().filter(r -> "浦口区".equals(r.get("单位").text()))
+                .findFirst().orElseThrow();
+        assertEquals("2", pukou.get("评价数").text(), "two ratings in October");
+        assertFalse(pukou.get("评价数").format().contains("%"), "a count, not a percentage: " + pukou.get("评价数"));
+        assertTrue(pukou.get("满意率").format().contains("%"), "a rate: " + pukou.get("满意率"));
+        assertEquals("区级", pukou.get("层级").text());
+        List<String> words = XlsxFormats.strings(xlsx.body());
+        for (String code : List.of("DISTRICT", "PARK", "TOTAL", "UNPLACED", "HOTLINE", "MINIPROGRAM", "DEMAND", "item.")) {
+            assertTrue(words.stream().noneMatch(w -> w.contains(code)), code + " shown where people read: " + words);
+        }
+        assertTrue(words.contains("小程序") || words.contains("网站"), "channels by name: " + words);
         HttpResponse<String> page = app.get("/dashboard/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("每月汇总"));
@@ -185,7 +219,7 @@ class MonthlyReportIT {
                     .put("rating", new JsonObject().put("level", i % 5 == 0 ? "VERY_DISSATISFIED" : "SATISFIED")
                             .put("at", new JsonObject().put("$date", created.plus(Duration.ofHours(21)).toString())))));
         }
-        app.app().stores().mongo().bulkWrite("requests", docs).await(60, TimeUnit.SECONDS);
+        app.app().platform().stores().mongo().bulkWrite("requests", docs).await(60, TimeUnit.SECONDS);
         long begin = System.nanoTime();
         JsonObject august = call("city-admin", "GET", "/api/v1/reports/monthly?month=2026-08", null, 200);
         long millis = (System.nanoTime() - begin) / 1_000_000;

@@ -1,5 +1,6 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.liaison.backend.Application;
@@ -29,8 +30,8 @@ final class LoopFixture implements AutoCloseable {
 
     LoopFixture(Path dataDir) throws Exception {
         app = TestApp.start(dataDir, Map.of(),
-                Application.Options.defaults().withClock(clock).withNotifierAndManualJobs(notifier));
-        app.app().knowledgeBase().await(60, TimeUnit.SECONDS);
+                StartOptions.defaults().withClock(clock).withNotifierAndManualJobs(notifier));
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 
     String token(String username) throws Exception {
@@ -68,11 +69,11 @@ final class LoopFixture implements AutoCloseable {
     }
 
     int runScheduler() throws Exception {
-        return app.app().slaScheduler().runOnce().await(30, TimeUnit.SECONDS);
+        return app.runJob("sla").await(30, TimeUnit.SECONDS);
     }
 
     int deliverOutbox() throws Exception {
-        return app.app().outbox().runOnce().await(30, TimeUnit.SECONDS);
+        return app.runJob("outbox").await(30, TimeUnit.SECONDS);
     }
 
     @Override

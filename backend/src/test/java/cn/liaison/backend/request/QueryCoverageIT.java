@@ -3,8 +3,8 @@ package cn.liaison.backend.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaison.backend.store.IndexRegistry;
-import cn.liaison.backend.store.QueryLog;
+import cn.liaison.backend.platform.store.IndexRegistry;
+import cn.liaison.backend.platform.store.QueryLog;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +44,7 @@ class QueryCoverageIT {
 
     @Test
     void everyRequestPathQueryIsServedByADeclaredIndex() throws Exception {
-        QueryLog log = loop.app.app().embeddedQueryLog().orElseThrow();
+        QueryLog log = loop.app.port(cn.liaison.backend.platform.store.StoreBoot.class).embeddedMongo().orElseThrow().queryLog();
         log.clear();
 
         String id = loop.submit("enterprise-1", new JsonObject().put("type", "DEMAND")

@@ -3,7 +3,7 @@ package cn.liaison.backend.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;

@@ -1,12 +1,13 @@
 package cn.liaison.backend.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaison.backend.notify.Notification;
-import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.platform.outbox.Notification;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -87,6 +88,38 @@ class RequestLoopIT {
     }
 
     @Test
+    void requestsNameTheirDistrictAndTheCityPlacingOneInADistrictPutsItThere() throws Exception {
+        JsonObject placed = loop.submit("enterprise-1", demand("请协调人防地下室防护门检修").put("projectId", "project-demo-1"));
+        assertEquals("district-pukou", placed.getString("district"));
+        assertEquals("浦口区", placed.getString("districtName"), "people read the name next to the id");
+
+        JsonObject unplaced = loop.submit("hotline-agent", demand("来电反映小区人防工程出入口堆满杂物，请协调清理"));
+        assertEquals("ASSESSED", unplaced.getString("status"), unplaced.encodePrettily());
+        assertNull(unplaced.getString("district"), "nobody could tell the district");
+        JsonObject assessed = loop.act("city-admin", unplaced.getString("id"), "assess",
+                new JsonObject().put("unitId", "park-pukou-edz").put("note", "地址在浦口经济开发区"));
+        assertEquals("park-pukou-edz", assessed.getString("unitId"));
+        assertEquals("district-pukou", assessed.getString("district"), "a park's request lies in the park's district");
+        assertEquals("浦口区", assessed.getString("districtName"));
+        JsonObject listed = new JsonObject(loop.get("pukou-head", "/api/v1/requests?unitId=district-pukou").body());
+        assertTrue(listed.encode().contains(unplaced.getString("id")), "the district's ledger lists it");
+    }
+
+    @Test
+    void aComplaintAboutOfficeStaffGoesToTheOfficeAboveThemNotToTheProjectsLiaison() throws Exception {
+        JsonObject created = loop.submit("enterprise-1", new JsonObject().put("content", "我要投诉，窗口工作人员态度很差")
+                .put("projectId", "project-demo-1"));
+        assertEquals("COMPLAINT", created.getString("type"), created.encodePrettily());
+        assertEquals("ASSESSED", created.getString("status"), "reviewed, not assigned: " + created.encodePrettily());
+        assertNull(created.getString("liaisonId"), "not handed to the project's liaison");
+        assertEquals("city", created.getString("unitId"), "the city office supervises the district's staff");
+        assertEquals("district-pukou", created.getString("district"));
+        loop.deliverOutbox();
+        assertEquals(List.of("user-city-admin"), loop.notifier.sent(created.getString("id"),
+                NotificationEvent.NEEDS_ASSIGNMENT).get(0).recipientIds());
+    }
+
+    @Test
     void badRatingReopensForReworkUntilSatisfied() throws Exception {
         String id = loop.submit("enterprise-1", demand("人防门关不严，请派人来看一下").put("projectId", "project-demo-1"))
                 .getString("id");
@@ -137,11 +170,15 @@ class RequestLoopIT {
         String id = loop.submit("enterprise-1", demand("请协调地下室防护设备检测").put("projectId", "project-demo-1")).getString("id");
         loop.act("pukou-liaison-1", id, "accept", new JsonObject());
 
-        loop.act("pukou-liaison-1", id, "extension", new JsonObject().put("workingDays", 3).put("reason", "检测机构排期"));
+        JsonObject requested = loop.act("pukou-liaison-1", id, "extension",
+                new JsonObject().put("workingDays", 3).put("reason", "检测机构排期"));
+        assertEquals("已申请，待审批", requested.getJsonObject("extension").getString("stateLabel"),
+                "the phone page shows this label, never the state's constant");
         assertEquals(403, loop.post("pukou-liaison-1", "/api/v1/requests/" + id + "/extension/approve", new JsonObject()).statusCode());
         JsonObject approved = loop.act("pukou-head", id, "extension/approve", new JsonObject().put("note", "同意"));
 
         assertEquals("APPROVED", approved.getJsonObject("extension").getString("state"));
+        assertEquals("已批准", approved.getJsonObject("extension").getString("stateLabel"));
         assertEquals("2026-12-03T17:30:00+08:00", approved.getString("dueAt"), "30 Nov + 3 working days");
         HttpResponse<String> again = loop.post("pukou-liaison-1", "/api/v1/requests/" + id + "/extension",
                 new JsonObject().put("workingDays", 2).put("reason", "再延"));
@@ -218,7 +255,7 @@ class RequestLoopIT {
 
     @Test
     void invalidSubmissionIsA400AndStoresNothing() throws Exception {
-        long before = loop.app.app().requests().repository().count(new JsonObject()).await();
+        long before = loop.app.port(cn.liaison.backend.request.RequestModule.class).repository().count(new JsonObject()).await();
 
         HttpResponse<String> blank = loop.post("enterprise-1", "/api/v1/requests", new JsonObject().put("content", "   "));
         HttpResponse<String> foreignProject = loop.post("enterprise-2", "/api/v1/requests",
@@ -226,8 +263,9 @@ class RequestLoopIT {
 
         assertEquals(400, blank.statusCode());
         assertEquals("content", new JsonObject(blank.body()).getJsonArray("errors").getJsonObject(0).getString("field"));
-        assertEquals(400, foreignProject.statusCode());
-        assertEquals(before, loop.app.app().requests().repository().count(new JsonObject()).await());
+        // Another enterprise's project does not exist for this caller (issue 14: no leak, 404).
+        assertEquals(404, foreignProject.statusCode());
+        assertEquals(before, loop.app.port(cn.liaison.backend.request.RequestModule.class).repository().count(new JsonObject()).await());
     }
 
     @Test
@@ -249,6 +287,14 @@ class RequestLoopIT {
         assertEquals(200, csv.statusCode());
         assertTrue(csv.body().startsWith("\uFEFF编号,状态"), csv.body());
         assertTrue(csv.body().contains("投诉"));
+        String row = csv.body().lines().filter(l -> l.contains("人防工程被占用堆放杂物")).findFirst().orElseThrow();
+        assertTrue(row.contains(",浦口区,"), "the district by name: " + row);
+        assertFalse(row.contains("district-") || row.contains("park-"), "no unit ids where people read: " + row);
+        assertTrue(row.matches(".*,20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d,.*"), "Beijing time, readable: " + row);
+        assertFalse(row.contains("+08:00"), row);
+        String today = java.time.LocalDate.ofInstant(loop.clock.instant(), java.time.ZoneId.of("Asia/Shanghai")).toString();
+        assertEquals("attachment; filename=\"requests-" + today + ".csv\"",
+                csv.headers().firstValue("Content-Disposition").orElseThrow(), "named by the Beijing date of the test's clock");
         assertEquals(400, loop.get("city-admin", "/api/v1/requests?status=LOST").statusCode());
         assertEquals(400, loop.get("city-admin", "/api/v1/requests?cursor=%25%25").statusCode());
     }

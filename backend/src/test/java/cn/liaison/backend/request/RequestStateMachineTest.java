@@ -1,11 +1,14 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.bots.domain.RequestType;
+import cn.liaison.bots.domain.RatingLevel;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaison.backend.identity.Role;
+import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.request.RequestSnapshot.ExtensionState;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,15 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.bots.domain.RequestType;
+import cn.liaison.bots.domain.Resolution;
+import cn.liaison.bots.domain.ReturnReason;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaison.backend.identity.Role;
-import java.util.Arrays;
+import cn.liaison.backend.platform.auth.Role;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -62,13 +65,4 @@ class ReturnOrderTest {
         assertEquals(Resolution.PARTLY, new Command.Respond("部分", false, Resolution.PARTLY).resolution());
     }
 
-    @Test
-    void domainCodesAreTheTwelveThreeFourFiveWireCodes() {
-        assertEquals(names(cn.liaison.bots.hotline12345.ReturnReason.values()), names(ReturnReason.values()));
-        assertEquals(names(cn.liaison.bots.hotline12345.Resolution.values()), names(Resolution.values()));
-    }
-
-    private static java.util.List<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).toList();
-    }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;

@@ -1,5 +1,6 @@
 package cn.liaison.backend.wecom;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,7 @@ class PasswordLoginSwitchIT {
 
     @Test
     void passwordsAreRefusedWhenSwitchedOffAndTheMethodsSaySo() throws Exception {
-        try (TestApp app = TestApp.start(dataDir, Map.of("PASSWORD_LOGIN", "off"), Application.Options.defaults())) {
+        try (TestApp app = TestApp.start(dataDir, Map.of("PASSWORD_LOGIN", "off"), StartOptions.defaults())) {
             String password = app.demoAccounts().getJsonObject(0).getString("password");
             String username = app.demoAccounts().getJsonObject(0).getString("username");
             HttpResponse<String> login = app.sendJson("POST", "/api/v1/auth/login", null,

@@ -1,5 +1,6 @@
 package cn.liaison.backend.wecom;
 
+import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,9 +12,9 @@ import cn.liaison.backend.MutableClock;
 import cn.liaison.backend.RecordingNotifier;
 import cn.liaison.backend.TestApp;
 import cn.liaison.backend.live.SseClient;
-import cn.liaison.backend.notify.DeliveryDeferred;
-import cn.liaison.backend.notify.Notification;
-import cn.liaison.backend.notify.NotificationEvent;
+import cn.liaison.backend.platform.outbox.DeliveryDeferred;
+import cn.liaison.backend.platform.outbox.Notification;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
 import io.vertx.core.json.JsonObject;
 import java.net.URLDecoder;
 import java.net.http.HttpRequest;
@@ -58,8 +59,8 @@ class WecomIT {
         app = TestApp.start(dataDir, Map.of("WECOM_CORP_ID", "ww-test-corp", "WECOM_AGENT_ID", "1000002",
                         "WECOM_SECRET", "test-secret", "WECOM_API_BASE", wecom.baseUrl(),
                         "PUBLIC_BASE_URL", "https://liaison.test"),
-                Application.Options.defaults().withClock(clock).withNotifierAndManualJobs(new RecordingNotifier()));
-        app.app().knowledgeBase().await(60, TimeUnit.SECONDS);
+                StartOptions.defaults().withClock(clock).withNotifierAndManualJobs(new RecordingNotifier()));
+        app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -151,7 +152,7 @@ class WecomIT {
             assertEquals(id, assigned.json().getString("requestId"));
 
             int tokensBefore = wecom.tokenRequests.get();
-            app.app().outbox().runOnce().await(30, TimeUnit.SECONDS);
+            app.runJob("outbox").await(30, TimeUnit.SECONDS);
             List<JsonObject> cards = wecom.messagesTo("pukou-liaison-1").stream()
                     .filter(m -> m.getJsonObject("textcard").getString("url").endsWith("/m/#/tasks/" + id)).toList();
             assertEquals(1, cards.size(), wecom.messages.toString());
@@ -175,7 +176,7 @@ class WecomIT {
         wecom.sendErrorCode = 60020;
         String id = submit("人防易地建设费缴纳标准咨询，请联系人回电").getString("id");
         for (int i = 0; i < 12; i++) {
-            app.app().outbox().runOnce().await(30, TimeUnit.SECONDS);
+            app.runJob("outbox").await(30, TimeUnit.SECONDS);
             clock.advance(Duration.ofMinutes(31));
         }
         JsonObject request = new JsonObject(app.get("/api/v1/requests/" + id, app.loginAs("pukou-head")).body());
@@ -188,9 +189,9 @@ class WecomIT {
 
     private static WecomNotifier notifier(MutableClock at, String quiet) {
         WecomClient client = new WecomClient(new WecomSettings("ww-test-corp", 1000002, "test-secret", wecom.baseUrl(),
-                "https://open.weixin.qq.com/connect/oauth2/authorize"), app.app().stores().redis(),
-                app.app().vertx().createSharedWorkerExecutor("wecom-test", 2));
-        return new WecomNotifier(client, new WecomAccounts(app.app().stores().mongo()), app.app().stores().redis(),
+                "https://open.weixin.qq.com/connect/oauth2/authorize"), app.app().platform().stores().redis(),
+                app.app().platform().vertx().createSharedWorkerExecutor("wecom-test", 2));
+        return new WecomNotifier(client, new WecomAccounts(app.app().platform().stores().mongo()), app.app().platform().stores().redis(),
                 QuietHours.parse(quiet), "https://liaison.test", at);
     }
 

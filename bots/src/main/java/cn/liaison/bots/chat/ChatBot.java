@@ -1,5 +1,8 @@
 package cn.liaison.bots.chat;
 
+import cn.liaison.bots.domain.RatingLevel;
+import cn.liaison.bots.domain.RequestType;
+
 import cn.liaison.bots.chat.DialogueState.Phase;
 import cn.liaison.kb.KnowledgeBase;
 import cn.liaison.kb.content.Entry;
@@ -20,7 +23,6 @@ public final class ChatBot {
 
     public static final int MAX_TEXT = 500;
     static final int SUGGESTIONS = 3;
-    static final String[] LEVELS = {"非常满意", "满意", "基本满意", "不满意", "非常不满意"};
 
     private final Ports.Knowledge knowledge;
     private final Ports.Requests requests;
@@ -94,10 +96,10 @@ public final class ChatBot {
             case PROGRESS -> progress(user, state);
             case NEXT_STEPS -> checklists == null ? answer(state.asked(text), text)
                     : NextSteps.reply(checklists, user, text).map(replies -> new Result(state.idle(), replies));
-            case HUMAN -> collector.start(user, state, "DEMAND",
+            case HUMAN -> collector.start(user, state, RequestType.DEMAND.name(),
                     state.lastQuestion() == null ? null : state.lastQuestion());
-            case COMPLAINT -> collector.start(user, state, "COMPLAINT", text);
-            case DEMAND -> collector.start(user, state, "DEMAND", text);
+            case COMPLAINT -> collector.start(user, state, RequestType.COMPLAINT.name(), text);
+            case DEMAND -> collector.start(user, state, RequestType.DEMAND.name(), text);
             case QUESTION -> answer(state.asked(text), text);
         };
     }
@@ -134,7 +136,7 @@ public final class ChatBot {
 
     static List<Reply> ratingInvitation(RequestSummary request) {
         return List.of(new Reply.Text("诉求 " + request.number() + " 已答复，请对办理结果进行评价："),
-                new Reply.Form(List.of(new Reply.Field("rating", "评价", true, List.of(LEVELS), request.id()))));
+                new Reply.Form(List.of(new Reply.Field("rating", "评价", true, RatingLevel.labels(), request.id()))));
     }
 
     private Future<Result> rate(ChatUser user, DialogueState state, String text) {
@@ -144,7 +146,7 @@ public final class ChatBot {
             return idle(user, state.idle(), text);
         }
         return requests.rate(user, state.ratingRequestId(), level, null)
-                .map(r -> new Result(state.idle(), List.of(new Reply.Text(level >= 4
+                .map(r -> new Result(state.idle(), List.of(new Reply.Text(RatingLevel.of(level).orElseThrow().isBad()
                         ? "感谢您的评价。我们将对诉求 " + r.number() + " 进行整改并尽快重新答复。"
                         : "感谢您的评价！诉求 " + r.number() + " 已办结。"))))
                 .recover(e -> done(state.idle(), List.of(), new Reply.Text("该诉求当前无法评价（可能已评价或已办结）。")));

@@ -1,5 +1,7 @@
 package cn.liaison.bots.chat;
 
+import cn.liaison.bots.domain.RatingLevel;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -63,13 +65,14 @@ final class Intents {
     /** 1-5 or the level's name; 0 when the text is no rating. */
     static int ratingLevel(String text) {
         String t = text.strip().replaceAll("[!！。.]", "");
-        return switch (t) {
-            case "1", "非常满意" -> 1;
-            case "2", "满意" -> 2;
-            case "3", "基本满意", "一般" -> 3;
-            case "4", "不满意" -> 4;
-            case "5", "非常不满意" -> 5;
-            default -> 0;
-        };
+        if (t.equals("一般")) {
+            return RatingLevel.BASICALLY_SATISFIED.level();
+        }
+        for (RatingLevel level : RatingLevel.values()) {
+            if (t.equals(level.label()) || t.equals(Integer.toString(level.level()))) {
+                return level.level();
+            }
+        }
+        return 0;
     }
 }

@@ -1,5 +1,7 @@
 package cn.liaison.bots.chat;
 
+import cn.liaison.bots.domain.RequestType;
+
 import cn.liaison.bots.chat.ChatBot.Result;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ final class RequestCollector {
         if (user.projects().size() == 1) {
             draft = draft.withProject(user.projects().get(0).id(), user.projects().get(0).name());
         }
-        String intro = "COMPLAINT".equals(type) ? "很抱歉给您带来不便，我来帮您登记，工作人员会尽快处理。"
+        String intro = RequestType.COMPLAINT.name().equals(type) ? "很抱歉给您带来不便，我来帮您登记，工作人员会尽快处理。"
                 : "好的，我来帮您提交给工作人员。";
         return next(user, state, draft, List.of(new Reply.Text(intro)));
     }
@@ -40,6 +42,15 @@ final class RequestCollector {
         RequestDraft draft = state.draft();
         String field = draft.missing().get(0);
         String value = text.strip();
+        if (!RequestDraft.CONTACT_PHONE.equals(field) && !RequestDraft.DESCRIPTION.equals(field)
+                && PHONE.matcher(value).matches()) {
+            // A number is no project or person: keep it as the phone when none is known, and ask again.
+            RequestDraft kept = draft.contactPhone() == null ? draft.with(RequestDraft.CONTACT_PHONE, value.replaceAll("[\\s-]", ""))
+                    : draft;
+            return ChatBot.done(state.collecting(kept), List.of(), new Reply.Text(
+                    (RequestDraft.PROJECT.equals(field) ? "这像是一个电话号码，不是项目名称。" : "这像是一个电话号码，不是联系人姓名。")
+                            + prompt(field, user)));
+        }
         if (RequestDraft.PROJECT.equals(field)) {
             ChatUser.Project picked = pick(user, value);
             draft = picked != null ? draft.withProject(picked.id(), picked.name()) : draft.with(field, value);
@@ -114,10 +125,11 @@ final class RequestCollector {
     }
 
     private static String summary(RequestDraft d) {
-        return "请确认诉求信息：\n类型：" + ("COMPLAINT".equals(d.type()) ? "投诉" : "诉求")
+        return "请确认诉求信息：\n类型：" + (RequestType.COMPLAINT.name().equals(d.type()) ? RequestType.COMPLAINT.label() : RequestType.DEMAND.label())
                 + "\n内容：" + d.description()
                 + "\n项目：" + (d.projectName() == null || RequestDraft.isNone(d.projectName()) ? "不涉及" : d.projectName())
-                + "\n联系人：" + d.contactName()
+                + "\n联系人：" + (d.contactName() != null && PHONE.matcher(d.contactName()).matches()
+                        ? masked(d.contactName()) : d.contactName())
                 + "\n电话：" + masked(d.contactPhone());
     }
 

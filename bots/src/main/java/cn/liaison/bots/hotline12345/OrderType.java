@@ -1,25 +1,27 @@
 package cn.liaison.bots.hotline12345;
 
+import cn.liaison.bots.domain.RequestType;
+
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * The 12345 platform's work-order types (工单类型) and the request type each becomes here
- * ({@code requestType} names a value of the backend's {@code RequestType}). A 举报 (report of a
+ * (a {@link RequestType}). A 举报 (report of a
  * violation) is handled like a complaint: someone must verify and act; a 求助 asks for action.
  */
 public enum OrderType {
-    CONSULT("咨询", "CONSULT"),
-    HELP("求助", "DEMAND"),
-    COMPLAINT("投诉", "COMPLAINT"),
-    REPORT("举报", "COMPLAINT"),
-    SUGGESTION("建议", "SUGGESTION"),
-    PRAISE("表扬", "PRAISE");
+    CONSULT("咨询", RequestType.CONSULT),
+    HELP("求助", RequestType.DEMAND),
+    COMPLAINT("投诉", RequestType.COMPLAINT),
+    REPORT("举报", RequestType.COMPLAINT),
+    SUGGESTION("建议", RequestType.SUGGESTION),
+    PRAISE("表扬", RequestType.PRAISE);
 
     private final String wire;
-    private final String requestType;
+    private final RequestType requestType;
 
-    OrderType(String wire, String requestType) {
+    OrderType(String wire, RequestType requestType) {
         this.wire = wire;
         this.requestType = requestType;
     }
@@ -28,7 +30,7 @@ public enum OrderType {
         return wire;
     }
 
-    public String requestType() {
+    public RequestType requestType() {
         return requestType;
     }
 

@@ -150,6 +150,25 @@ class ChatBotTest {
     }
 
     @Test
+    void aPhoneNumberIsNeitherAProjectNorAName() {
+        String c = say(null, "人防门坏了，关不上").conversationId();
+        String asked = text(say(c, "13812345678"));
+        assertTrue(asked.contains("电话号码") && asked.contains("项目"), asked);
+        assertEquals(DialogueState.Phase.COLLECTING, states.get(c).phase());
+        assertEquals(null, states.get(c).draft().projectName(), "not taken as the project");
+        say(c, "无");
+        String again = text(say(c, "13912345678"));
+        assertTrue(again.contains("联系人"), again);
+        String summary = text(say(c, "王五"));
+        assertTrue(summary.contains("联系人：王五") && summary.contains("电话：138****5678"), summary);
+        assertFalse(summary.contains("13812345678") || summary.contains("13912345678"), "never shown whole: " + summary);
+    }
+
+    private static String text(Turn turn) {
+        return turn.replies().stream().map(Reply::plainText).reduce("", (a, b) -> a + b + "\n");
+    }
+
+    @Test
     void unknownConversationRestartsPolitely() {
         Turn turn = say("gone-123", "你好");
         assertTrue(turn.restarted());

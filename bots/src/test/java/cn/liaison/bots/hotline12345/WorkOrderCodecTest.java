@@ -24,12 +24,12 @@ class WorkOrderCodecTest {
 
     @Test
     void everyOrderTypeMapsToARequestType() {
-        assertEquals("CONSULT", OrderType.fromWire("咨询").orElseThrow().requestType());
-        assertEquals("DEMAND", OrderType.fromWire("求助").orElseThrow().requestType());
-        assertEquals("COMPLAINT", OrderType.fromWire("投诉").orElseThrow().requestType());
-        assertEquals("COMPLAINT", OrderType.fromWire("举报").orElseThrow().requestType());
-        assertEquals("SUGGESTION", OrderType.fromWire("建议").orElseThrow().requestType());
-        assertEquals("PRAISE", OrderType.fromWire("表扬").orElseThrow().requestType());
+        assertEquals("CONSULT", OrderType.fromWire("咨询").orElseThrow().requestType().name());
+        assertEquals("DEMAND", OrderType.fromWire("求助").orElseThrow().requestType().name());
+        assertEquals("COMPLAINT", OrderType.fromWire("投诉").orElseThrow().requestType().name());
+        assertEquals("COMPLAINT", OrderType.fromWire("举报").orElseThrow().requestType().name());
+        assertEquals("SUGGESTION", OrderType.fromWire("建议").orElseThrow().requestType().name());
+        assertEquals("PRAISE", OrderType.fromWire("表扬").orElseThrow().requestType().name());
         assertTrue(OrderType.fromWire("其他").isEmpty());
     }
 

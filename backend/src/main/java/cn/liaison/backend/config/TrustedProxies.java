@@ -1,0 +1,25 @@
+package cn.liaison.backend.config;
+
+import cn.liaison.backend.platform.config.ConfigException;
+import cn.liaison.backend.platform.http.ClientAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code TRUSTED_PROXIES}: the proxies whose forwarded-for headers name the client, checked at start. */
+final class TrustedProxies {
+
+    private TrustedProxies() {
+    }
+
+    static List<String> parse(Optional<String> raw) {
+        List<String> proxies = raw.stream().flatMap(r -> Arrays.stream(r.split(","))).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+        try {
+            new ClientAddress(proxies);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigKey.TRUSTED_PROXIES.name(), e.getMessage());
+        }
+        return proxies;
+    }
+}

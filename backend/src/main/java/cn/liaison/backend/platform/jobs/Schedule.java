@@ -1,0 +1,55 @@
+package cn.liaison.backend.platform.jobs;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+
+/**
+ * When a job runs: every fixed interval, or once a day at a wall-clock time in a zone (the one
+ * cron shape this service needs). {@link #delayFrom} is the wait from a moment to the next run.
+ */
+public sealed interface Schedule {
+
+    Duration delayFrom(ZonedDateTime now);
+
+    static Schedule every(Duration interval) {
+        return new Every(interval);
+    }
+
+    /** Once a day at {@code time} in {@code zone} (e.g. 02:00 Asia/Shanghai). */
+    static Schedule dailyAt(LocalTime time, ZoneId zone) {
+        return new Daily(time, zone);
+    }
+
+    record Every(Duration interval) implements Schedule {
+        public Every {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("interval must be positive");
+            }
+        }
+
+        @Override
+        public Duration delayFrom(ZonedDateTime now) {
+            return interval;
+        }
+    }
+
+    record Daily(LocalTime time, ZoneId zone) implements Schedule {
+        public Daily {
+            Objects.requireNonNull(time, "time");
+            Objects.requireNonNull(zone, "zone");
+        }
+
+        @Override
+        public Duration delayFrom(ZonedDateTime now) {
+            ZonedDateTime local = now.withZoneSameInstant(zone);
+            ZonedDateTime next = local.toLocalDate().atTime(time).atZone(zone);
+            if (!next.isAfter(local)) {
+                next = local.toLocalDate().plusDays(1).atTime(time).atZone(zone);
+            }
+            return Duration.between(local, next);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package cn.liaison.backend.platform.store;
+
+import de.bwaldvogel.mongo.MongoServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
+
+/**
+ * An in-process MongoDB: mongo-java-server on its H2 MVStore backend, one file under the data
+ * directory, listening on a free loopback port. Writes are committed before they are acknowledged
+ * (see {@link CommittingH2Backend}).
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private static final int CACHE_MB = 64;
+
+    private final MongoServer server;
+    private final CommittingH2Backend backend;
+    private final Path file;
+    private final InetSocketAddress address;
+    private final QueryLog queryLog;
+
+    private EmbeddedMongo(MongoServer server, CommittingH2Backend backend, Path file, InetSocketAddress address,
+                          QueryLog queryLog) {
+        this.server = server;
+        this.backend = backend;
+        this.file = file;
+        this.address = address;
+        this.queryLog = queryLog;
+    }
+
+    public static EmbeddedMongo start(Path dataDir) throws IOException {
+        return start(dataDir, false);
+    }
+
+    /** @param upstreamPlanner mongo-java-server's own planning (scans), only to measure the difference */
+    static EmbeddedMongo start(Path dataDir, boolean upstreamPlanner) throws IOException {
+        Path dir = Files.createDirectories(dataDir.resolve("mongo"));
+        Path file = dir.resolve("liaison.mv.db");
+        // the read cache (MB) holds the hot documents and B-tree pages; upstream's default is 16
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(upstreamPlanner ? 16 : CACHE_MB).open();
+        QueryLog queryLog = new QueryLog();
+        CommittingH2Backend backend = CommittingH2Backend.open(store, queryLog, upstreamPlanner);
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        return new EmbeddedMongo(server, backend, file, server.getLocalAddress(), queryLog);
+    }
+
+    /** The filter shapes asked so far and the index that served each (for tests and benchmarks). */
+    public QueryLog queryLog() {
+        return queryLog;
+    }
+
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    /**
+     * A consistent copy of the store as of its last commit, written as a zip while the service runs
+     * (MVStore's online backup: chunks written meanwhile are appended, not reused, until it is done).
+     */
+    public void backup(java.util.zip.ZipOutputStream out) {
+        org.h2.mvstore.MVStore store = backend.store();
+        store.executeFilestoreOperation(() -> {
+            try {
+                store.getFileStore().backup(out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Whether the store's file closed under the running server (MVStore closes itself for good when
+     * a write fails, e.g. on a full disk). The process cannot recover from that; {@link StoreWatch}
+     * ends it so a supervisor restarts it once space is back.
+     */
+    public boolean failed() {
+        return !closed && backend.storeClosed();
+    }
+
+    /** Closes the file the way a failed write does: a disk-full drill. */
+    public void failLikeAFullDisk() {
+        backend.closeLikeAFailedWrite();
+    }
+
+    private volatile boolean closed;
+
+    @Override
+    public void close() {
+        closed = true;
+        server.shutdown();
+        backend.close();
+    }
+}

@@ -1,0 +1,169 @@
+package cn.liaison.backend.platform.store;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.h2.mvstore.MVMap;
+
+/**
+ * The H2 collection with a query planner that upstream lacks. Upstream uses an index only when the
+ * filter is exactly that index's key, so {@code {_id, version}} scans the whole collection. Here a
+ * filter that pins {@code _id} or a unique key serves from that index, a non-unique index
+ * ({@link OrderedIndex}) serves equality / {@code $in} prefixes and ranges, and a sort on an indexed
+ * field with a limit walks that index in order. Whatever plan is picked, every candidate document is
+ * still checked against the whole filter, so a plan can only cost time, never change a result.
+ */
+final class IndexedH2Collection extends H2Collection {
+
+    private final MVMap<Object, Document> dataMap;
+    private final QueryLog log;
+
+    IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
+                        CursorRegistry cursorRegistry, QueryLog log) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.dataMap = dataMap;
+        this.log = log;
+    }
+
+    private record MatchHint(String collection, Document filter) {}
+
+    /** The leading {@code $match} of the aggregation running on this thread (see IndexedH2Database). */
+    private static final ThreadLocal<MatchHint> MATCH_HINT = new ThreadLocal<>();
+
+    static void matchHint(String collection, Document filter) {
+        if (collection == null) {
+            MATCH_HINT.remove();
+        } else {
+            MATCH_HINT.set(new MatchHint(collection, filter));
+        }
+    }
+
+    /** Upstream's aggregation reads all documents; with a leading match, only those an index yields. */
+    @Override
+    public Stream<Document> queryAllAsStream() {
+        MatchHint hint = MATCH_HINT.get();
+        if (hint == null || !hint.collection().equals(getCollectionName())) {
+            return super.queryAllAsStream();
+        }
+        MATCH_HINT.remove(); // once: a $lookup into this same collection must see everything
+        List<Document> matched = new ArrayList<>();
+        synchronized (this) {
+            queryDocuments(hint.filter(), null, 0, 0, 0, null).forEach(matched::add);
+        }
+        return matched.stream();
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                         int batchSize, Document fieldSelector) {
+        buildPendingIndexes();
+        Conditions conditions = Conditions.of(query);
+        Document uniqueProbe = uniqueProbe(conditions);
+        if (uniqueProbe != null) {
+            log.record(getCollectionName(), query, orderBy, "unique");
+            return matchDocuments(query, uniqueIndexFor(uniqueProbe).getPositions(uniqueProbe), orderBy,
+                    numberToSkip, limit, batchSize, fieldSelector);
+        }
+        IndexPlan plan = IndexPlan.best(orderedIndexes(), conditions, orderBy, limit);
+        if (plan == null) {
+            log.record(getCollectionName(), query, orderBy, query.isEmpty() ? "all" : "scan");
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        log.record(getCollectionName(), query, orderBy, plan.index().getName());
+        if (plan.servesSort() && limit > 0) {
+            return firstInOrder(plan, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        return matchDocuments(query, plan.positions(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * Walks the index in sort order and stops once it holds {@code skip + limit} matches and the
+     * sort key has moved past the last of them; ties on that key are then settled by the full sort.
+     */
+    private QueryResult firstInOrder(IndexPlan plan, Document query, Document orderBy, int skip, int limit,
+                                     int batchSize, Document fieldSelector) {
+        String sortField = plan.sortField();
+        List<Document> matched = new ArrayList<>();
+        Object lastKey = null;
+        for (Object position : plan.positions()) {
+            Document document = getDocument(position);
+            if (document == null || !documentMatchesQuery(document, query)) {
+                continue;
+            }
+            Object key = Conditions.normalize(document.get(sortField));
+            if (matched.size() >= skip + limit && !Objects.equals(key, lastKey)) {
+                break;
+            }
+            matched.add(document);
+            lastKey = key;
+        }
+        Stream<Document> ordered = matched.stream();
+        Comparator<Document> comparator = deriveComparator(orderBy);
+        return matchDocumentsFromStream(query, ordered, skip, limit, batchSize, comparator, fieldSelector);
+    }
+
+    /** A sub-filter of plain equalities that an {@code _id} or unique index answers exactly, if any. */
+    private Document uniqueProbe(Conditions conditions) {
+        for (Index<Object> index : getIndexes()) {
+            if (!(index instanceof AbstractUniqueIndex<Object>)) {
+                continue;
+            }
+            Document probe = new Document();
+            for (var key : index.getKeys()) {
+                Conditions.Condition c = conditions.get(key.getKey());
+                if (c == null || !c.isEquality() || (c.values().size() > 1 && index.getKeys().size() > 1)) {
+                    probe = null;
+                    break;
+                }
+                probe.put(key.getKey(), c.values().size() == 1 ? c.values().get(0)
+                        : new Document("$in", c.values()));
+            }
+            if (probe != null && index.canHandle(probe)) {
+                return probe;
+            }
+        }
+        return null;
+    }
+
+    private Index<Object> uniqueIndexFor(Document probe) {
+        return getIndexes().stream().filter(i -> i.canHandle(probe)).findFirst().orElseThrow();
+    }
+
+    private List<OrderedIndex> orderedIndexes() {
+        List<OrderedIndex> ordered = new ArrayList<>();
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof OrderedIndex o) {
+                ordered.add(o);
+            }
+        }
+        return ordered;
+    }
+
+    /** Builds every in-memory index not yet filled since start in a single pass over the documents. */
+    private void buildPendingIndexes() {
+        List<OrderedIndex> pending = orderedIndexes().stream().filter(o -> !o.isBuilt()).toList();
+        if (pending.isEmpty()) {
+            return;
+        }
+        var all = dataMap.entrySet();
+        for (OrderedIndex index : pending) {
+            index.rebuild(List.of());
+        }
+        for (var entry : all) {
+            for (OrderedIndex index : pending) {
+                index.add(entry.getValue(), entry.getKey(), this);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package cn.liaison.backend.platform.store;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/** The H2 database with {@link IndexedH2Collection}s and real non-unique indexes ({@link OrderedIndex}). */
+final class IndexedH2Database extends H2Database {
+
+    // upstream's map names (package-private there): the file format stays upstream's
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
+
+    private record Context(MVStore mvStore, QueryLog log) {}
+
+    /** Upstream's constructor already opens collections, before this class's fields are set. */
+    private static final ThreadLocal<Context> OPENING = new ThreadLocal<>();
+
+    private final Context context;
+
+    private IndexedH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+        super(databaseName, mvStore, cursorRegistry);
+        this.context = OPENING.get();
+    }
+
+    static IndexedH2Database open(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry, QueryLog log) {
+        OPENING.set(new Context(mvStore, log));
+        try {
+            return new IndexedH2Database(databaseName, mvStore, cursorRegistry);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    private Context context() {
+        return context != null ? context : OPENING.get();
+    }
+
+    /**
+     * Upstream runs every aggregation over all documents. When the pipeline starts with
+     * {@code $match}, the collection is told the filter so that it yields only the documents an
+     * index finds; the stage still applies the filter itself.
+     */
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                                  Oplog oplog) {
+        if (command.equalsIgnoreCase("aggregate") && query.get("pipeline") instanceof List<?> stages
+                && !stages.isEmpty() && stages.get(0) instanceof Document first
+                && first.get("$match") instanceof Document match) {
+            IndexedH2Collection.matchHint(String.valueOf(query.get(command)), match);
+            try {
+                return super.handleCommand(channel, command, query, resolver, oplog);
+            } finally {
+                IndexedH2Collection.matchHint(null, null);
+            }
+        }
+        return super.handleCommand(channel, command, query, resolver, oplog);
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        Context c = context();
+        String fullName = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> dataMap = c.mvStore().openMap(DATA_PREFIX + fullName);
+        MVMap<String, Object> metaMap = c.mvStore().openMap(META_PREFIX + fullName);
+        return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, c.log());
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                       boolean sparse) {
+        return new OrderedIndex(indexName, keys);
+    }
+}

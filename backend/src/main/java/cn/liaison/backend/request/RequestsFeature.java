@@ -1,0 +1,53 @@
+package cn.liaison.backend.request;
+
+import cn.liaison.backend.calendar.WorkingCalendar;
+import cn.liaison.backend.identity.UserDirectory;
+import cn.liaison.backend.org.EnterpriseDirectory;
+import cn.liaison.backend.org.ProjectDirectory;
+import cn.liaison.backend.org.UnitDirectory;
+import cn.liaison.backend.platform.Feature;
+import cn.liaison.backend.platform.Platform;
+import cn.liaison.backend.platform.jobs.Jobs.Job;
+import cn.liaison.backend.platform.jobs.Schedule;
+import cn.liaison.backend.platform.outbox.LoggingNotifier;
+import cn.liaison.backend.platform.outbox.OutboxDispatcher;
+import cn.liaison.backend.request.SlaPolicy;
+import io.vertx.core.Future;
+import java.time.Duration;
+
+/**
+ * The request loop (诉求): intake with assessment (the knowledge base's {@link TopicClassifier}), the state machine, the
+ * ledger, and the outbox that delivers its notifications (job {@code outbox}). Publishes
+ * {@link RequestModule}.
+ */
+public final class RequestsFeature implements Feature {
+
+    private final SlaPolicy sla;
+
+    public RequestsFeature(SlaPolicy sla) {
+        this.sla = sla;
+    }
+
+    @Override
+    public String name() {
+        return "requests";
+    }
+
+    @Override
+    public Future<Void> start(Platform platform) {
+        EnterpriseDirectory enterprises = platform.ports().require(EnterpriseDirectory.class);
+        ProjectDirectory projects = platform.ports().require(ProjectDirectory.class);
+        RequestModule requests = new RequestModule(platform.stores().mongo(),
+                platform.ports().require(TopicClassifier.class),
+                platform.ports().require(UnitDirectory.class), platform.ports().require(UserDirectory.class),
+                enterprises, projects, platform.ports().require(WorkingCalendar.class), sla, platform.clock());
+        platform.notifier(new LoggingNotifier());
+        OutboxDispatcher outbox = new OutboxDispatcher(requests.repository(), "request", platform.fanOut(),
+                platform.stores().redis(), platform.clock());
+        platform.jobs().add(Job.leased("outbox", Schedule.every(Duration.ofSeconds(1)), OutboxDispatcher.LEASE,
+                outbox::runOnce));
+        platform.ports().publish(RequestModule.class, requests);
+        platform.route(new RequestRoutes(requests));
+        return requests.start();
+    }
+}

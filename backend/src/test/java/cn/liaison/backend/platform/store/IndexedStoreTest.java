@@ -1,0 +1,174 @@
+package cn.liaison.backend.platform.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded store's query planner through the real MongoDB driver: filters that pin {@code _id},
+ * a unique key or a non-unique index prefix are served from that index (the query log says which),
+ * sorted pages walk an index, and every answer equals what the filter means, also after a restart
+ * (when the in-memory indexes are rebuilt) and after updates that move a document between keys.
+ */
+class IndexedStoreTest {
+
+    private static final int N = 300;
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+    private final Vertx vertx = Vertx.vertx();
+    private EmbeddedMongo mongo;
+    private MongoClient client;
+
+    @AfterEach
+    void close() throws Exception {
+        if (client != null) {
+            client.close().await(10, TimeUnit.SECONDS);
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void pinnedFiltersUseIndexesAndAnswersMatchTheFilter() throws Exception {
+        open();
+        await(Future.all(
+                client.createIndexWithOptions("items", new JsonObject().put("number", 1), new IndexOptions().unique(true)),
+                client.createIndexWithOptions("items", new JsonObject().put("owner", 1).put("status", 1), new IndexOptions()),
+                client.createIndexWithOptions("items", new JsonObject().put("createdAt", -1), new IndexOptions()),
+                client.createIndexWithOptions("items", new JsonObject().put("outbox.at", 1), new IndexOptions())));
+        List<JsonObject> docs = IntStream.range(0, N).mapToObj(IndexedStoreTest::doc).toList();
+        for (JsonObject d : docs) {
+            await(client.insert("items", d.copy()));
+        }
+        mongo.queryLog().clear();
+
+        // {_id, version}: one winner, a stale version matches nothing
+        JsonObject won = await(client.findOneAndUpdateWithOptions("items", new JsonObject().put("_id", "i7").put("version", 0),
+                new JsonObject().put("$inc", new JsonObject().put("version", 1)), new FindOptions(),
+                new UpdateOptions().setReturningNewDocument(true)));
+        assertEquals(1, won.getInteger("version"));
+        assertNull(await(client.findOneAndUpdate("items", new JsonObject().put("_id", "i7").put("version", 0),
+                new JsonObject().put("$set", new JsonObject().put("x", 1)))));
+        // {_id, array.field}: positional update on the one document
+        await(client.updateCollection("items", new JsonObject().put("_id", "i3").put("outbox.id", "o3"),
+                new JsonObject().put("$set", new JsonObject().put("outbox.$.attempts", 2))));
+        assertEquals(2, await(client.findOne("items", new JsonObject().put("_id", "i3"), null))
+                .getJsonArray("outbox").getJsonObject(0).getInteger("attempts"));
+        // a unique key with another condition
+        assertEquals("i9", await(client.findOne("items", new JsonObject().put("number", "N9").put("status", "late"), null))
+                .getString("_id"));
+
+        // non-unique compound prefix with $in
+        JsonObject active = new JsonObject().put("owner", "u2").put("status", new JsonObject().put("$in",
+                new JsonArray().add("open").add("late")));
+        long expected = docs.stream().filter(d -> d.getString("owner").equals("u2")
+                && List.of("open", "late").contains(d.getString("status"))).count();
+        assertEquals(expected, await(client.count("items", active)));
+
+        // first page sorted by createdAt desc, _id desc, with a filter the index does not cover
+        JsonObject filter = new JsonObject().put("$and", new JsonArray().add(new JsonObject().put("status", "closed")));
+        JsonObject sort = new JsonObject().put("createdAt", -1).put("_id", -1);
+        List<String> page = ids(await(client.findWithOptions("items", filter, new FindOptions().setSort(sort).setLimit(11))));
+        List<String> wanted = docs.stream().filter(d -> d.getString("status").equals("closed"))
+                .sorted(Comparator.comparing((JsonObject d) -> d.getJsonObject("createdAt").getString("$date"))
+                        .thenComparing(d -> d.getString("_id")).reversed())
+                .limit(11).map(d -> d.getString("_id")).toList();
+        assertEquals(wanted, page);
+
+        // range through $elemMatch on an array of sub-documents
+        JsonObject due = new JsonObject().put("outbox", new JsonObject().put("$elemMatch", new JsonObject()
+                .put("at", new JsonObject().put("$lte", date(T0.plusSeconds(20))))));
+        assertEquals(List.of("i0", "i10", "i20"), sorted(ids(await(client.find("items", due)))));
+
+        List<QueryLog.Entry> log = mongo.queryLog().entries();
+        assertTrue(log.stream().noneMatch(QueryLog.Entry::scanned), "scanned: " + log);
+        assertTrue(log.stream().anyMatch(e -> e.plan().equals("owner_1_status_1")), log.toString());
+        assertTrue(log.stream().anyMatch(e -> e.plan().equals("createdAt_-1")), log.toString());
+        assertTrue(log.stream().anyMatch(e -> e.plan().equals("outbox.at_1")), log.toString());
+
+        // an update moves a document between index keys; a delete leaves none behind
+        await(client.updateCollection("items", new JsonObject().put("_id", "i2"),
+                new JsonObject().put("$set", new JsonObject().put("status", "open"))));
+        await(client.removeDocument("items", new JsonObject().put("_id", "i12")));
+        long open2 = count(docs, "u2", "open") + (docs.get(2).getString("status").equals("open") ? 0 : 1)
+                - (docs.get(12).getString("status").equals("open") ? 1 : 0);
+
+        // after a restart the in-memory indexes are rebuilt from the stored documents
+        reopen();
+        assertEquals(open2, await(client.count("items", new JsonObject().put("owner", "u2").put("status", "open"))));
+        assertEquals(List.of("i0", "i10", "i20"), sorted(ids(await(client.find("items", due)))));
+        assertTrue(mongo.queryLog().entries().stream().noneMatch(QueryLog.Entry::scanned), mongo.queryLog().entries().toString());
+
+        // a filter no index covers is still answered, and shows as a scan
+        assertEquals(N / 3, await(client.count("items", new JsonObject().put("kind", "b"))));
+        assertTrue(mongo.queryLog().entries().stream().anyMatch(QueryLog.Entry::scanned));
+    }
+
+    private static JsonObject doc(int i) {
+        String[] statuses = {"open", "late", "closed", "closed"};
+        JsonObject d = new JsonObject().put("_id", "i" + i).put("number", "N" + i).put("version", 0)
+                .put("owner", "u" + (i % 5)).put("status", statuses[i % 4]).put("kind", List.of("a", "b", "c").get(i % 3))
+                // every third document shares its creation time with the previous one: ties on the sort key
+                .put("createdAt", date(T0.plusSeconds(60L * (i - i % 3 / 2))));
+        JsonArray outbox = new JsonArray().add(new JsonObject().put("id", "o" + i).put("attempts", 0)
+                .put("at", date(T0.plusSeconds(i % 10 == 0 ? i : 10_000))));
+        return d.put("outbox", outbox);
+    }
+
+    private static long count(List<JsonObject> docs, String owner, String status) {
+        return docs.stream().filter(d -> d.getString("owner").equals(owner) && d.getString("status").equals(status)).count();
+    }
+
+    private static JsonObject date(Instant t) {
+        return new JsonObject().put("$date", t.toString());
+    }
+
+    private static List<String> ids(List<JsonObject> docs) {
+        return docs.stream().map(d -> d.getString("_id")).toList();
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        List<String> copy = new ArrayList<>(ids);
+        copy.sort(null);
+        return copy;
+    }
+
+    private void open() throws Exception {
+        mongo = EmbeddedMongo.start(dir);
+        client = MongoClient.create(vertx, new JsonObject().put("connection_string", mongo.connectionString())
+                .put("db_name", "t"));
+    }
+
+    private void reopen() throws Exception {
+        client.close().await(10, TimeUnit.SECONDS);
+        mongo.close();
+        open();
+    }
+
+    private static <T> T await(Future<T> future) throws Exception {
+        return future.await(20, TimeUnit.SECONDS);
+    }
+}
