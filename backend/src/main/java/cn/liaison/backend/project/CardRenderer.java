@@ -11,17 +11,15 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Draws a printable service contact card (服务联系卡) as PNG: the project, its liaison and leader with
@@ -33,18 +31,28 @@ final class CardRenderer {
     static final int WIDTH = 1050;
     static final int HEIGHT = 600;
     static final int QR_SIZE = 330;
-    private static final Logger LOG = LoggerFactory.getLogger(CardRenderer.class);
-    private static final List<String> CJK_FONTS = List.of("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-            "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", "SimHei", "AR PL UMing CN");
     private static final Color RED = new Color(0xB7, 0x1C, 0x1C);
-    private static final String FAMILY = chineseFamily();
+    private final CardFont fonts = new CardFont();
 
     /** What the card shows; phones already masked as the rules require. */
     record Card(String title, String projectName, String enterpriseName, String place, String kindLabel,
                 String liaisonLine, String leaderLine, String promise, String qrText, String footer) {
     }
 
+    /** One piece of text drawn on the card and the font it was drawn with. */
+    record Drawn(String text, CardFont.Choice font) {
+    }
+
+    /** The PNG and every text on it with its font, so tests can check each glyph had a source. */
+    record Rendered(byte[] png, List<Drawn> texts) {
+    }
+
     byte[] png(Card card) {
+        return render(card).png();
+    }
+
+    Rendered render(Card card) {
+        List<Drawn> drawn = new ArrayList<>();
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -55,27 +63,26 @@ final class CardRenderer {
             g.setColor(RED);
             g.fillRect(0, 0, WIDTH, 90);
             g.setColor(Color.WHITE);
-            g.setFont(new Font(FAMILY, Font.BOLD, 38));
-            g.drawString(card.title(), 40, 60);
+            text(g, drawn, card.title(), Font.BOLD, 38, 40, 60);
             g.setColor(new Color(0x21, 0x21, 0x21));
             int y = 150;
-            y = line(g, card.projectName(), Font.BOLD, 30, y, 600);
-            y = line(g, card.enterpriseName(), Font.PLAIN, 22, y + 6, 600);
-            y = line(g, card.place() + " · " + card.kindLabel(), Font.PLAIN, 22, y, 600);
+            y = line(g, drawn, card.projectName(), Font.BOLD, 30, y, 600);
+            y = line(g, drawn, card.enterpriseName(), Font.PLAIN, 22, y + 6, 600);
+            y = line(g, drawn, card.place() + " · " + card.kindLabel(), Font.PLAIN, 22, y, 600);
             y += 18;
-            y = line(g, card.liaisonLine(), Font.PLAIN, 26, y, 600);
-            y = line(g, card.leaderLine(), Font.PLAIN, 26, y + 4, 600);
+            y = line(g, drawn, card.liaisonLine(), Font.PLAIN, 26, y, 600);
+            y = line(g, drawn, card.leaderLine(), Font.PLAIN, 26, y + 4, 600);
             y += 18;
             g.setColor(RED);
-            line(g, card.promise(), Font.BOLD, 21, y, 620);
+            line(g, drawn, card.promise(), Font.BOLD, 21, y, 620);
             g.setColor(new Color(0x75, 0x75, 0x75));
-            g.setFont(new Font(FAMILY, Font.PLAIN, 18));
-            g.drawString(card.footer(), 40, HEIGHT - 30);
+            text(g, drawn, card.footer(), Font.PLAIN, 18, 40, HEIGHT - 30);
             drawQr(g, card.qrText(), WIDTH - QR_SIZE - 50, 130);
             g.setColor(new Color(0x42, 0x42, 0x42));
-            g.setFont(new Font(FAMILY, Font.PLAIN, 20));
             String scan = "微信扫码 直达联络员";
-            g.drawString(scan, WIDTH - QR_SIZE / 2 - 50 - g.getFontMetrics().stringWidth(scan) / 2, 130 + QR_SIZE + 40);
+            g.setFont(fonts.forText(scan, Font.PLAIN, 20).font());
+            int scanX = WIDTH - QR_SIZE / 2 - 50 - g.getFontMetrics().stringWidth(scan) / 2;
+            text(g, drawn, scan, Font.PLAIN, 20, scanX, 130 + QR_SIZE + 40);
             g.setStroke(new BasicStroke(2));
             g.setColor(RED);
             g.drawRect(8, 8, WIDTH - 16, HEIGHT - 16);
@@ -88,26 +95,33 @@ final class CardRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        return new Rendered(out.toByteArray(), List.copyOf(drawn));
     }
 
     /** Draws text, wrapping at {@code width} pixels; returns the next baseline. */
-    private static int line(Graphics2D g, String text, int style, int size, int y, int width) {
-        g.setFont(new Font(FAMILY, style, size));
+    private int line(Graphics2D g, List<Drawn> drawn, String text, int style, int size, int y, int width) {
+        g.setFont(fonts.forText(text, style, size).font());
         FontMetrics m = g.getFontMetrics();
         StringBuilder current = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             current.append(text.charAt(i));
             if (m.stringWidth(current.toString()) > width) {
                 current.setLength(current.length() - 1);
-                g.drawString(current.toString(), 40, y);
+                text(g, drawn, current.toString(), style, size, 40, y);
                 y += m.getHeight();
                 current.setLength(0);
                 current.append(text.charAt(i));
             }
         }
-        g.drawString(current.toString(), 40, y);
+        text(g, drawn, current.toString(), style, size, 40, y);
         return y + m.getHeight();
+    }
+
+    private void text(Graphics2D g, List<Drawn> drawn, String text, int style, int size, int x, int y) {
+        CardFont.Choice choice = fonts.forText(text, style, size);
+        g.setFont(choice.font());
+        g.drawString(text, x, y);
+        drawn.add(new Drawn(text, choice));
     }
 
     private static void drawQr(Graphics2D g, String text, int x, int y) {
@@ -130,24 +144,5 @@ final class CardRenderer {
                 }
             }
         }
-    }
-
-    /** A font that has Chinese glyphs; the logical SansSerif (which may show boxes) when none is installed. */
-    private static String chineseFamily() {
-        String[] installed = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
-        for (String wanted : CJK_FONTS) {
-            for (String family : installed) {
-                if (family.equalsIgnoreCase(wanted)) {
-                    return family;
-                }
-            }
-        }
-        for (String family : installed) {
-            if (new Font(family, Font.PLAIN, 12).canDisplayUpTo("人防联络卡") == -1) {
-                return family;
-            }
-        }
-        LOG.warn("No font with Chinese glyphs installed: contact cards will show boxes (install fonts-wqy-microhei)");
-        return Font.SANS_SERIF;
     }
 }

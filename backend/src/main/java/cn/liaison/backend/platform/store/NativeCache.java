@@ -21,13 +21,18 @@ import redis.embedded.model.OsArchitecture;
  * Native code the libraries would otherwise unpack into {@code java.io.tmpdir} at every start: ONNX
  * Runtime (a new {@code onnxruntime-java*} folder each time, its 16 MB left behind after a kill),
  * embedded Redis (its binary and config file), DJL's tokenizer and JNA (under the user's home, which
- * a container user may not be able to write). Here each file is unpacked once into
+ * a container user may not be able to write), and the contact card's font (Java copies a font read
+ * from a stream into a temporary file). Here each file is unpacked once into
  * {@code DATA_DIR/native} and reused while its content is unchanged; a new jar with other natives
  * replaces them.
  */
 public final class NativeCache {
 
     private static final String ORT_NATIVE_PATH = "onnxruntime.native.path";
+    /** The contact card's font (built by build-tools/SubsetFont.java) on the class path. */
+    public static final String CARD_FONT_RESOURCE = "fonts/NotoSansSC-Regular-GB2312.ttf";
+    /** Where {@link #configure} unpacked it: {@code Font.createFont} from a stream would copy it to tmpdir. */
+    public static final String CARD_FONT_PROPERTY = "liaison.card.font";
 
     private NativeCache() {
     }
@@ -49,6 +54,10 @@ public final class NativeCache {
                 extract(prefix + name, dir.resolve(name), false);
             }
             System.setProperty(ORT_NATIVE_PATH, dir.toString());
+        }
+        if (System.getProperty(CARD_FONT_PROPERTY) == null && resource(CARD_FONT_RESOURCE) != null) {
+            Path font = root.resolve("fonts").resolve(CARD_FONT_RESOURCE.substring(CARD_FONT_RESOURCE.indexOf('/') + 1));
+            System.setProperty(CARD_FONT_PROPERTY, extract(CARD_FONT_RESOURCE, font, false).toString());
         }
         setIfAbsent("DJL_CACHE_DIR", Files.createDirectories(root.resolve("djl")));
         setIfAbsent("jna.tmpdir", Files.createDirectories(root.resolve("jna")));
