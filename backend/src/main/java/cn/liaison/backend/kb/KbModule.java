@@ -38,7 +38,7 @@ public final class KbModule {
 
     /** Imports into an empty database, builds the index, subscribes to publications. */
     public Future<KnowledgeBase> start() {
-        ready = service.start().compose(kb -> sync.start().map(kb));
+        ready = service.start().compose(kb -> sync.startOrRetry().map(kb));
         return ready;
     }
 

@@ -63,6 +63,18 @@ final class KbSync {
         });
     }
 
+    /**
+     * Subscribes; when Redis is away at that moment the index still serves, and the subscription is
+     * retried in the background (with a rebuild once it holds, for publishes missed meanwhile).
+     */
+    Future<Void> startOrRetry() {
+        return start().recover(e -> {
+            LOG.warn("Knowledge-base sync: Redis not reachable ({}); retrying in the background", e.toString());
+            reconnect();
+            return Future.succeededFuture();
+        });
+    }
+
     /** Tells the other instances to rebuild. */
     Future<Void> announce() {
         return redis.publish(CHANNEL, instanceId).mapEmpty();
