@@ -38,7 +38,9 @@ public record Platform(Vertx vertx, Stores stores, Clock clock, WorkerExecutor b
         WorkerExecutor blocking = vertx.createSharedWorkerExecutor("liaison-blocking",
                 Math.max(2, Runtime.getRuntime().availableProcessors()));
         Jobs jobs = new Jobs(vertx, new RedisLock(stores.redis()), clock, timers);
-        return new Platform(vertx, stores, clock, blocking, jobs, new Ports(), redisUrl, dataDir, embedded, demo, new Registries());
+        Ports ports = new Ports();
+        ports.publish(cn.liaison.backend.platform.work.ReportWork.class, new cn.liaison.backend.platform.work.ReportWork(vertx));
+        return new Platform(vertx, stores, clock, blocking, jobs, ports, redisUrl, dataDir, embedded, demo, new Registries());
     }
 
     public void route(Routes routes) {

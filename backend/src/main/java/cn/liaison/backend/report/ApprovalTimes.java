@@ -2,6 +2,7 @@ package cn.liaison.backend.report;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.project.ProjectStage;
+import cn.liaison.backend.platform.work.ReportWork;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,10 +21,12 @@ import java.util.Map;
 final class ApprovalTimes {
     private final MongoClient mongo;
     private final WorkingCalendar calendar;
+    private final ReportWork work;
 
-    ApprovalTimes(MongoClient mongo, WorkingCalendar calendar) {
+    ApprovalTimes(MongoClient mongo, WorkingCalendar calendar, ReportWork work) {
         this.mongo = mongo;
         this.calendar = calendar;
+        this.work = work;
     }
 
     /** @param scope the report's district/park filter on the project documents (empty for everything) */
@@ -32,7 +35,11 @@ final class ApprovalTimes {
         JsonObject done = new JsonObject().put("checklist", new JsonObject().put("$elemMatch", new JsonObject().put("doneOn", window)));
         JsonObject query = scope.isEmpty() ? done : new JsonObject().put("$and", new JsonArray().add(scope).add(done));
         return mongo.findWithOptions("projects", query, new FindOptions().setFields(new JsonObject().put("checklist", 1)))
-                .map(projects -> {
+                .compose(projects -> work.compute(() -> tally(projects, month)));
+    }
+
+    /** Working days per checklist item and stage: calendar arithmetic per item, so on the reports pool. */
+    private JsonObject tally(java.util.List<JsonObject> projects, YearMonth month) {
                     Map<String, Tally> byItem = new LinkedHashMap<>();
                     Map<String, Tally> byStage = new LinkedHashMap<>();
                     for (ProjectStage stage : ProjectStage.values()) {
@@ -59,7 +66,6 @@ final class ApprovalTimes {
                     JsonArray stages = new JsonArray();
                     byStage.values().forEach(t -> stages.add(t.toJson("stage")));
                     return new JsonObject().put("unit", "working-days").put("byItem", items).put("byStage", stages);
-                });
     }
 
     /** How many were done, and the working days of those with an application date. */

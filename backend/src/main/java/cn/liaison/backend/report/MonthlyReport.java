@@ -6,6 +6,7 @@ import static cn.liaison.backend.platform.store.MongoDocs.instant;
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.org.Unit;
 import cn.liaison.backend.org.UnitLevel;
+import cn.liaison.backend.platform.work.ReportWork;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -36,11 +37,13 @@ public final class MonthlyReport {
     private final MongoClient mongo;
     private final WorkingCalendar calendar;
     private final Clock clock;
+    private final ReportWork work;
 
-    public MonthlyReport(MongoClient mongo, WorkingCalendar calendar, Clock clock) {
+    public MonthlyReport(MongoClient mongo, WorkingCalendar calendar, Clock clock, ReportWork work) {
         this.mongo = mongo;
         this.calendar = calendar;
         this.clock = clock;
+        this.work = work;
     }
 
     /**
@@ -89,10 +92,11 @@ public final class MonthlyReport {
                 });
         Future<List<JsonObject>> timed = timed(scope, from, to);
         Future<Void> policies = policyMatches(scope, month, rows);
-        Future<JsonObject> approvals = new ApprovalTimes(mongo, calendar).compute(scope, month);
+        Future<JsonObject> approvals = new ApprovalTimes(mongo, calendar, work).compute(scope, month);
         return Future.all(received, ratings, visits, timed, policies, approvals)
                 .compose(done -> majorProjects(scope, from, to, timed.result(), rows))
-                .map(done -> {
+                // Up to MAX_TIMED requests through the working-day calendar: on the reports pool, not the event loop.
+                .compose(done -> work.compute(() -> {
                     Instant asOf = clock.instant().isBefore(to) ? clock.instant() : to;
                     timed.result().forEach(doc -> rows.of(doc).forEach(r -> time(r, doc, from, to, asOf)));
                     JsonArray out = new JsonArray();
@@ -107,7 +111,7 @@ public final class MonthlyReport {
                             .put("approvalTimes", approvals.result())
                             .put("categoryTitles", categoryTitles)
                             .put("truncated", timed.result().size() >= MAX_TIMED);
-                });
+                }));
     }
 
     /** Signed for on time, completed on time, working days to complete, overdue, escalated, rework: per request. */

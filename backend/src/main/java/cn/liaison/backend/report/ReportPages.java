@@ -3,7 +3,7 @@ package cn.liaison.backend.report;
 import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.backend.platform.http.RawRoutes;
 import cn.liaison.backend.platform.auth.AuthHandler;
-import io.vertx.core.WorkerExecutor;
+import cn.liaison.backend.platform.work.ReportWork;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -24,12 +24,12 @@ public final class ReportPages implements RawRoutes {
 
     private final ReportService reports;
     private final AuthHandler auth;
-    private final WorkerExecutor workers;
+    private final ReportWork work;
 
-    public ReportPages(ReportService reports, AuthHandler auth, WorkerExecutor workers) {
+    public ReportPages(ReportService reports, AuthHandler auth, ReportWork work) {
         this.reports = reports;
         this.auth = auth;
-        this.workers = workers;
+        this.work = work;
     }
 
     @Override
@@ -41,18 +41,16 @@ public final class ReportPages implements RawRoutes {
                 rc.fail(ProblemException.notFound("单位不存在"));
                 return;
             }
-            try {
-                reports.monthly(month, unitId, AuthHandler.principal(rc))
-                        .compose(report -> workers.executeBlocking(() -> XlsxExport.write(report), false)
-                                .map(bytes -> rc.response()
-                                        .putHeader("Content-Type", XLSX)
-                                        .putHeader("Content-Disposition", "attachment; filename=\"monthly-"
-                                                + report.getString("month") + ".xlsx\"")
-                                        .end(Buffer.buffer(bytes))))
-                        .onFailure(rc::fail);
-            } catch (RuntimeException e) {
-                rc.fail(e);
-            }
+            reports.month(month); // a bad month is a 400 even when every slot is busy
+            work.inSlot(() -> reports.monthly(month, unitId, AuthHandler.principal(rc))
+                            .compose(report -> work.compute(() -> XlsxExport.write(report))
+                                    .compose(bytes -> rc.response()
+                                            .putHeader("Content-Type", XLSX)
+                                            .putHeader("Content-Disposition", "attachment; filename=\"monthly-"
+                                                    + report.getString("month") + ".xlsx\"")
+                                            .end(Buffer.buffer(bytes)))),
+                    () -> rc.response().reset())
+                    .onFailure(rc::fail);
         });
         router.getWithRegex("/dashboard").handler(rc -> rc.redirect("/dashboard/"));
         router.get("/dashboard/lib/*").handler(StaticHandler.create("META-INF/resources/webjars/chart.js/4.4.1/dist")

@@ -2,6 +2,7 @@ package cn.liaison.backend.report;
 
 import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.platform.work.ReportWork;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 /**
@@ -13,21 +14,22 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 public final class ReportRoutes implements Routes {
 
     private final ReportService reports;
+    private final ReportWork work;
 
-    public ReportRoutes(ReportService reports) {
+    public ReportRoutes(ReportService reports, ReportWork work) {
         this.reports = reports;
+        this.work = work;
     }
 
     @Override
     public void register(RouterBuilder builder) {
         builder.getRoute("getMonthlyReport").addHandler(rc -> {
-            try {
-                reports.monthly(rc.queryParams().get("month"), rc.queryParams().get("unitId"), AuthHandler.principal(rc))
-                        .onSuccess(rc::json)
-                        .onFailure(rc::fail);
-            } catch (RuntimeException e) {
-                rc.fail(e);
-            }
+            String month = rc.queryParams().get("month");
+            String unitId = rc.queryParams().get("unitId");
+            reports.month(month); // a bad month is a 400 even when every slot is busy
+            work.inSlot(() -> reports.monthly(month, unitId, AuthHandler.principal(rc)), () -> rc.response().reset())
+                    .onSuccess(rc::json)
+                    .onFailure(rc::fail);
         });
     }
 }

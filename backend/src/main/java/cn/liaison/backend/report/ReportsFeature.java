@@ -6,6 +6,7 @@ import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.platform.Feature;
 import cn.liaison.backend.platform.Platform;
 import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.platform.work.ReportWork;
 import io.vertx.core.Future;
 
 /** The monthly summary (每月汇总): JSON, XLSX and the dashboard page. */
@@ -18,11 +19,12 @@ public final class ReportsFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
+        ReportWork work = platform.ports().require(ReportWork.class);
         ReportService reports = new ReportService(new MonthlyReport(platform.stores().mongo(),
-                platform.ports().require(WorkingCalendar.class), platform.clock()),
+                platform.ports().require(WorkingCalendar.class), platform.clock(), work),
                 platform.ports().require(UnitDirectory.class), platform.clock());
-        platform.rawRoute(new ReportPages(reports, new AuthHandler(platform.ports().require(Tokens.class)), platform.blocking()));
-        platform.route(new ReportRoutes(reports));
+        platform.rawRoute(new ReportPages(reports, new AuthHandler(platform.ports().require(Tokens.class)), work));
+        platform.route(new ReportRoutes(reports, work));
         return Future.succeededFuture();
     }
 }

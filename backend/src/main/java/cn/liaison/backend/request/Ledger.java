@@ -7,6 +7,8 @@ import cn.liaison.backend.org.Unit;
 import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -16,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** 台账: the requests a person may see, filtered, as pages or as a CSV file. */
@@ -60,31 +63,39 @@ public final class Ledger {
                 }));
     }
 
-    /** The same rows as CSV for Excel (UTF-8 with a byte-order mark), at most {@value #EXPORT_LIMIT}. */
-    Future<String> csv(LedgerQuery query, Actor actor) {
+    /** A CSV export: its first line, its documents as a stream, and how a batch of them reads as CSV lines. */
+    record CsvExport(Buffer header, ReadStream<JsonObject> documents, Function<List<JsonObject>, Buffer> format) {
+    }
+
+    /**
+     * The same rows as CSV for Excel (UTF-8 with a byte-order mark), at most {@value #EXPORT_LIMIT}, as a
+     * stream: never the whole file in memory.
+     */
+    Future<CsvExport> csv(LedgerQuery query, Actor actor) {
         Instant now = clock.instant();
         Future<Map<String, String>> unitNames = units.all()
                 .map(all -> all.stream().collect(Collectors.toMap(Unit::id, Unit::name)));
-        return unitNames.compose(names -> requests.scopeOf(actor).compose(scope -> repository
-                .find(both(scope.filter(), query.filter(now)), LedgerQuery.sort(), EXPORT_LIMIT)
-                .map(docs -> {
-                    StringBuilder out = new StringBuilder(BOM)
-                            .append("编号,状态,类型,渠道,诉求内容,所属区,承办单位,联络员,提交时间,办结时限,是否超期,评价\r\n");
-                    for (JsonObject doc : docs) {
-                        JsonObject row = requests.render(doc, scope);
-                        RequestStatus status = RequestStatus.valueOf(row.getString("status"));
-                        String type = row.getString("type") == null ? "" : RequestType.valueOf(row.getString("type")).label();
-                        String channel = Channel.fromWire(row.getString("channel")).map(Channel::label).orElse("");
-                        String rating = row.getJsonObject("rating") == null ? ""
-                                : RatingLevel.valueOf(row.getJsonObject("rating").getString("level")).label();
-                        String unitId = row.getString("unitId");
-                        line(out, row.getString("number"), status.label(), type, channel, row.getString("content"),
-                                row.getString("districtName"), unitId == null ? null : names.getOrDefault(unitId, unitId),
-                                row.getString("liaisonName"), readable(row.getString("createdAt")),
-                                readable(row.getString("dueAt")), row.getBoolean("overdue", false) ? "是" : "否", rating);
-                    }
-                    return out.toString();
+        return unitNames.compose(names -> requests.scopeOf(actor).map(scope -> new CsvExport(
+                Buffer.buffer(BOM + "编号,状态,类型,渠道,诉求内容,所属区,承办单位,联络员,提交时间,办结时限,是否超期,评价\r\n"),
+                repository.stream(both(scope.filter(), query.filter(now)), LedgerQuery.sort(), EXPORT_LIMIT),
+                docs -> {
+                    StringBuilder out = new StringBuilder(docs.size() * 256);
+                    docs.forEach(doc -> row(out, requests.render(doc, scope), names));
+                    return Buffer.buffer(out.toString());
                 })));
+    }
+
+    private static void row(StringBuilder out, JsonObject row, Map<String, String> names) {
+        RequestStatus status = RequestStatus.valueOf(row.getString("status"));
+        String type = row.getString("type") == null ? "" : RequestType.valueOf(row.getString("type")).label();
+        String channel = Channel.fromWire(row.getString("channel")).map(Channel::label).orElse("");
+        String rating = row.getJsonObject("rating") == null ? ""
+                : RatingLevel.valueOf(row.getJsonObject("rating").getString("level")).label();
+        String unitId = row.getString("unitId");
+        line(out, row.getString("number"), status.label(), type, channel, row.getString("content"),
+                row.getString("districtName"), unitId == null ? null : names.getOrDefault(unitId, unitId),
+                row.getString("liaisonName"), readable(row.getString("createdAt")),
+                readable(row.getString("dueAt")), row.getBoolean("overdue", false) ? "是" : "否", rating);
     }
 
     private static String readable(String apiTime) {

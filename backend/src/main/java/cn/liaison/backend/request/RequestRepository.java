@@ -85,6 +85,11 @@ public final class RequestRepository implements OutboxStore {
         return mongo.findWithOptions(COLLECTION, query, new FindOptions().setSort(sort).setLimit(limit));
     }
 
+    /** The same as {@link #find} as a stream read batch by batch (the ledger's export). */
+    public io.vertx.core.streams.ReadStream<JsonObject> stream(JsonObject query, JsonObject sort, int limit) {
+        return mongo.findBatchWithOptions(COLLECTION, query, new FindOptions().setSort(sort).setLimit(limit).setBatchSize(500));
+    }
+
     public Future<Long> count(JsonObject query) {
         return mongo.count(COLLECTION, query);
     }

@@ -10,7 +10,9 @@ import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.platform.auth.AuthHandler;
 import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.platform.work.ReportWork;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -35,11 +37,13 @@ public final class RequestRoutes implements Routes {
     private final Intake intake;
     private final RequestService requests;
     private final Ledger ledger;
+    private final ReportWork work;
 
-    public RequestRoutes(RequestModule module) {
+    public RequestRoutes(RequestModule module, ReportWork work) {
         this.intake = module.intake();
         this.requests = module.service();
         this.ledger = module.ledger();
+        this.work = work;
     }
 
     @Override
@@ -90,13 +94,19 @@ public final class RequestRoutes implements Routes {
         respond(rc, ledger.page(query(rc), Actor.of(AuthHandler.principal(rc))));
     }
 
+    /** Streamed in batches formatted on the reports pool, in one of its slots (503 when they are all busy). */
     private void export(RoutingContext rc) {
-        ledger.csv(query(rc), Actor.of(AuthHandler.principal(rc)))
-                .onSuccess(csv -> rc.response()
-                        .putHeader("Content-Type", "text/csv; charset=utf-8")
-                        .putHeader("Content-Disposition", "attachment; filename=\"" + ledger.csvFileName() + "\"")
-                        .end(csv))
-                .onFailure(e -> rc.fail(RequestProblems.translate(e)));
+        LedgerQuery query = query(rc);
+        Actor actor = Actor.of(AuthHandler.principal(rc));
+        HttpServerResponse response = rc.response();
+        work.inSlot(() -> ledger.csv(query, actor).compose(csv -> {
+            response.setChunked(true)
+                    .putHeader("Content-Type", "text/csv; charset=utf-8")
+                    .putHeader("Content-Disposition", "attachment; filename=\"" + ledger.csvFileName() + "\"");
+            return response.write(csv.header())
+                    .compose(v -> work.stream(csv.documents(), 200, csv.format(), response))
+                    .compose(v -> response.end());
+        }), response::reset).onFailure(e -> rc.fail(RequestProblems.translate(e)));
     }
 
     private void tasks(RoutingContext rc) {

@@ -47,7 +47,7 @@ public final class RequestsFeature implements Feature {
         platform.jobs().add(Job.leased("outbox", Schedule.every(Duration.ofSeconds(1)), OutboxDispatcher.LEASE,
                 outbox::runOnce));
         platform.ports().publish(RequestModule.class, requests);
-        platform.route(new RequestRoutes(requests));
+        platform.route(new RequestRoutes(requests, platform.ports().require(cn.liaison.backend.platform.work.ReportWork.class)));
         return requests.start();
     }
 }
