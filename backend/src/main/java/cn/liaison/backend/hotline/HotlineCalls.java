@@ -5,6 +5,7 @@ import static cn.liaison.backend.platform.store.MongoDocs.date;
 
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.bots.hotline.AssistReply;
+import cn.liaison.backend.report.DirectAnswers;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -71,19 +72,23 @@ final class HotlineCalls {
 
     Future<JsonObject> stats(Instant from, Instant to) {
         JsonObject range = new JsonObject().put("outcomeAt", new JsonObject().put("$gte", date(from)).put("$lt", date(to)));
-        Future<Long> calls = mongo.count(COLLECTION, range);
-        Future<Long> direct = mongo.count(COLLECTION, range.copy().put("answeredDirectly", true));
+        Future<DirectAnswers.Counts> direct = directAnswers(from, to);
         Future<Long> requests = mongo.count(COLLECTION, range.copy().put("outcome.requestId",
                 new JsonObject().put("$ne", null)));
         Future<List<JsonObject>> top = topUnanswered(range);
-        return Future.all(calls, direct, requests, top).map(all -> {
-            long total = calls.result();
-            JsonObject out = new JsonObject().put("calls", total).put("answeredDirectly", direct.result())
-                    .put("requestsCreated", requests.result())
-                    .put("directAnswerRate", total == 0 ? null : Math.round(direct.result() * 10000.0 / total) / 10000.0)
-                    .put("topUnanswered", new JsonArray(top.result()));
-            return out;
-        });
+        return Future.all(direct, requests, top).map(all -> new JsonObject()
+                .put("calls", direct.result().contacts()).put("answeredDirectly", direct.result().answered())
+                .put("requestsCreated", requests.result())
+                .put("directAnswerRate", direct.result().rate())
+                .put("topUnanswered", new JsonArray(top.result())));
+    }
+
+    /** Calls with an outcome in [from, to), and those answered on the call: the hotline's 直接答复 everywhere. */
+    Future<DirectAnswers.Counts> directAnswers(Instant from, Instant to) {
+        JsonObject range = new JsonObject().put("outcomeAt", new JsonObject().put("$gte", date(from)).put("$lt", date(to)));
+        Future<Long> calls = mongo.count(COLLECTION, range);
+        Future<Long> direct = mongo.count(COLLECTION, range.copy().put("answeredDirectly", true));
+        return Future.all(calls, direct).map(all -> new DirectAnswers.Counts(calls.result(), direct.result()));
     }
 
     private Future<List<JsonObject>> topUnanswered(JsonObject range) {

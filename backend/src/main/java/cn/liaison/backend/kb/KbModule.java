@@ -22,11 +22,13 @@ public final class KbModule {
     private final Routes routes;
     private final KbAdmin admin;
     private final Clock clock;
+    private final QuestionLog questions;
     private Future<KnowledgeBase> ready = Future.failedFuture("the knowledge base has not been started");
 
     public KbModule(Vertx vertx, Stores stores, WorkerExecutor worker, Clock clock, int answersPerMinute) {
         KbRepository entries = new KbRepository(stores.mongo());
         QuestionLog questions = new QuestionLog(stores.mongo(), clock);
+        this.questions = questions;
         this.service = new KbService(entries, questions, worker, clock);
         this.sync = new KbSync(vertx, stores.redisClient(), stores.redis(), service, UUID.randomUUID().toString());
         this.admin = new KbAdmin(entries, service, sync, clock);
@@ -50,6 +52,11 @@ public final class KbModule {
     /** 指导案例 drafts made from requests; needs the request loop, which starts after the knowledge base. */
     public Routes guidingCases(RequestService requests, EnterpriseDirectory enterprises, ProjectDirectory projects) {
         return new GuidingCases(requests, enterprises, projects, admin, clock);
+    }
+
+    /** The chat's 直接答复: questions asked in the mini-program chat (channel MINIPROGRAM) that the knowledge base answered. */
+    public cn.liaison.backend.report.DirectAnswers.Chat chatDirectAnswers() {
+        return (from, to) -> questions.answeredOn("MINIPROGRAM", from, to);
     }
 
     public KbService service() {

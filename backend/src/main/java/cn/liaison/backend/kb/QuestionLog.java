@@ -67,6 +67,15 @@ final class QuestionLog {
                                 .put("rate", total == 0 ? 0.0 : Math.round(1000.0 * answered / total) / 1000.0)));
     }
 
+    /** Questions asked on {@code channel} in [from, to), and those the knowledge base answered. */
+    Future<cn.liaison.backend.report.DirectAnswers.Counts> answeredOn(String channel, Instant from, Instant to) {
+        JsonObject window = new JsonObject().put("at", new JsonObject().put("$gte", MongoDocs.date(from)).put("$lt", MongoDocs.date(to)))
+                .put("channel", channel);
+        return mongo.count(COLLECTION, window)
+                .compose(total -> mongo.count(COLLECTION, window.copy().put("answered", true))
+                        .map(answered -> new cn.liaison.backend.report.DirectAnswers.Counts(total, answered)));
+    }
+
     /** Case, width and punctuation do not make a question different. */
     static String normalize(String question) {
         String folded = java.text.Normalizer.normalize(question, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);

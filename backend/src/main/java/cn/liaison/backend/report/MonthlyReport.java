@@ -72,9 +72,6 @@ public final class MonthlyReport {
                         ReportRow.add(r.byChannel, k.getString("channel"), n);
                         ReportRow.add(r.byType, k.getString("type"), n);
                         ReportRow.add(r.byCategory, k.getString("category"), n);
-                        if ("ANSWERED".equals(k.getString("status"))) {
-                            ReportRow.add(r.answeredByChannel, k.getString("channel"), n);
-                        }
                     }));
                     return null;
                 });

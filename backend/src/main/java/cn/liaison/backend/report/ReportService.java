@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who sees which monthly summary: city admins every district (or the unit they pick), unit heads
@@ -23,11 +24,14 @@ public final class ReportService {
     private final MonthlyReport report;
     private final UnitDirectory units;
     private final Clock clock;
+    private final Map<String, DirectAnswers> direct;
 
-    public ReportService(MonthlyReport report, UnitDirectory units, Clock clock) {
+    /** @param direct the 直接答复 counts by channel ({@code MINIPROGRAM}, {@code HOTLINE}) */
+    public ReportService(MonthlyReport report, UnitDirectory units, Clock clock, Map<String, DirectAnswers> direct) {
         this.report = report;
         this.units = units;
         this.clock = clock;
+        this.direct = direct;
     }
 
     public Future<JsonObject> monthly(String monthText, String unitId, Principal who) {
@@ -48,7 +52,21 @@ public final class ReportService {
                         List<Unit> chosen = all.stream().filter(u -> ids.contains(u.id())).toList();
                         return report.compute(month, chosen, false);
                     }));
-        }).map(result -> result.put("unitId", root));
+        }).compose(result -> root == null ? directAnswers(month, result.getJsonObject("total")).map(result) : Future.succeededFuture(result))
+                .map(result -> result.put("unitId", root));
+    }
+
+    /** The city-wide total's 直接答复 per channel, from the same counts as {@code /hotline/stats}. */
+    private Future<Void> directAnswers(YearMonth month, JsonObject total) {
+        java.time.Instant from = month.atDay(1).atStartOfDay(cn.liaison.backend.calendar.WorkingCalendar.ZONE).toInstant();
+        java.time.Instant to = month.plusMonths(1).atDay(1).atStartOfDay(cn.liaison.backend.calendar.WorkingCalendar.ZONE).toInstant();
+        List<Future<Void>> counted = direct.entrySet().stream().map(e -> e.getValue().count(from, to)
+                .map(c -> {
+                    total.getJsonObject("directAnswer").put(e.getKey(), new JsonObject().put("contacts", c.contacts())
+                            .put("answered", c.answered()).put("rate", c.rate()));
+                    return (Void) null;
+                })).toList();
+        return Future.all(counted).mapEmpty();
     }
 
     /** {@code YYYY-MM}; the current month when absent. */

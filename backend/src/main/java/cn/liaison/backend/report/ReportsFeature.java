@@ -22,9 +22,16 @@ public final class ReportsFeature implements Feature {
         ReportWork work = platform.ports().require(ReportWork.class);
         ReportService reports = new ReportService(new MonthlyReport(platform.stores().mongo(),
                 platform.ports().require(WorkingCalendar.class), platform.clock(), work),
-                platform.ports().require(UnitDirectory.class), platform.clock());
+                platform.ports().require(UnitDirectory.class), platform.clock(), directAnswers(platform));
         platform.rawRoute(new ReportPages(reports, new AuthHandler(platform.ports().require(Tokens.class)), work));
         platform.route(new ReportRoutes(reports, work));
         return Future.succeededFuture();
+    }
+
+    private static java.util.Map<String, DirectAnswers> directAnswers(Platform platform) {
+        java.util.Map<String, DirectAnswers> out = new java.util.LinkedHashMap<>();
+        platform.ports().find(DirectAnswers.Chat.class).ifPresent(chat -> out.put("MINIPROGRAM", chat));
+        platform.ports().find(DirectAnswers.Hotline.class).ifPresent(hotline -> out.put("HOTLINE", hotline));
+        return out;
     }
 }

@@ -149,6 +149,31 @@ class HotlineAssistIT {
         assertTrue(none.getValue("directAnswerRate") == null);
     }
 
+    /** 直接答复 (issue 15): counted once per channel, the same in the monthly summary and /hotline/stats. */
+    @Test
+    void directAnswersInChatAndOnTheHotlineAreCountedTheSameWayEverywhere() throws Exception {
+        assist("人防警报试鸣是哪天", "call-direct-1");
+        assertEquals(200, post("hotline-agent", "/api/v1/hotline/calls/call-direct-1/outcome",
+                new JsonObject().put("answeredDirectly", true).put("entryId", "faq-alarm-test-day")).statusCode());
+        HttpResponse<String> chat = app.sendJson("POST", "/api/v1/chat/messages", token("enterprise-1"),
+                new JsonObject().put("text", "人防警报试鸣是哪天").encode());
+        assertEquals(200, chat.statusCode(), chat.body());
+
+        JsonObject stats = new JsonObject(app.get("/api/v1/hotline/stats?from=2026-11-01&to=2026-11-30",
+                token("city-admin")).body());
+        HttpResponse<String> reportResponse = app.get("/api/v1/reports/monthly?month=2026-11", token("city-admin"));
+        assertEquals(200, reportResponse.statusCode(), reportResponse.body());
+        JsonObject direct = new JsonObject(reportResponse.body()).getJsonObject("total").getJsonObject("directAnswer");
+        JsonObject hotline = direct.getJsonObject("HOTLINE");
+        assertEquals(stats.getLong("calls"), hotline.getLong("contacts"), direct.encode());
+        assertEquals(stats.getLong("answeredDirectly"), hotline.getLong("answered"), direct.encode());
+        assertEquals(stats.getDouble("directAnswerRate"), hotline.getDouble("rate"), direct.encode());
+        assertTrue(hotline.getLong("answered") >= 1, direct.encode());
+        JsonObject miniProgram = direct.getJsonObject("MINIPROGRAM");
+        assertTrue(miniProgram.getLong("contacts") >= 1 && miniProgram.getLong("answered") >= 1, direct.encode());
+        assertTrue(miniProgram.getDouble("rate") > 0, direct.encode());
+    }
+
     @Test
     void withoutASecretTheTwelveThreeFourFiveEndpointsAreUnavailable() throws Exception {
         HttpResponse<String> response = app.post("/integrations/12345/orders", "application/json",
