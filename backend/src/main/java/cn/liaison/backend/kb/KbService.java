@@ -115,7 +115,8 @@ public final class KbService {
         ContentLoader.Validation validation = KbFolder.validate(Map.of(id, yaml));
         if (!validation.valid()) {
             List<FieldError> errors = validation.errors().stream()
-                    .map(e -> new FieldError(e.line() > 0 ? "line " + e.line() : "entry", "内容校验未通过：" + e.reason()))
+                    .map(e -> new FieldError(e.line() > 0 ? "line " + e.line() : "entry",
+                            (e.line() > 0 ? "第 " + e.line() + " 行：" : "") + e.reason()))
                     .toList();
             throw ProblemException.invalid("条目 " + id + " 有 " + errors.size() + " 处问题", errors);
         }

@@ -156,6 +156,12 @@ class KnowledgeBaseServiceIT {
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(new JsonObject(response.body()).getJsonArray("errors").size() >= 3, response.body());
         assertEquals(404, first.get("/api/v1/admin/kb/entries/faq-broken", admin).statusCode(), "nothing stored");
+        // Admins read these (issue 15): Chinese, quoting only what they typed and the format's own words.
+        for (Object o : new JsonObject(response.body()).getJsonArray("errors")) {
+            String detail = ((JsonObject) o).getString("detail");
+            String prose = detail.replaceAll("'[^']*'", "").replaceAll("[\\w.-]+\\.yaml|YAML|YYYY-MM-DD|kind: item", "");
+            assertFalse(prose.matches("(?s).*[A-Za-z]{3,}.*"), "English in: " + detail);
+        }
     }
 
     @Test

@@ -16,20 +16,20 @@ final class CatalogueParser {
     }
 
     static List<Topic> topics(YamlMap root) {
-        root.allowOnly(Set.of("topics"), " (topics.yaml has one field: topics)");
+        root.allowOnly(Set.of("topics"), "（topics.yaml 只有一个字段：topics）");
         List<Topic> topics = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (YamlMap topic : root.maps("topics", true)) {
-            topic.allowOnly(Set.of("id", "title", "description"), " in a topic");
+            topic.allowOnly(Set.of("id", "title", "description"), "（主题中）");
             String id = topic.text("id", true);
             String title = topic.text("title", true);
             String description = topic.text("description", false);
             if (id != null && !TOPIC_ID.matcher(id).matches()) {
-                topic.error("id", "topic id '" + id + "' must look like group.name (a-z, 0-9, hyphens)");
+                topic.error("id", "主题编号 '" + id + "' 应形如 分组.名称（小写字母、数字、连字符）");
                 continue;
             }
             if (id != null && seen.putIfAbsent(id, topic.line("id")) != null) {
-                topic.error("id", "duplicate topic id '" + id + "' (first on line " + seen.get(id) + ")");
+                topic.error("id", "主题编号 '" + id + "' 重复（首次出现在第 " + seen.get(id) + " 行）");
                 continue;
             }
             if (id != null && title != null) {
@@ -40,17 +40,17 @@ final class CatalogueParser {
     }
 
     static ForwardRules forward(YamlMap root) {
-        root.allowOnly(Set.of("departments", "anchors"), " (forward.yaml has two fields: departments, anchors)");
+        root.allowOnly(Set.of("departments", "anchors"), "（forward.yaml 只有两个字段：departments、anchors）");
         List<ForwardRule> rules = new ArrayList<>();
         for (YamlMap department : root.maps("departments", true)) {
-            department.allowOnly(Set.of("department", "phone", "matters", "keywords", "examples"), " in a department");
+            department.allowOnly(Set.of("department", "phone", "matters", "keywords", "examples"), "（部门中）");
             String name = department.text("department", true);
             String phone = department.text("phone", false);
             List<String> matters = department.texts("matters", false);
             List<String> keywords = department.texts("keywords", false);
             List<String> examples = department.texts("examples", false);
             if (matters.isEmpty() && keywords.isEmpty()) {
-                department.error("department", "department needs matters or keywords");
+                department.error("department", "部门需要填写 matters（事项）或 keywords（关键词）");
                 continue;
             }
             Optional.ofNullable(name).ifPresent(n -> rules.add(new ForwardRule(n, phone, matters, keywords, examples)));

@@ -69,7 +69,7 @@ public final class ContentLoader {
 
     private Validation run() {
         if (!Files.isDirectory(root)) {
-            problems.add(root.toString(), 0, "not a content folder");
+            problems.add(root.toString(), 0, "不是知识库内容目录");
             return new Validation(null, problems.sorted());
         }
         List<Topic> topics = yaml(TOPICS, true).map(CatalogueParser::topics).orElse(List.of());
@@ -95,7 +95,7 @@ public final class ContentLoader {
     private List<Entry> entries(Set<String> topicIds) {
         Path dir = root.resolve(ENTRIES);
         if (!Files.isDirectory(dir)) {
-            problems.add(ENTRIES, 0, "missing folder entries/");
+            problems.add(ENTRIES, 0, "缺少目录 entries/");
             return List.of();
         }
         EntryParser parser = new EntryParser(problems, topicIds);
@@ -108,17 +108,17 @@ public final class ContentLoader {
                 continue;
             }
             if (!name.endsWith(".yaml")) {
-                problems.add(file, 0, "unexpected file: entries are named <id>.yaml");
+                problems.add(file, 0, "多余的文件：条目文件应命名为 <编号>.yaml");
                 continue;
             }
             String expectedId = name.substring(0, name.length() - ".yaml".length());
-            Optional<YamlMap> map = parse(file, path).flatMap(node -> YamlMap.of(file, node, problems, "an entry"));
+            Optional<YamlMap> map = parse(file, path).flatMap(node -> YamlMap.of(file, node, problems, "条目"));
             if (map.isEmpty()) {
                 continue;
             }
             String id = map.get().peekText("id");
             if (id != null && fileById.putIfAbsent(id, file) != null) {
-                map.get().error("id", "duplicate id '" + id + "' (also in " + fileById.get(id) + ")");
+                map.get().error("id", "编号 '" + id + "' 重复（另见 " + fileById.get(id) + "）");
             }
             parser.parse(map.get(), expectedId).ifPresent(entries::add);
         }
@@ -137,7 +137,7 @@ public final class ContentLoader {
         Path path = root.resolve(file);
         if (!Files.exists(path)) {
             if (required) {
-                problems.add(file, 0, "missing file " + file);
+                problems.add(file, 0, "缺少文件 " + file);
             }
             return Optional.empty();
         }
@@ -148,16 +148,16 @@ public final class ContentLoader {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             Node node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
             if (node == null) {
-                problems.add(file, 1, "empty file");
+                problems.add(file, 1, "文件为空");
             }
             return Optional.ofNullable(node);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            problems.add(file, line, "not valid YAML: " + e.getProblem());
+            problems.add(file, line, "不是有效的 YAML，请检查这一行的缩进、冒号和引号");
         } catch (YAMLException e) {
-            problems.add(file, 1, "not valid YAML: " + e.getMessage());
+            problems.add(file, 1, "不是有效的 YAML，请检查缩进、冒号和引号");
         } catch (IOException e) {
-            problems.add(file, 0, "cannot read: " + e.getMessage());
+            problems.add(file, 0, "无法读取该文件");
         }
         return Optional.empty();
     }
@@ -170,7 +170,7 @@ public final class ContentLoader {
         try {
             return Optional.of(Files.readAllLines(path, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            problems.add(file, 0, "cannot read: " + e.getMessage());
+            problems.add(file, 0, "无法读取该文件");
             return Optional.empty();
         }
     }

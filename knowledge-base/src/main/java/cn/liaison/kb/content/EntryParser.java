@@ -39,9 +39,9 @@ final class EntryParser {
         map.allowOnly(ALL, "");
         String id = map.text("id", true);
         if (id != null && !Entry.ID.matcher(id).matches()) {
-            map.error("id", "id '" + id + "' must use only a-z, 0-9 and single hyphens");
+            map.error("id", "编号 '" + id + "' 只能使用小写字母、数字和单个连字符");
         } else if (id != null && !id.equals(expectedId)) {
-            map.error("id", "id '" + id + "' does not match the file name '" + expectedId + ".yaml'");
+            map.error("id", "编号 '" + id + "' 与文件名 '" + expectedId + ".yaml' 不一致");
         }
         Kind kind = kind(map);
         String title = map.text("title", true);
@@ -57,7 +57,7 @@ final class EntryParser {
         } else if (kind != null) {
             for (String key : ITEM_ONLY) {
                 if (map.has(key)) {
-                    map.error(key, "field '" + key + "' is only for kind: item (this entry is " + kind.code() + ")");
+                    map.error(key, "字段 '" + key + "' 只用于 kind: item（本条目是 " + kind.code() + "）");
                 }
             }
         }
@@ -67,7 +67,8 @@ final class EntryParser {
         try {
             return Optional.of(new Entry(id, kind, title, questions, answer, topics, region, effective, sources, item));
         } catch (IllegalArgumentException | NullPointerException e) {
-            problems.add(map.file(), map.line(), e.getMessage());
+            // Only reached when a check above missed something: the invariant's own text is for developers.
+            problems.add(map.file(), map.line(), "条目内容不完整，请检查必填字段");
             return Optional.empty();
         }
     }
@@ -79,7 +80,7 @@ final class EntryParser {
         }
         Optional<Kind> kind = Kind.fromCode(code).filter(k -> k != Kind.SCENARIO);
         if (kind.isEmpty()) {
-            map.error("kind", "unknown kind '" + code + "' (expected item | policy | faq | case | guide)");
+            map.error("kind", "未知类型 '" + code + "'（应为 item | policy | faq | case | guide）");
         }
         return kind.orElse(null);
     }
@@ -87,13 +88,13 @@ final class EntryParser {
     private List<String> questions(YamlMap map) {
         List<String> questions = map.texts("questions", true);
         if (map.has("questions") && questions.size() < MIN_QUESTIONS) {
-            map.error("questions", "needs the standard question and at least 5 variants ("
-                    + MIN_QUESTIONS + " questions), found " + questions.size());
+            map.error("questions", "需要标准问法和至少 5 个变体（共 "
+                    + MIN_QUESTIONS + " 个问法），现有 " + questions.size() + " 个");
         }
         Set<String> seen = new HashSet<>();
         for (String question : questions) {
             if (!seen.add(question)) {
-                map.error("questions", "duplicate question '" + question + "'");
+                map.error("questions", "问法 '" + question + "' 重复");
             }
         }
         return questions;
@@ -106,11 +107,11 @@ final class EntryParser {
             if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar && !scalar.getValue().isBlank()) {
                 single.add(scalar.getValue().strip());
             } else {
-                problems.add(map.file(), YamlMap.line(node), "items of 'topics' must be topic ids");
+                problems.add(map.file(), YamlMap.line(node), "'topics' 的每一项都必须是主题编号");
             }
             for (String topic : single) {
                 if (!knownTopics.contains(topic)) {
-                    problems.add(map.file(), YamlMap.line(node), "unknown topic '" + topic + "' (not in topics.yaml)");
+                    problems.add(map.file(), YamlMap.line(node), "未知主题 '" + topic + "'（topics.yaml 中没有）");
                 }
                 topics.add(topic);
             }
@@ -124,14 +125,14 @@ final class EntryParser {
             return null;
         }
         YamlMap dates = effective.get();
-        dates.allowOnly(Set.of("from", "to"), " in 'effective'");
+        dates.allowOnly(Set.of("from", "to"), "（effective 中）");
         LocalDate from = dates.date("from", true);
         LocalDate to = dates.date("to", false);
         if (from == null) {
             return null;
         }
         if (to != null && to.isBefore(from)) {
-            dates.error("to", "bad date range: 'to' " + to + " is before 'from' " + from);
+            dates.error("to", "日期范围无效：'to' " + to + " 早于 'from' " + from);
             return null;
         }
         return new Effective(from, to);
@@ -140,7 +141,7 @@ final class EntryParser {
     private static List<Source> sources(YamlMap map) {
         List<Source> sources = new ArrayList<>();
         for (YamlMap source : map.maps("sources", true)) {
-            source.allowOnly(Set.of("title", "url"), " in a source");
+            source.allowOnly(Set.of("title", "url"), "（来源中）");
             String title = source.text("title", true);
             String url = source.text("url", false);
             if (title != null) {

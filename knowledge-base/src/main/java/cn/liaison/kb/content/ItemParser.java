@@ -14,7 +14,7 @@ final class ItemParser {
     static ServiceItem parse(YamlMap map) {
         List<String> legalBasis = map.texts("legalBasis", true);
         if (!map.has("materials")) {
-            map.error("materials", "item without materials: list at least one material");
+            map.error("materials", "办事事项没有材料：至少列出一项材料");
         }
         List<Material> materials = materials(map);
         List<String> steps = map.texts("steps", true);
@@ -24,7 +24,7 @@ final class ItemParser {
         Where where = where(map);
         String onlineUrl = map.text("onlineUrl", false);
         if (onlineUrl != null && !onlineUrl.startsWith("http://") && !onlineUrl.startsWith("https://")) {
-            map.error("onlineUrl", "onlineUrl must start with http:// or https://: " + onlineUrl);
+            map.error("onlineUrl", "onlineUrl 必须以 http:// 或 https:// 开头：" + onlineUrl);
             return null;
         }
         if (legalBasis.isEmpty() || materials.isEmpty() || steps.isEmpty() || fee == null || where == null) {
@@ -36,7 +36,7 @@ final class ItemParser {
     private static Integer days(YamlMap map, String key) {
         Integer days = map.integer(key, false);
         if (days != null && days < 0) {
-            map.error(key, "'" + key + "' must not be negative");
+            map.error(key, "'" + key + "' 不能为负数");
             return null;
         }
         return days;
@@ -48,11 +48,11 @@ final class ItemParser {
             return null;
         }
         YamlMap fields = where.get();
-        fields.allowOnly(Set.of("window", "online"), " in 'where'");
+        fields.allowOnly(Set.of("window", "online"), "（where 中）");
         String window = fields.text("window", false);
         String online = fields.text("online", false);
         if (window == null && online == null) {
-            map.error("where", "'where' needs a window or an online platform");
+            map.error("where", "'where' 需要填写办理窗口（window）或网上平台（online）");
             return null;
         }
         return new Where(window, online);
@@ -62,17 +62,17 @@ final class ItemParser {
         List<Material> materials = new ArrayList<>();
         for (YamlMap material : map.maps("materials", false)) {
             material.allowOnly(Set.of("name", "form", "copies", "note", "laterUnderCommitment",
-                    "electronicLicense"), " in a material");
+                    "electronicLicense"), "（材料中）");
             String name = material.text("name", true);
             String formCode = material.text("form", true);
             Optional<MaterialForm> form = formCode == null ? Optional.empty() : MaterialForm.fromCode(formCode);
             if (formCode != null && form.isEmpty()) {
-                material.error("form", "unknown material form '" + formCode
-                        + "' (expected original | copy | original-and-copy | electronic)");
+                material.error("form", "未知材料形式 '" + formCode
+                        + "'（应为 original | copy | original-and-copy | electronic）");
             }
             Integer copies = material.integer("copies", false);
             if (copies != null && copies < 1) {
-                material.error("copies", "'copies' must be at least 1");
+                material.error("copies", "'copies' 至少为 1");
             }
             String note = material.text("note", false);
             Boolean later = material.bool("laterUnderCommitment");

@@ -24,24 +24,24 @@ final class TextFileParser {
             }
             String[] sides = line.split("=>", -1);
             if (sides.length > 2) {
-                problems.add(file, lineNo, "a synonym rule has at most one '=>'");
+                problems.add(file, lineNo, "一条同义词规则最多只能有一个 '=>'");
                 continue;
             }
             List<String> left = terms(sides[0]);
             List<String> right = sides.length == 2 ? terms(sides[1]) : List.of();
             if (left.contains("") || right.contains("") || (sides.length == 2 && right.isEmpty())) {
-                problems.add(file, lineNo, "empty synonym term");
+                problems.add(file, lineNo, "同义词为空");
                 continue;
             }
             if (sides.length == 1 && left.size() < 2) {
-                problems.add(file, lineNo, "an equivalence rule needs at least two terms separated by commas");
+                problems.add(file, lineNo, "等价规则至少需要两个用逗号分隔的词");
                 continue;
             }
             boolean conflict = false;
             for (String term : left) {
                 Integer first = sourceLines.putIfAbsent(term, lineNo);
                 if (first != null) {
-                    problems.add(file, lineNo, "term '" + term + "' already has a rule on line " + first);
+                    problems.add(file, lineNo, "词 '" + term + "' 已在第 " + first + " 行有规则");
                     conflict = true;
                 }
             }
@@ -68,7 +68,7 @@ final class TextFileParser {
                 continue;
             }
             if (word.chars().anyMatch(Character::isWhitespace)) {
-                problems.add(file, i + 1, "one word per line, without spaces: '" + word + "'");
+                problems.add(file, i + 1, "每行一个词，不含空格：'" + word + "'");
             } else if (seen.add(word)) {
                 words.add(word);
             }

@@ -31,9 +31,9 @@ final class YamlMap {
         this.problems = problems;
         for (NodeTuple tuple : node.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                problems.add(file, line(tuple.getKeyNode()), "field names must be plain text");
+                problems.add(file, line(tuple.getKeyNode()), "字段名必须是普通文本");
             } else if (fields.putIfAbsent(key.getValue(), tuple) != null) {
-                problems.add(file, line(key), "duplicate field '" + key.getValue() + "'");
+                problems.add(file, line(key), "字段 '" + key.getValue() + "' 重复");
             }
         }
     }
@@ -43,7 +43,7 @@ final class YamlMap {
         if (node instanceof MappingNode mapping) {
             return Optional.of(new YamlMap(file, mapping, problems));
         }
-        problems.add(file, node == null ? 1 : line(node), what + " must be a mapping of fields");
+        problems.add(file, node == null ? 1 : line(node), what + "必须是由字段组成的映射（key: value）");
         return Optional.empty();
     }
 
@@ -75,7 +75,7 @@ final class YamlMap {
     void allowOnly(Set<String> allowed, String context) {
         fields.forEach((key, tuple) -> {
             if (!allowed.contains(key)) {
-                problems.add(file, line(tuple.getKeyNode()), "unknown field '" + key + "'" + context);
+                problems.add(file, line(tuple.getKeyNode()), "未知字段 '" + key + "'" + context);
             }
         });
     }
@@ -85,7 +85,7 @@ final class YamlMap {
         NodeTuple tuple = fields.get(key);
         if (tuple == null || isNull(tuple.getValueNode())) {
             if (required) {
-                problems.add(file, line(key), "missing required field '" + key + "'");
+                problems.add(file, line(key), "缺少必填字段 '" + key + "'");
             }
             return null;
         }
@@ -107,12 +107,12 @@ final class YamlMap {
             return null;
         }
         if (!(value instanceof ScalarNode scalar)) {
-            problems.add(file, line(value), "'" + key + "' must be text");
+            problems.add(file, line(value), "'" + key + "' 必须是文本");
             return null;
         }
         String text = scalar.getValue().strip();
         if (text.isEmpty()) {
-            problems.add(file, line(value), required ? "'" + key + "' must not be empty" : "'" + key + "' is empty: use null");
+            problems.add(file, line(value), required ? "'" + key + "' 不能为空" : "'" + key + "' 为空：不填请写 null");
             return null;
         }
         return text;
@@ -126,7 +126,7 @@ final class YamlMap {
         try {
             return Integer.valueOf(text);
         } catch (NumberFormatException e) {
-            problems.add(file, line(fields.get(key).getValueNode()), "'" + key + "' must be a whole number: " + text);
+            problems.add(file, line(fields.get(key).getValueNode()), "'" + key + "' 必须是整数：" + text);
             return null;
         }
     }
@@ -137,7 +137,7 @@ final class YamlMap {
             return null;
         }
         if (!text.equals("true") && !text.equals("false")) {
-            problems.add(file, line(fields.get(key).getValueNode()), "'" + key + "' must be true or false: " + text);
+            problems.add(file, line(fields.get(key).getValueNode()), "'" + key + "' 只能是 true 或 false：" + text);
             return null;
         }
         return Boolean.valueOf(text);
@@ -151,7 +151,7 @@ final class YamlMap {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            problems.add(file, line(fields.get(key).getValueNode()), "bad date in '" + key + "': " + text + " (expected YYYY-MM-DD)");
+            problems.add(file, line(fields.get(key).getValueNode()), "'" + key + "' 的日期无效：" + text + "（应为 YYYY-MM-DD）");
             return null;
         }
     }
@@ -163,7 +163,7 @@ final class YamlMap {
             if (item instanceof ScalarNode scalar && !isNull(item) && !scalar.getValue().isBlank()) {
                 result.add(scalar.getValue().strip());
             } else {
-                problems.add(file, line(item), "items of '" + key + "' must be non-empty text");
+                problems.add(file, line(item), "'" + key + "' 的每一项都必须是非空文本");
             }
         }
         return result;
@@ -172,7 +172,7 @@ final class YamlMap {
     List<YamlMap> maps(String key, boolean required) {
         List<YamlMap> result = new ArrayList<>();
         for (Node item : items(key, required)) {
-            of(file, item, problems, "an item of '" + key + "'").ifPresent(result::add);
+            of(file, item, problems, "'" + key + "' 的一项").ifPresent(result::add);
         }
         return result;
     }
@@ -188,11 +188,11 @@ final class YamlMap {
             return List.of();
         }
         if (!(value instanceof SequenceNode sequence)) {
-            problems.add(file, line(value), "'" + key + "' must be a list");
+            problems.add(file, line(value), "'" + key + "' 必须是列表");
             return List.of();
         }
         if (sequence.getValue().isEmpty() && required) {
-            problems.add(file, line(value), "'" + key + "' must not be empty");
+            problems.add(file, line(value), "'" + key + "' 不能为空");
         }
         return sequence.getValue();
     }

@@ -82,13 +82,13 @@ public final class ScenarioLoader {
                 continue;
             }
             if (!name.endsWith(".yaml")) {
-                errors.add(new ContentError(file, 0, "unexpected file: scenarios are named <id>.yaml"));
+                errors.add(new ContentError(file, 0, "多余的文件：场景文件应命名为 <编号>.yaml"));
                 continue;
             }
             String expectedId = name.substring(0, name.length() - ".yaml".length());
             parse(file, path).map(map -> scenario(map, expectedId, form)).flatMap(s -> s).ifPresent(s -> {
                 if (entryIds.contains(s.entryId())) {
-                    errors.add(new ContentError(file, 1, "scenario id clashes with entry '" + s.entryId() + "'"));
+                    errors.add(new ContentError(file, 1, "场景编号与条目 '" + s.entryId() + "' 冲突"));
                 } else {
                     scenarios.add(s);
                 }
@@ -102,24 +102,24 @@ public final class ScenarioLoader {
         map.allowOnly(FIELDS, "");
         String id = map.text("id", true);
         if (id != null && !Entry.ID.matcher(id).matches()) {
-            map.error("id", "id '" + id + "' must use only a-z, 0-9 and single hyphens");
+            map.error("id", "编号 '" + id + "' 只能使用小写字母、数字和单个连字符");
         } else if (id != null && !id.equals(expectedId)) {
-            map.error("id", "id '" + id + "' does not match the file name '" + expectedId + ".yaml'");
+            map.error("id", "编号 '" + id + "' 与文件名 '" + expectedId + ".yaml' 不一致");
         }
         String title = map.text("title", true);
         String stageCode = map.text("stage", true);
         Optional<ScenarioStage> stage = stageCode == null ? Optional.empty() : ScenarioStage.fromCode(stageCode);
         if (stageCode != null && stage.isEmpty()) {
-            map.error("stage", "unknown stage '" + stageCode
-                    + "' (expected planning-permit | engineering-permit | construction-permit | completion-acceptance)");
+            map.error("stage", "未知阶段 '" + stageCode
+                    + "'（应为 planning-permit | engineering-permit | construction-permit | completion-acceptance）");
         }
         List<String> questions = map.texts("questions", true);
         if (map.has("questions") && questions.size() < MIN_QUESTIONS) {
-            map.error("questions", "a scenario needs at least " + MIN_QUESTIONS + " question variants");
+            map.error("questions", "场景至少需要 " + MIN_QUESTIONS + " 个问法");
         }
         for (ScalarNode topic : map.scalars("topics", true)) {
             if (!topicIds.contains(topic.getValue().strip())) {
-                map.errorAt(topic, "unknown topic '" + topic.getValue() + "' (not in topics.yaml)");
+                map.errorAt(topic, "未知主题 '" + topic.getValue() + "'（topics.yaml 中没有）");
             }
         }
         List<String> topics = map.texts("topics", false);
@@ -130,7 +130,7 @@ public final class ScenarioLoader {
         String notes = map.text("notes", false);
         List<Source> sources = map.maps("sources", false).stream()
                 .map(s -> {
-                    s.allowOnly(Set.of("title", "url"), " in a source");
+                    s.allowOnly(Set.of("title", "url"), "（来源中）");
                     String sourceTitle = s.text("title", true);
                     return sourceTitle == null ? null : new Source(sourceTitle, s.text("url", false));
                 })
@@ -148,10 +148,10 @@ public final class ScenarioLoader {
                 .flatMap(e -> e.item().materials().stream()).map(Material::name).forEach(names::add);
         List<MaterialRule> rules = new ArrayList<>();
         for (YamlNodes rule : map.maps("materials", false)) {
-            rule.allowOnly(Set.of("name", "laterUnderCommitment", "note"), " in a scenario material");
+            rule.allowOnly(Set.of("name", "laterUnderCommitment", "note"), "（场景材料中）");
             String name = rule.text("name", true);
             if (name != null && !names.contains(name)) {
-                rule.error("name", "material '" + name + "' is not a material of any item in this scenario");
+                rule.error("name", "材料 '" + name + "' 不是本场景任何办事事项的材料");
                 continue;
             }
             if (name != null) {
@@ -162,19 +162,19 @@ public final class ScenarioLoader {
     }
 
     private FormCatalogue form(YamlNodes map) {
-        map.allowOnly(Set.of("fields", "items"), " in " + FORM_FIELDS);
+        map.allowOnly(Set.of("fields", "items"), "（" + FORM_FIELDS + " 中）");
         Map<String, FormField> fields = new java.util.LinkedHashMap<>();
         for (YamlNodes f : map.maps("fields", true)) {
-            f.allowOnly(Set.of("id", "title", "type", "format", "description", "options"), " in a form field");
+            f.allowOnly(Set.of("id", "title", "type", "format", "description", "options"), "（表单字段中）");
             String id = f.text("id", true);
             String title = f.text("title", true);
             String type = f.text("type", true);
             if (type != null && !TYPES.contains(type)) {
-                f.error("type", "unknown field type '" + type + "' (expected " + String.join(" | ", TYPES) + ")");
+                f.error("type", "未知字段类型 '" + type + "'（应为 " + String.join(" | ", TYPES) + "）");
                 continue;
             }
             if (id != null && fields.containsKey(id)) {
-                f.error("id", "duplicate form field '" + id + "'");
+                f.error("id", "表单字段 '" + id + "' 重复");
             } else if (id != null && title != null && type != null) {
                 fields.put(id, new FormField(id, title, type, f.text("format", false), f.text("description", false),
                         f.texts("options", false)));
@@ -182,16 +182,16 @@ public final class ScenarioLoader {
         }
         Map<String, List<String>> byItem = new java.util.LinkedHashMap<>();
         for (YamlNodes use : map.maps("items", true)) {
-            use.allowOnly(Set.of("item", "fields"), " in a form item");
+            use.allowOnly(Set.of("item", "fields"), "（表单事项中）");
             String item = use.text("item", true);
             if (item != null && !items.containsKey(item)) {
-                use.error("item", "unknown service item '" + item + "'");
+                use.error("item", "未知办事事项 '" + item + "'");
                 continue;
             }
             List<String> ids = new ArrayList<>();
             for (ScalarNode field : use.scalars("fields", true)) {
                 if (!fields.containsKey(field.getValue().strip())) {
-                    use.errorAt(field, "unknown form field '" + field.getValue() + "'");
+                    use.errorAt(field, "未知表单字段 '" + field.getValue() + "'");
                 } else {
                     ids.add(field.getValue().strip());
                 }
@@ -208,7 +208,7 @@ public final class ScenarioLoader {
         try {
             return text == null ? null : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            map.error(key, "'" + key + "' must be an ISO date (YYYY-MM-DD): " + text);
+            map.error(key, "'" + key + "' 必须是 YYYY-MM-DD 格式的日期：" + text);
             return null;
         }
     }
@@ -217,17 +217,17 @@ public final class ScenarioLoader {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             Node node = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
             if (node == null) {
-                errors.add(new ContentError(file, 1, "empty file"));
+                errors.add(new ContentError(file, 1, "文件为空"));
                 return Optional.empty();
             }
-            return YamlNodes.of(file, node, errors, "a scenario file");
+            return YamlNodes.of(file, node, errors, "场景文件");
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            errors.add(new ContentError(file, line, "not valid YAML: " + e.getProblem()));
+            errors.add(new ContentError(file, line, "不是有效的 YAML，请检查这一行的缩进、冒号和引号"));
         } catch (YAMLException e) {
-            errors.add(new ContentError(file, 1, "not valid YAML: " + e.getMessage()));
+            errors.add(new ContentError(file, 1, "不是有效的 YAML，请检查缩进、冒号和引号"));
         } catch (IOException e) {
-            errors.add(new ContentError(file, 0, "cannot read: " + e.getMessage()));
+            errors.add(new ContentError(file, 0, "无法读取该文件"));
         }
         return Optional.empty();
     }

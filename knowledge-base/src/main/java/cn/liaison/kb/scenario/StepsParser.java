@@ -23,14 +23,14 @@ final class StepsParser {
         Map<String, YamlNodes> nodes = new HashMap<>();
         List<YamlNodes> raw = map.maps("steps", true);
         for (YamlNodes step : raw) {
-            step.allowOnly(java.util.Set.of("id", "item", "after", "when", "note"), " in a step");
+            step.allowOnly(java.util.Set.of("id", "item", "after", "when", "note"), "（步骤中）");
             String item = step.text("item", true);
             String id = step.has("id") ? step.text("id", true) : item;
             if (item != null && !items.containsKey(item)) {
-                step.error("item", "unknown service item '" + item + "' (no kind: item entry with this id)");
+                step.error("item", "未知办事事项 '" + item + "'（没有这个编号的 kind: item 条目）");
             }
             if (id != null && steps.containsKey(id)) {
-                step.error("id", "duplicate step '" + id + "'");
+                step.error("id", "步骤 '" + id + "' 重复");
                 continue;
             }
             if (id != null && item != null) {
@@ -42,8 +42,8 @@ final class StepsParser {
         for (ScenarioStep step : steps.values()) {
             for (ScalarNode after : nodes.get(step.id()).scalars("after", false)) {
                 if (!steps.containsKey(after.getValue().strip())) {
-                    nodes.get(step.id()).errorAt(after, "step '" + step.id() + "' comes after unknown step '"
-                            + after.getValue() + "'");
+                    nodes.get(step.id()).errorAt(after, "步骤 '" + step.id() + "' 排在未知步骤 '"
+                            + after.getValue() + "' 之后");
                 }
             }
         }
@@ -57,8 +57,8 @@ final class StepsParser {
         for (String start : steps.keySet()) {
             List<String> path = new ArrayList<>();
             if (visit(start, steps, state, path)) {
-                nodes.get(path.get(path.size() - 2)).error("after", "ordering cycle: " + String.join(" → ", path)
-                        + " (a step cannot come after itself)");
+                nodes.get(path.get(path.size() - 2)).error("after", "先后顺序成环：" + String.join(" → ", path)
+                        + "（一个步骤不能排在自己之后）");
                 return;
             }
         }

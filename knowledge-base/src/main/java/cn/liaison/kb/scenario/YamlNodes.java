@@ -28,11 +28,11 @@ final class YamlNodes {
         for (NodeTuple tuple : node.getValue()) {
             if (tuple.getKeyNode() instanceof ScalarNode key) {
                 if (keys.putIfAbsent(key.getValue(), key) != null) {
-                    errors.add(new ContentError(file, line(key), "duplicate field '" + key.getValue() + "'"));
+                    errors.add(new ContentError(file, line(key), "字段 '" + key.getValue() + "' 重复"));
                 }
                 values.put(key.getValue(), tuple.getValueNode());
             } else {
-                errors.add(new ContentError(file, line(tuple.getKeyNode()), "field names must be plain text"));
+                errors.add(new ContentError(file, line(tuple.getKeyNode()), "字段名必须是普通文本"));
             }
         }
     }
@@ -41,7 +41,7 @@ final class YamlNodes {
         if (node instanceof MappingNode mapping) {
             return Optional.of(new YamlNodes(file, mapping, errors));
         }
-        errors.add(new ContentError(file, node == null ? 1 : line(node), what + " must be a mapping of fields"));
+        errors.add(new ContentError(file, node == null ? 1 : line(node), what + "必须是由字段组成的映射（key: value）"));
         return Optional.empty();
     }
 
@@ -77,7 +77,7 @@ final class YamlNodes {
     void allowOnly(Set<String> allowed, String context) {
         for (String key : keys.keySet()) {
             if (!allowed.contains(key)) {
-                error(key, "unknown field '" + key + "'" + context);
+                error(key, "未知字段 '" + key + "'" + context);
             }
         }
     }
@@ -86,12 +86,12 @@ final class YamlNodes {
         Node value = values.get(key);
         if (value == null || isNull(value)) {
             if (required) {
-                error(key, "missing field '" + key + "'");
+                error(key, "缺少字段 '" + key + "'");
             }
             return null;
         }
         if (!(value instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
-            errorAt(value, "'" + key + "' must be non-empty text");
+            errorAt(value, "'" + key + "' 必须是非空文本");
             return null;
         }
         return scalar.getValue().strip();
@@ -103,7 +103,7 @@ final class YamlNodes {
             return null;
         }
         if (!text.equals("true") && !text.equals("false")) {
-            errorAt(values.get(key), "'" + key + "' must be true or false: " + text);
+            errorAt(values.get(key), "'" + key + "' 只能是 true 或 false：" + text);
             return null;
         }
         return Boolean.valueOf(text);
@@ -116,7 +116,7 @@ final class YamlNodes {
             if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
                 out.add(scalar);
             } else {
-                errorAt(item, "'" + key + "' must list non-empty texts");
+                errorAt(item, "'" + key + "' 的每一项都必须是非空文本");
             }
         }
         return out;
@@ -129,7 +129,7 @@ final class YamlNodes {
     List<YamlNodes> maps(String key, boolean required) {
         List<YamlNodes> out = new ArrayList<>();
         for (Node item : items(key, required)) {
-            of(file, item, errors, "an element of '" + key + "'").ifPresent(out::add);
+            of(file, item, errors, "'" + key + "' 的一项").ifPresent(out::add);
         }
         return out;
     }
@@ -138,7 +138,7 @@ final class YamlNodes {
         Node value = values.get(key);
         if (value == null || isNull(value)) {
             if (required) {
-                error(key, "missing field '" + key + "'");
+                error(key, "缺少字段 '" + key + "'");
             }
             return Optional.empty();
         }
@@ -149,16 +149,16 @@ final class YamlNodes {
         Node value = values.get(key);
         if (value == null || isNull(value)) {
             if (required) {
-                error(key, "missing field '" + key + "'");
+                error(key, "缺少字段 '" + key + "'");
             }
             return List.of();
         }
         if (!(value instanceof SequenceNode sequence)) {
-            errorAt(value, "'" + key + "' must be a list");
+            errorAt(value, "'" + key + "' 必须是列表");
             return List.of();
         }
         if (required && sequence.getValue().isEmpty()) {
-            errorAt(value, "'" + key + "' must not be empty");
+            errorAt(value, "'" + key + "' 不能为空");
         }
         return sequence.getValue();
     }

@@ -129,7 +129,7 @@ class KbCliTest {
         out.reset();
         assertEquals(1, run("validate", broken.toString()));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains(
-                "entries/topic-alarm.yaml:2: unknown kind 'alarm' (expected item | policy | faq | case | guide)"));
+                "entries/topic-alarm.yaml:2: 未知类型 'alarm'（应为 item | policy | faq | case | guide）"));
     }
 
     @Test

@@ -89,18 +89,18 @@ class ContentLoaderTest {
 
         List<String> errors = errors();
 
-        assertTrue(errors.contains("entries/wrong-name.yaml:1: id 'other-name' does not match the file name 'wrong-name.yaml'"), errors::toString);
-        assertTrue(errors.stream().anyMatch(e -> e.startsWith("entries/topic-alarm.yaml:1: duplicate id 'topic-alarm'")
-                || e.startsWith("entries/topic-alarm-copy.yaml:1: duplicate id 'topic-alarm'")), errors::toString);
-        assertTrue(errors.contains("entries/unknown-topic.yaml:13: unknown topic 'topic.nope' (not in topics.yaml)"), errors::toString);
-        assertTrue(errors.contains("entries/bad-date.yaml:16: bad date in 'from': 2026-13-45 (expected YYYY-MM-DD)"), errors::toString);
-        assertTrue(errors.contains("entries/empty-answer.yaml:11: 'answer' must not be empty"), errors::toString);
-        assertTrue(errors.contains("entries/few-questions.yaml:4: needs the standard question and at least 5 variants (6 questions), found 4"), errors::toString);
-        assertTrue(errors.contains("entries/no-title.yaml:1: missing required field 'title'"), errors::toString);
-        assertTrue(errors.contains("entries/unknown-kind.yaml:2: unknown kind 'notice' (expected item | policy | faq | case | guide)"), errors::toString);
-        assertTrue(errors.contains("entries/item-no-materials.yaml:1: item without materials: list at least one material"), errors::toString);
+        assertTrue(errors.contains("entries/wrong-name.yaml:1: 编号 'other-name' 与文件名 'wrong-name.yaml' 不一致"), errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("entries/topic-alarm.yaml:1: 编号 'topic-alarm' 重复")
+                || e.startsWith("entries/topic-alarm-copy.yaml:1: 编号 'topic-alarm' 重复")), errors::toString);
+        assertTrue(errors.contains("entries/unknown-topic.yaml:13: 未知主题 'topic.nope'（topics.yaml 中没有）"), errors::toString);
+        assertTrue(errors.contains("entries/bad-date.yaml:16: 'from' 的日期无效：2026-13-45（应为 YYYY-MM-DD）"), errors::toString);
+        assertTrue(errors.contains("entries/empty-answer.yaml:11: 'answer' 不能为空"), errors::toString);
+        assertTrue(errors.contains("entries/few-questions.yaml:4: 需要标准问法和至少 5 个变体（共 6 个问法），现有 4 个"), errors::toString);
+        assertTrue(errors.contains("entries/no-title.yaml:1: 缺少必填字段 'title'"), errors::toString);
+        assertTrue(errors.contains("entries/unknown-kind.yaml:2: 未知类型 'notice'（应为 item | policy | faq | case | guide）"), errors::toString);
+        assertTrue(errors.contains("entries/item-no-materials.yaml:1: 办事事项没有材料：至少列出一项材料"), errors::toString);
         // topic-alarm-copy.yaml also carries an id that is not its file name.
-        assertTrue(errors.contains("entries/topic-alarm-copy.yaml:1: id 'topic-alarm' does not match the file name 'topic-alarm-copy.yaml'"), errors::toString);
+        assertTrue(errors.contains("entries/topic-alarm-copy.yaml:1: 编号 'topic-alarm' 与文件名 'topic-alarm-copy.yaml' 不一致"), errors::toString);
         assertEquals(10, errors.size(), errors::toString);
     }
 
@@ -113,9 +113,9 @@ class ContentLoaderTest {
 
         List<String> errors = errors();
 
-        assertTrue(errors.stream().anyMatch(e -> e.startsWith("entries/broken-yaml.yaml:4: not valid YAML")), errors::toString);
-        assertTrue(errors.contains("entries/typo.yaml:20: unknown field 'matrials'"), errors::toString);
-        assertTrue(errors.contains("entries/faq-with-fee.yaml:20: field 'fee' is only for kind: item (this entry is faq)"), errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("entries/broken-yaml.yaml:4: 不是有效的 YAML")), errors::toString);
+        assertTrue(errors.contains("entries/typo.yaml:20: 未知字段 'matrials'"), errors::toString);
+        assertTrue(errors.contains("entries/faq-with-fee.yaml:20: 字段 'fee' 只用于 kind: item（本条目是 faq）"), errors::toString);
     }
 
     @Test
@@ -130,12 +130,12 @@ class ContentLoaderTest {
 
         List<String> errors = errors();
 
-        assertTrue(errors.contains("entries/bad-material.yaml:23: unknown material form 'scan' (expected original | copy | original-and-copy | electronic)"), errors::toString);
-        assertTrue(errors.contains("entries/bad-material.yaml:24: 'copies' must be at least 1"), errors::toString);
-        assertTrue(errors.contains("topics.yaml:4: duplicate topic id 'topic.alarm' (first on line 2)"), errors::toString);
-        assertTrue(errors.contains("synonyms.txt:3: an equivalence rule needs at least two terms separated by commas"), errors::toString);
-        assertTrue(errors.contains("synonyms.txt:4: term '人防' already has a rule on line 2"), errors::toString);
-        assertTrue(errors.contains("synonyms.txt:5: empty synonym term"), errors::toString);
+        assertTrue(errors.contains("entries/bad-material.yaml:23: 未知材料形式 'scan'（应为 original | copy | original-and-copy | electronic）"), errors::toString);
+        assertTrue(errors.contains("entries/bad-material.yaml:24: 'copies' 至少为 1"), errors::toString);
+        assertTrue(errors.contains("topics.yaml:4: 主题编号 'topic.alarm' 重复（首次出现在第 2 行）"), errors::toString);
+        assertTrue(errors.contains("synonyms.txt:3: 等价规则至少需要两个用逗号分隔的词"), errors::toString);
+        assertTrue(errors.contains("synonyms.txt:4: 词 '人防' 已在第 2 行有规则"), errors::toString);
+        assertTrue(errors.contains("synonyms.txt:5: 同义词为空"), errors::toString);
     }
 
     @Test
@@ -145,12 +145,12 @@ class ContentLoaderTest {
         ContentException e = assertThrows(ContentException.class, () -> ContentLoader.load(dir));
         assertTrue(e.errors().size() >= 8, e::getMessage);
         assertNotNull(e.getMessage());
-        assertTrue(e.getMessage().contains("entries/a-one.yaml:1: missing required field 'kind'"), e::getMessage);
+        assertTrue(e.getMessage().contains("entries/a-one.yaml:1: 缺少必填字段 'kind'"), e::getMessage);
     }
 
     @Test
     void missingCatalogueIsAnError() {
         Fixtures.write(dir.resolve("entries/.keep"), "");
-        assertTrue(errors().contains("topics.yaml:0: missing file topics.yaml"));
+        assertTrue(errors().contains("topics.yaml:0: 缺少文件 topics.yaml"));
     }
 }

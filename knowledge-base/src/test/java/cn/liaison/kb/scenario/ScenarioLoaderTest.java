@@ -76,7 +76,7 @@ class ScenarioLoaderTest {
                   - item: item-basement-permit
                   - item: item-no-such-thing
                 """));
-        assertEquals(List.of("scenarios/start.yaml:14: unknown service item 'item-no-such-thing' (no kind: item entry with this id)"),
+        assertEquals(List.of("scenarios/start.yaml:14: 未知办事事项 'item-no-such-thing'（没有这个编号的 kind: item 条目）"),
                 errors);
     }
 
@@ -86,7 +86,7 @@ class ScenarioLoaderTest {
                 steps:
                   - item: topic-alarm
                 """));
-        assertTrue(errors.get(0).contains("unknown service item 'topic-alarm'"), errors.toString());
+        assertTrue(errors.get(0).contains("未知办事事项 'topic-alarm'"), errors.toString());
     }
 
     @Test
@@ -105,7 +105,7 @@ class ScenarioLoaderTest {
                 """));
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("scenarios/start.yaml:"), errors.toString());
-        assertTrue(errors.get(0).contains("ordering cycle: a → c → b → a"), errors.toString());
+        assertTrue(errors.get(0).contains("先后顺序成环：a → c → b → a"), errors.toString());
     }
 
     @Test
@@ -116,7 +116,7 @@ class ScenarioLoaderTest {
                     item: item-basement-permit
                     after: [a]
                 """));
-        assertTrue(errors.get(0).contains("ordering cycle: a → a"), errors.toString());
+        assertTrue(errors.get(0).contains("先后顺序成环：a → a"), errors.toString());
     }
 
     @Test
@@ -129,7 +129,7 @@ class ScenarioLoaderTest {
                     laterUnderCommitment: true
                 """));
         // 地质勘察报告 belongs to item-offsite-approval, which this scenario does not bundle
-        assertEquals(List.of("scenarios/start.yaml:15: material '地质勘察报告' is not a material of any item in this scenario"),
+        assertEquals(List.of("scenarios/start.yaml:15: 材料 '地质勘察报告' 不是本场景任何办事事项的材料"),
                 errors);
     }
 
@@ -151,9 +151,9 @@ class ScenarioLoaderTest {
                 """);
         List<String> errors = errors(root);
         assertEquals(3, errors.size(), errors.toString());
-        assertTrue(errors.get(0).contains("unknown stage 'demolition'"), errors.toString());
-        assertTrue(errors.get(1).contains("unknown topic 'no.such.topic'"), errors.toString());
-        assertTrue(errors.get(2).contains("unknown step 'ghost'"), errors.toString());
+        assertTrue(errors.get(0).contains("未知阶段 'demolition'"), errors.toString());
+        assertTrue(errors.get(1).contains("未知主题 'no.such.topic'"), errors.toString());
+        assertTrue(errors.get(2).contains("未知步骤 'ghost'"), errors.toString());
     }
 
     @Test
@@ -175,15 +175,15 @@ class ScenarioLoaderTest {
                 """);
         List<String> errors = errors(root);
         assertEquals(3, errors.size(), errors.toString());
-        assertTrue(errors.get(0).contains("unknown field type 'text'"), errors.toString());
-        assertTrue(errors.get(1).contains("unknown service item 'item-ghost'"), errors.toString());
-        assertTrue(errors.get(2).contains("unknown form field 'nope'"), errors.toString());
+        assertTrue(errors.get(0).contains("未知字段类型 'text'"), errors.toString());
+        assertTrue(errors.get(1).contains("未知办事事项 'item-ghost'"), errors.toString());
+        assertTrue(errors.get(2).contains("未知表单字段 'nope'"), errors.toString());
     }
 
     @Test
     void fileNameMustMatchTheId() {
         Path root = Fixtures.copyOfFixture(dir.resolve("kb2"));
         Fixtures.write(root.resolve("scenarios/other.yaml"), HEAD.formatted("start") + "steps:\n  - item: item-basement-permit\n");
-        assertTrue(errors(root).get(0).contains("does not match the file name 'other.yaml'"));
+        assertTrue(errors(root).get(0).contains("与文件名 'other.yaml' 不一致"));
     }
 }
