@@ -39,6 +39,8 @@ public final class PushInbox {
     private static final Logger LOG = LoggerFactory.getLogger(PushInbox.class);
     private static final String DEDUPE_TTL_S = Long.toString(Duration.ofDays(1).toSeconds());
     private static final Duration STALE = Duration.ofSeconds(30);
+    /** How long answering or delivering a message is this instance's alone before the sweep may take it over. */
+    static final Duration CLAIM = Duration.ofSeconds(60);
     private static final List<Integer> FINAL_ERRORS = List.of(45015, 45047, 40003);
 
     /** What the inbox needs from the chat and the people directory. */
@@ -82,8 +84,24 @@ public final class PushInbox {
 
     /** Answers one received message and sends the replies; failures are left for {@link #runOnce}. */
     public Future<Void> process(String key) {
-        return mongo.findOne(COLLECTION, new JsonObject().put("_id", key).put("state", "RECEIVED"), null)
+        return claim(key, "RECEIVED")
                 .compose(doc -> doc == null ? Future.succeededFuture() : answer(doc).compose(this::deliver));
+    }
+
+    /**
+     * Takes a message in {@code state} for this caller for {@link #CLAIM}, atomically (one
+     * findOneAndUpdate on {@code _id}): the push's own answer and the 5-second sweep never both answer
+     * or send it. Null when someone else holds it, or it has moved on.
+     */
+    private Future<JsonObject> claim(String key, String state) {
+        Instant now = clock.instant();
+        JsonObject free = new JsonObject().put("$or", new JsonArray()
+                .add(new JsonObject().putNull("claimedUntil")) // never claimed, or released (matches a missing field too)
+                .add(new JsonObject().put("claimedUntil", new JsonObject().put("$lte", MongoDocs.date(now)))));
+        JsonObject query = new JsonObject().put("_id", key).put("state", state).mergeIn(free);
+        return mongo.findOneAndUpdateWithOptions(COLLECTION, query,
+                new JsonObject().put("$set", new JsonObject().put("claimedUntil", MongoDocs.date(now.plus(CLAIM)))),
+                new io.vertx.ext.mongo.FindOptions(), new io.vertx.ext.mongo.UpdateOptions().setReturningNewDocument(true));
     }
 
     private Future<JsonObject> answer(JsonObject doc) {
@@ -99,8 +117,10 @@ public final class PushInbox {
                         : redis.set(List.of(conversationKey, turn.conversationId(), "EX", Long.toString(conversationIdle.toSeconds()))))
                         .map(v -> texts(turn.replies())))
                 .compose(texts -> {
+                    // Still claimed: this caller delivers now; the sweep only takes over when the claim lapses.
                     JsonObject set = new JsonObject().put("state", "ANSWERED").put("replies", new JsonArray(texts))
-                            .put("sent", 0).put("nextAttemptAt", MongoDocs.date(clock.instant()));
+                            .put("sent", 0).put("nextAttemptAt", MongoDocs.date(clock.instant()))
+                            .put("claimedUntil", MongoDocs.date(clock.instant().plus(CLAIM)));
                     return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", doc.getString("_id")),
                             new JsonObject().put("$set", set)).map(v -> doc.copy().mergeIn(set));
                 });
@@ -133,10 +153,11 @@ public final class PushInbox {
         int sent = doc.getInteger("sent", 0);
         String id = doc.getString("_id");
         if (sent >= texts.size()) {
-            return set(id, new JsonObject().put("state", "SENT"));
+            return set(id, new JsonObject().put("state", "SENT").putNull("claimedUntil"));
         }
         return api.sendText(doc.getString("openid"), texts.get(sent))
-                .compose(ok -> set(id, new JsonObject().put("sent", sent + 1)))
+                .compose(ok -> set(id, new JsonObject().put("sent", sent + 1)
+                        .put("claimedUntil", MongoDocs.date(clock.instant().plus(CLAIM)))))
                 .compose(v -> deliver(doc.copy().put("sent", sent + 1)))
                 .recover(e -> failed(doc, e));
     }
@@ -153,7 +174,7 @@ public final class PushInbox {
         LOG.warn("Customer-service reply {} failed (attempt {}), retrying in {} s: {}", doc.getString("_id"), attempts,
                 wait.toSeconds(), e.getMessage());
         return set(doc.getString("_id"), new JsonObject().put("attempts", attempts).put("lastError", e.getMessage())
-                .put("nextAttemptAt", MongoDocs.date(clock.instant().plus(wait))));
+                .put("nextAttemptAt", MongoDocs.date(clock.instant().plus(wait))).putNull("claimedUntil"));
     }
 
     private Future<Void> set(String id, JsonObject fields) {
@@ -180,7 +201,9 @@ public final class PushInbox {
                         chain = chain.compose(n -> process(doc.getString("_id")).map(n + 1).otherwise(n));
                     }
                     for (JsonObject doc : found.<List<JsonObject>>resultAt(1)) {
-                        chain = chain.compose(n -> deliver(doc).map(n + 1).otherwise(n));
+                        chain = chain.compose(n -> claim(doc.getString("_id"), "ANSWERED")
+                                .compose(claimed -> claimed == null ? Future.succeededFuture(n) : deliver(claimed).map(n + 1))
+                                .otherwise(n));
                     }
                     return chain;
                 });

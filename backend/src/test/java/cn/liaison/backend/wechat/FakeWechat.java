@@ -29,6 +29,9 @@ public final class FakeWechat implements AutoCloseable {
     public final List<String> sessionCodes = new CopyOnWriteArrayList<>();
     public volatile int subscribeErrcode;
     public volatile int customErrcode;
+    /** When set, the next customer-service send is recorded and answered only once this completes. */
+    public final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> holdNextCustom =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public FakeWechat() throws Exception {
         Router router = Router.router(vertx);
@@ -57,7 +60,13 @@ public final class FakeWechat implements AutoCloseable {
                 return;
             }
             customMessages.add(rc.body().asJsonObject());
-            rc.json(new JsonObject().put("errcode", customErrcode).put("errmsg", customErrcode == 0 ? "ok" : "fail"));
+            JsonObject answer = new JsonObject().put("errcode", customErrcode).put("errmsg", customErrcode == 0 ? "ok" : "fail");
+            java.util.concurrent.CompletableFuture<Void> hold = holdNextCustom.getAndSet(null);
+            if (hold == null) {
+                rc.json(answer);
+            } else {
+                hold.whenComplete((v, e) -> vertx.runOnContext(x -> rc.json(answer)));
+            }
         });
         router.post("/cgi-bin/message/subscribe/send").handler(rc -> {
             if (!authorized(rc)) {

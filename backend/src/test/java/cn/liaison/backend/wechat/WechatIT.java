@@ -113,6 +113,32 @@ class WechatIT {
         return app.app().platform().stores().mongo().count(PushInbox.COLLECTION, new JsonObject().put("_id", key)).await(10, TimeUnit.SECONDS);
     }
 
+    /** Issue 15: the sweep ran while the push's own delivery waited for WeChat, and sent the first reply again. */
+    @Test
+    void theFirstReplyIsSentOnceEvenWhenTheSweepRunsDuringItsDelivery() throws Exception {
+        java.util.concurrent.CompletableFuture<Void> gate = new java.util.concurrent.CompletableFuture<>();
+        wechat.holdNextCustom.set(gate);
+        try {
+            assertEquals(200, plain("application/json", jsonText("openid-race", "人防警报试鸣是哪天", 990001)).statusCode());
+            waitFor(() -> !repliesTo("openid-race").isEmpty(), "the first send to reach WeChat (held there)");
+            app.runJob("wechat-push").await(30, TimeUnit.SECONDS);
+        } finally {
+            wechat.holdNextCustom.set(null);
+            gate.complete(null);
+        }
+        waitFor(() -> {
+            try {
+                return "SENT".equals(app.app().platform().stores().mongo().findOne(PushInbox.COLLECTION,
+                        new JsonObject().put("_id", "msg:990001"), null).await(10, TimeUnit.SECONDS).getString("state"));
+            } catch (Exception e) {
+                return false;
+            }
+        }, "the reply to be sent");
+        app.runJob("wechat-push").await(30, TimeUnit.SECONDS);
+        List<String> sent = repliesTo("openid-race").stream().map(JsonObject::encode).toList();
+        assertEquals(sent.stream().distinct().count(), sent.size(), "a piece was sent twice: " + sent);
+    }
+
     @Test
     void urlVerificationEchoesOnlyWithTheRightSignature() throws Exception {
         String ok = "/wechat/mp/push?signature=" + signature("1700000000", "n") + "&timestamp=1700000000&nonce=n&echostr=hello123";
