@@ -65,10 +65,26 @@ final class KbAdmin {
     Future<JsonObject> unpublish(String id, String by) {
         return entries.find(id).compose(found -> {
             JsonObject doc = found.orElseThrow(() -> ProblemException.notFound("条目 " + id + " 不存在"));
-            if (doc.getJsonObject("published") == null) {
+            JsonObject published = doc.getJsonObject("published");
+            if (published == null) {
                 throw ProblemException.conflict("条目 " + id + " 未发布");
             }
-            return entries.unpublish(id, by, clock.instant());
+            // Published before versions were kept: keep this text first, so unpublishing never loses it.
+            boolean kept = doc.getJsonArray("versions", new JsonArray()).stream()
+                    .anyMatch(v -> ((JsonObject) v).getInteger("version", -1) == doc.getInteger("version", 0));
+            return (kept ? Future.<Void>succeededFuture() : entries.keep(id, doc.getInteger("version", 0), published))
+                    .compose(v -> entries.unpublish(id, by, clock.instant()));
+        }).compose(v -> live()).compose(v -> get(id));
+    }
+
+    /** Publishes a kept version again as the next version (checked against today's catalogue); the draft stays. */
+    Future<JsonObject> restore(String id, int version, String by) {
+        return entries.find(id).compose(found -> {
+            JsonObject doc = found.orElseThrow(() -> ProblemException.notFound("条目 " + id + " 不存在"));
+            String yaml = doc.getJsonArray("versions", new JsonArray()).stream().map(JsonObject.class::cast)
+                    .filter(v -> v.getInteger("version", -1) == version).map(v -> v.getString("yaml")).findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("条目 " + id + " 没有保存第 " + version + " 版"));
+            return kb.check(id, yaml).compose(valid -> entries.publish(id, yaml, by, clock.instant(), false));
         }).compose(v -> live()).compose(v -> get(id));
     }
 
@@ -95,6 +111,15 @@ final class KbAdmin {
         JsonObject draft = doc.getJsonObject("draft");
         out.put("publishedText", published == null ? null : published.getString("yaml"));
         out.put("draftText", draft == null ? null : draft.getString("yaml"));
+        JsonArray versions = new JsonArray();
+        JsonArray kept = doc.getJsonArray("versions", new JsonArray());
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            JsonObject v = kept.getJsonObject(i);
+            versions.add(new JsonObject().put("version", v.getInteger("version")).put("publishedBy", v.getString("publishedBy"))
+                    .put("publishedAt", MongoDocs.apiTime(MongoDocs.instant(v.getValue("publishedAt"))))
+                    .put("text", v.getString("yaml")));
+        }
+        out.put("versions", versions);
         return out;
     }
 }

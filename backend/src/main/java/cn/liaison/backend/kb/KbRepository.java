@@ -14,11 +14,14 @@ import java.util.Optional;
 
 /**
  * {@code kb_entries}: one document per entry with a {@code draft} and a {@code published} version,
- * each holding the entry's YAML text; {@code version} counts publications.
+ * each holding the entry's YAML text; {@code version} counts publications, and {@code versions} keeps
+ * the text of the last {@value #KEPT_VERSIONS} publications, so an entry unpublished or changed can be
+ * published again as it was without retyping.
  */
 final class KbRepository {
 
     static final String COLLECTION = "kb_entries";
+    static final int KEPT_VERSIONS = 50;
 
     private final MongoClient mongo;
 
@@ -35,7 +38,8 @@ final class KbRepository {
     }
 
     Future<List<JsonObject>> all() {
-        return mongo.findWithOptions(COLLECTION, new JsonObject(), new FindOptions().setSort(new JsonObject().put("_id", 1)));
+        return mongo.findWithOptions(COLLECTION, new JsonObject(), new FindOptions().setSort(new JsonObject().put("_id", 1))
+                .setFields(new JsonObject().put("versions", 0)));
     }
 
     /** Published entries as {@code id → YAML text}. */
@@ -54,10 +58,29 @@ final class KbRepository {
 
     /** Publishes the given text (an import, or the current draft) and clears the draft. */
     Future<Void> publish(String id, String yaml, String by, Instant at) {
+        return publish(id, yaml, by, at, true);
+    }
+
+    /** Publishes {@code yaml} as the next version and keeps it in {@code versions}; a restore leaves the draft alone. */
+    Future<Void> publish(String id, String yaml, String by, Instant at, boolean clearDraft) {
         JsonObject published = new JsonObject().put("yaml", yaml).put("publishedBy", by).put("publishedAt", MongoDocs.date(at));
-        return upsert(id, new JsonObject()
-                .put("$set", new JsonObject().put("published", published).putNull("draft"))
-                .put("$inc", new JsonObject().put("version", 1)));
+        JsonObject set = new JsonObject().put("published", published);
+        if (clearDraft) {
+            set.putNull("draft");
+        }
+        return mongo.findOneAndUpdateWithOptions(COLLECTION, new JsonObject().put("_id", id),
+                        new JsonObject().put("$set", set).put("$inc", new JsonObject().put("version", 1)),
+                        new FindOptions().setFields(new JsonObject().put("version", 1)),
+                        new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
+                .compose(doc -> keep(id, doc.getInteger("version", 1), published));
+    }
+
+    /** Adds a published text to the kept versions (the oldest beyond {@value #KEPT_VERSIONS} drop out). */
+    Future<Void> keep(String id, int version, JsonObject published) {
+        JsonObject kept = published.copy().put("version", version);
+        return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", id), new JsonObject().put("$push",
+                new JsonObject().put("versions", new JsonObject().put("$each", new io.vertx.core.json.JsonArray().add(kept))
+                        .put("$slice", -KEPT_VERSIONS)))).mapEmpty();
     }
 
     Future<Void> unpublish(String id, String by, Instant at) {

@@ -27,6 +27,7 @@ import java.util.List;
  *   PUT  /api/v1/admin/kb/entries/{id}/draft          saveKbDraft
  *   POST /api/v1/admin/kb/entries/{id}/publish        publishKbEntry
  *   POST /api/v1/admin/kb/entries/{id}/unpublish      unpublishKbEntry
+ *   POST /api/v1/admin/kb/entries/{id}/versions/{version}/restore  restoreKbVersion  publish a kept version again
  *   GET  /api/v1/admin/kb/gaps?from=&to=&limit=       kbGaps          most frequent unanswered questions
  *   GET  /api/v1/admin/kb/suggestions?from=&to=&limit= kbSuggestions  the gap loop: grouped by meaning (default: last 7 days)
  *   POST /api/v1/admin/kb/suggestions/{id}/accept     acceptKbSuggestion  into a draft in one step
@@ -62,6 +63,8 @@ final class KbRoutes implements Routes {
                 AuthHandler.principal(rc).name())));
         builder.getRoute("unpublishKbEntry").addHandler(rc -> admin(rc, () -> admin.unpublish(rc.pathParam("id"),
                 AuthHandler.principal(rc).name())));
+        builder.getRoute("restoreKbVersion").addHandler(rc -> admin(rc, () -> admin.restore(rc.pathParam("id"),
+                Integer.parseInt(rc.pathParam("version")), AuthHandler.principal(rc).name())));
         builder.getRoute("kbGaps").addHandler(rc -> admin(rc, () -> gaps(rc)));
         builder.getRoute("kbSuggestions").addHandler(rc -> admin(rc, () -> suggestions(rc)));
         builder.getRoute("acceptKbSuggestion").addHandler(rc -> admin(rc, () -> gapLoop.accept(rc.pathParam("id"),

@@ -130,6 +130,20 @@ class KnowledgeBaseServiceIT {
 
         assertEquals(200, first.sendJson("POST", "/api/v1/admin/kb/entries/faq-test-drill-signup/unpublish", admin, "{}").statusCode());
         assertEquals(404, first.get("/api/v1/kb/entries/faq-test-drill-signup").statusCode());
+
+        // Issue 15: the unpublished text is kept, and published again without retyping.
+        JsonObject entry = new JsonObject(first.get("/api/v1/admin/kb/entries/faq-test-drill-signup", admin).body());
+        JsonObject kept = entry.getJsonArray("versions").getJsonObject(0);
+        assertTrue(kept.getString("text").contains("关注所在区人防部门发布的演练通知"), entry.encode());
+        HttpResponse<String> restored = first.sendJson("POST", "/api/v1/admin/kb/entries/faq-test-drill-signup/versions/"
+                + kept.getInteger("version") + "/restore", admin, "{}");
+        assertEquals(200, restored.statusCode(), restored.body());
+        JsonObject after = new JsonObject(restored.body());
+        assertTrue(after.getBoolean("published"), after.encode());
+        assertEquals(2, after.getJsonArray("versions").size(), after.encode());
+        assertEquals(200, first.get("/api/v1/kb/entries/faq-test-drill-signup").statusCode());
+        assertEquals(404, first.sendJson("POST", "/api/v1/admin/kb/entries/faq-test-drill-signup/versions/99/restore",
+                admin, "{}").statusCode());
     }
 
     /** Asks repeatedly (each a real round trip, no sleeping) until the other instance has re-indexed. */
