@@ -82,6 +82,9 @@ try {
 
   step('accept');
   await page.click('button[data-action=accept]');
+  // Issue 15: the sheet says what the code does: the completion clock runs from submission, not from sign-for.
+  const sheet = await page.locator('form.sheet').innerText();
+  if (!sheet.includes('办结时限从诉求提交时起算')) throw new Error('sign-for sheet says: ' + sheet);
   await page.click('form.sheet button[type=submit]');
   await page.locator('.status.IN_PROGRESS').waitFor();
 
