@@ -42,7 +42,7 @@ final class LoopRequests implements Ports.Requests {
 
     @Override
     public Future<RequestSummary> submit(ChatUser user, RequestDraft draft) {
-        NewRequest in = new NewRequest(RequestType.valueOf(draft.type()), draft.content(), draft.projectId(), null,
+        NewRequest in = new NewRequest(RequestType.valueOf(draft.type()), draft.content(), draft.projectId(), draft.district(),
                 draft.contactName(), draft.contactPhone());
         return requests.intake().submit(in, actor(user), Channel.MINIPROGRAM, "chat:" + draft.key())
                 .map(submitted -> summary(submitted.document()));

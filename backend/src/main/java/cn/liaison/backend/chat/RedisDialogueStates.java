@@ -54,7 +54,8 @@ final class RedisDialogueStates implements Ports.States {
         if (d != null) {
             json.put("draft", new JsonObject().put("key", d.key()).put("type", d.type()).put("description", d.description())
                     .put("projectId", d.projectId()).put("projectName", d.projectName())
-                    .put("contactName", d.contactName()).put("contactPhone", d.contactPhone()));
+                    .put("contactName", d.contactName()).put("contactPhone", d.contactPhone())
+                    .put("district", d.district()).put("needsDistrict", d.needsDistrict()));
         }
         return json;
     }
@@ -63,7 +64,8 @@ final class RedisDialogueStates implements Ports.States {
         JsonObject d = j.getJsonObject("draft");
         RequestDraft draft = d == null ? null : new RequestDraft(d.getString("key"), d.getString("type"),
                 d.getString("description"), d.getString("projectId"), d.getString("projectName"),
-                d.getString("contactName"), d.getString("contactPhone"));
+                d.getString("contactName"), d.getString("contactPhone"), d.getString("district"),
+                d.getBoolean("needsDistrict", false));
         return new DialogueState(j.getString("id"), j.getString("userId"), DialogueState.Phase.valueOf(j.getString("phase")),
                 draft, j.getString("ratingRequestId"), j.getString("lastQuestion"), j.getInteger("turns", 0));
     }

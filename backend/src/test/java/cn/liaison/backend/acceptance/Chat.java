@@ -7,8 +7,8 @@ import java.util.Map;
 final class Chat {
 
     /** What a user types when the bot asks for a field of the request form. */
-    private static final Map<String, String> ANSWERS = Map.of("project", "江浦街道精密制造厂房", "contactName", "孙立",
-            "phone", "13800001234", "confirm", "确认提交");
+    private static final Map<String, String> ANSWERS = Map.of("project", "江浦街道精密制造厂房", "district", "浦口区",
+            "contactName", "孙立", "phone", "13800001234", "confirm", "确认提交");
     private static final int MAX_TURNS = 8;
 
     private final Api api;

@@ -99,7 +99,10 @@ class ChatIT {
         assertTrue(types(t1).contains("form"));
         assertEquals("project", first(t1, "form").getJsonArray("fields").getJsonObject(0).getString("name"),
                 "the description is taken from the first message; the project is asked next");
-        JsonObject t2 = say(token, id, "江浦花园二期");
+        JsonObject t2a = say(token, id, "江浦花园二期");
+        assertEquals("district", first(t2a, "form").getJsonArray("fields").getJsonObject(0).getString("name"),
+                "an unbound user is asked the district, or nobody could place the request (issue 15)");
+        JsonObject t2 = say(token, id, "浦口区");
         assertEquals("contactName", first(t2, "form").getJsonArray("fields").getJsonObject(0).getString("name"));
         JsonObject t3 = say(token, id, "王磊");
         JsonObject t4 = say(token, id, "电话是多少呢");
@@ -118,6 +121,7 @@ class ChatIT {
         assertTrue(stored.getString("content").contains("人防门坏了"));
         assertTrue(stored.getString("content").contains("江浦花园二期"));
         assertEquals("13912345678", stored.getJsonObject("contact").getString("phone"));
+        assertEquals("district-pukou", stored.getString("district"), "placed in the district the user named");
 
         JsonObject progress = say(token, id, "我的诉求进度");
         assertTrue(first(progress, "text").getString("text").contains(created.getString("number")), progress.encode());
@@ -151,6 +155,7 @@ class ChatIT {
         JsonObject t = say(token, null, "需要人防现场指导，请安排人员上门");
         String id = t.getString("conversationId");
         say(token, id, "无");
+        say(token, id, "浦口区");
         say(token, id, "李四");
         say(token, id, "13700001111");
         String requestId = first(say(token, id, "确认"), "request").getString("id");

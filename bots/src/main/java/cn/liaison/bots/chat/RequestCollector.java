@@ -29,7 +29,7 @@ final class RequestCollector {
     Future<Result> start(ChatUser user, DialogueState state, String type, String text) {
         String description = text != null && text.strip().length() >= MIN_DESCRIPTION ? text.strip() : null;
         RequestDraft draft = new RequestDraft(UUID.randomUUID().toString(), type, description, null, null,
-                user.contactName(), user.contactPhone());
+                user.contactName(), user.contactPhone(), null, user.enterpriseId() == null);
         if (user.projects().size() == 1) {
             draft = draft.withProject(user.projects().get(0).id(), user.projects().get(0).name());
         }
@@ -48,7 +48,8 @@ final class RequestCollector {
             RequestDraft kept = draft.contactPhone() == null ? draft.with(RequestDraft.CONTACT_PHONE, value.replaceAll("[\\s-]", ""))
                     : draft;
             return ChatBot.done(state.collecting(kept), List.of(), new Reply.Text(
-                    (RequestDraft.PROJECT.equals(field) ? "这像是一个电话号码，不是项目名称。" : "这像是一个电话号码，不是联系人姓名。")
+                    (RequestDraft.PROJECT.equals(field) ? "这像是一个电话号码，不是项目名称。"
+                            : RequestDraft.DISTRICT.equals(field) ? "这像是一个电话号码，不是区名。" : "这像是一个电话号码，不是联系人姓名。")
                             + prompt(field, user)));
         }
         if (RequestDraft.PROJECT.equals(field)) {
@@ -68,7 +69,8 @@ final class RequestCollector {
     Future<Result> confirm(ChatUser user, DialogueState state, String text) {
         RequestDraft draft = state.draft();
         if (Intents.edits(text)) {
-            RequestDraft cleared = new RequestDraft(draft.key(), draft.type(), null, null, null, null, null);
+            RequestDraft cleared = new RequestDraft(draft.key(), draft.type(), null, null, null, null, null, null,
+                    draft.needsDistrict());
             return next(user, state, cleared, List.of(new Reply.Text("好的，我们重新填写。")));
         }
         if (!Intents.confirms(text)) {
@@ -99,6 +101,7 @@ final class RequestCollector {
             case RequestDraft.DESCRIPTION -> "请具体描述一下您要反映的问题或需要的帮助。";
             case RequestDraft.PROJECT -> user.projects().isEmpty() ? "涉及哪个项目？请输入项目名称（不涉及项目请回复「无」）。"
                     : "涉及哪个项目？请选择或输入项目名称（不涉及请回复「无」）。";
+            case RequestDraft.DISTRICT -> "请问是哪个区的事项？请输入区名（如 浦口区），我们会交给该区人防部门办理。";
             case RequestDraft.CONTACT_NAME -> "请问联系人怎么称呼？";
             default -> "请留下联系电话，方便工作人员与您联系。";
         };
@@ -106,12 +109,15 @@ final class RequestCollector {
 
     private static List<Reply.Field> fields(RequestDraft d, ChatUser user, String asking) {
         List<String> projects = user.projects().stream().map(ChatUser.Project::name).toList();
-        List<Reply.Field> all = List.of(
+        List<Reply.Field> all = new ArrayList<>(List.of(
                 new Reply.Field(RequestDraft.DESCRIPTION, "问题描述", true, List.of(), d.description()),
                 new Reply.Field(RequestDraft.PROJECT, "涉及项目", true, projects,
                         d.projectName()),
                 new Reply.Field(RequestDraft.CONTACT_NAME, "联系人", true, List.of(), d.contactName()),
-                new Reply.Field(RequestDraft.CONTACT_PHONE, "联系电话", true, List.of(), d.contactPhone()));
+                new Reply.Field(RequestDraft.CONTACT_PHONE, "联系电话", true, List.of(), d.contactPhone())));
+        if (d.needsDistrict()) {
+            all.add(2, new Reply.Field(RequestDraft.DISTRICT, "所在区", true, List.of(), d.district()));
+        }
         // The field being asked first, then the rest for context.
         List<Reply.Field> ordered = new ArrayList<>();
         all.stream().filter(f -> f.name().equals(asking)).forEach(ordered::add);
@@ -128,6 +134,7 @@ final class RequestCollector {
         return "请确认诉求信息：\n类型：" + (RequestType.COMPLAINT.name().equals(d.type()) ? RequestType.COMPLAINT.label() : RequestType.DEMAND.label())
                 + "\n内容：" + d.description()
                 + "\n项目：" + (d.projectName() == null || RequestDraft.isNone(d.projectName()) ? "不涉及" : d.projectName())
+                + (d.district() == null ? "" : "\n所在区：" + d.district())
                 + "\n联系人：" + (d.contactName() != null && PHONE.matcher(d.contactName()).matches()
                         ? masked(d.contactName()) : d.contactName())
                 + "\n电话：" + masked(d.contactPhone());

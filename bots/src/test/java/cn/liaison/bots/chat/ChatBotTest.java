@@ -140,6 +140,7 @@ class ChatBotTest {
     void collectingThenConfirmingSubmitsOnce() {
         String c = say(null, "想约人防现场指导").conversationId();
         say(c, "无");
+        say(c, "浦口区");
         say(c, "王五");
         Turn confirm = say(c, "021-5555 1234");
         assertInstanceOf(Reply.Form.class, confirm.replies().get(confirm.replies().size() - 1));
@@ -147,6 +148,28 @@ class ChatBotTest {
         assertEquals(1, submitted.size());
         assertEquals("0215555" + "1234", submitted.get(0).contactPhone());
         assertEquals("DEMAND", submitted.get(0).type());
+        assertEquals("浦口区", submitted.get(0).district());
+    }
+
+    /** Issue 15: an unbound user was never asked the district, so every such request went to city review. */
+    @Test
+    void anUnboundUserIsAskedTheDistrictUnlessAProjectPlacesTheRequest() {
+        String c = say(null, "人防门坏了，关不上").conversationId();
+        String asked = text(say(c, "无"));
+        assertTrue(asked.contains("哪个区"), asked);
+        String again = text(say(c, "13812345678"));
+        assertTrue(again.contains("不是区名"), again);
+        say(c, "江北新区");
+        String summary = text(say(c, "王五"));
+        assertTrue(summary.contains("所在区：江北新区"), summary);
+        say(c, "确认");
+        assertEquals("江北新区", submitted.get(0).district());
+
+        ChatUser bound = new ChatUser("u2", "测试", "e1", "李四", "13900001111",
+                List.of(new ChatUser.Project("p1", "江北物流园")), List.of("ENTERPRISE"), null);
+        String b = bot.handle(bound, null, "人防门坏了，关不上").result().conversationId();
+        assertEquals(null, states.get(b).draft().district());
+        assertFalse(states.get(b).draft().missing().contains(RequestDraft.DISTRICT), "a bound user's project places it");
     }
 
     @Test
@@ -157,6 +180,7 @@ class ChatBotTest {
         assertEquals(DialogueState.Phase.COLLECTING, states.get(c).phase());
         assertEquals(null, states.get(c).draft().projectName(), "not taken as the project");
         say(c, "无");
+        say(c, "浦口区");
         String again = text(say(c, "13912345678"));
         assertTrue(again.contains("联系人"), again);
         String summary = text(say(c, "王五"));
