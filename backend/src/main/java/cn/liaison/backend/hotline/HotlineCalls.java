@@ -5,7 +5,7 @@ import static cn.liaison.backend.platform.store.MongoDocs.date;
 
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.bots.hotline.AssistReply;
-import cn.liaison.backend.report.DirectAnswers;
+import cn.liaison.backend.stats.DirectAnswers;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -42,7 +42,7 @@ public final class HotlineFeature implements Feature {
                 new RedisCallContexts(platform.stores().redis()));
         InboundGuard guard = new InboundGuard(settings, platform.stores().redis(), platform.clock());
         platform.route(new HotlineRoutes(assistant, calls, requests, platform.clock()));
-        platform.ports().publish(cn.liaison.backend.report.DirectAnswers.Hotline.class, calls::directAnswers);
+        platform.ports().publish(cn.liaison.backend.stats.DirectAnswers.Hotline.class, calls::directAnswers);
         platform.route(new Integration12345Routes(new WorkOrders(requests), guard));
         platform.caller(PLATFORM_12345, guard::admit);
         WebClient client = WebClient.create(platform.vertx(), new WebClientOptions().setUserAgent("liaison-12345/1")

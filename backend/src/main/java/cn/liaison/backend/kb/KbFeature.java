@@ -32,7 +32,7 @@ public final class KbFeature implements Feature {
         module = new KbModule(platform.vertx(), platform.stores(), platform.blocking(), platform.clock(), answersPerMinute);
         module.start().onFailure(e -> LOG.error("Knowledge base failed to load: {}", e.toString(), e));
         platform.ports().publish(KbModule.class, module);
-        platform.ports().publish(cn.liaison.backend.report.DirectAnswers.Chat.class, module.chatDirectAnswers());
+        platform.ports().publish(cn.liaison.backend.stats.DirectAnswers.Chat.class, module.chatDirectAnswers());
         platform.readiness(() -> module.knowledgeBase().succeeded());
         platform.ports().publish(cn.liaison.backend.request.TopicClassifier.class,
                 new KbTopicClassifier(module.knowledgeBase(), platform.blocking()));

@@ -55,7 +55,7 @@ public final class KbModule {
     }
 
     /** The chat's 直接答复: questions asked in the mini-program chat (channel MINIPROGRAM) that the knowledge base answered. */
-    public cn.liaison.backend.report.DirectAnswers.Chat chatDirectAnswers() {
+    public cn.liaison.backend.stats.DirectAnswers.Chat chatDirectAnswers() {
         return (from, to) -> questions.answeredOn("MINIPROGRAM", from, to);
     }
 

@@ -68,12 +68,12 @@ final class QuestionLog {
     }
 
     /** Questions asked on {@code channel} in [from, to), and those the knowledge base answered. */
-    Future<cn.liaison.backend.report.DirectAnswers.Counts> answeredOn(String channel, Instant from, Instant to) {
+    Future<cn.liaison.backend.stats.DirectAnswers.Counts> answeredOn(String channel, Instant from, Instant to) {
         JsonObject window = new JsonObject().put("at", new JsonObject().put("$gte", MongoDocs.date(from)).put("$lt", MongoDocs.date(to)))
                 .put("channel", channel);
         return mongo.count(COLLECTION, window)
                 .compose(total -> mongo.count(COLLECTION, window.copy().put("answered", true))
-                        .map(answered -> new cn.liaison.backend.report.DirectAnswers.Counts(total, answered)));
+                        .map(answered -> new cn.liaison.backend.stats.DirectAnswers.Counts(total, answered)));
     }
 
     /** Case, width and punctuation do not make a question different. */

@@ -1,5 +1,6 @@
 package cn.liaison.backend.report;
 
+import cn.liaison.backend.stats.DirectAnswers;
 import cn.liaison.backend.platform.http.FieldError;
 import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.backend.platform.http.ProblemType;

@@ -1,5 +1,6 @@
 package cn.liaison.backend.report;
 
+import cn.liaison.backend.stats.DirectAnswers;
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.identity.Tokens;
 import cn.liaison.backend.org.UnitDirectory;

@@ -1,4 +1,4 @@
-package cn.liaison.backend.report;
+package cn.liaison.backend.stats;
 
 import io.vertx.core.Future;
 import java.time.Instant;
