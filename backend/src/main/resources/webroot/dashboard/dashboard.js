@@ -7,8 +7,14 @@
   let bars = null;
   let trend = null;
 
-  async function api(path) {
+  async function api(path, tries = 4) {
     const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token } });
+    // Reports run two at a time per instance: when busy the server says when to come back (503 + Retry-After).
+    if (response.status === 503 && tries > 1) {
+      const wait = Math.min(10, Number(response.headers.get('Retry-After')) || 2);
+      await new Promise(resolve => setTimeout(resolve, wait * 1000));
+      return api(path, tries - 1);
+    }
     if (response.status === 401) { logout(); throw new Error('请重新登录'); }
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
@@ -64,7 +70,10 @@
 
   async function trendChart(month) {
     const months = monthsBack(month, 12);
-    const reports = await Promise.all(months.map(m => api('/api/v1/reports/monthly?month=' + m).then(r => r.json())));
+    const reports = [];
+    for (const m of months) { // one at a time: the server computes at most two reports at once
+      reports.push(await api('/api/v1/reports/monthly?month=' + m).then(r => r.json()));
+    }
     const data = {
       labels: months,
       datasets: [
