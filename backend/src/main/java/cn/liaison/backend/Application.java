@@ -25,6 +25,7 @@ import cn.liaison.backend.project.ProjectsFeature;
 import cn.liaison.backend.report.ReportsFeature;
 import cn.liaison.backend.request.RequestsFeature;
 import cn.liaison.backend.scenario.ScenariosFeature;
+import cn.liaison.backend.search.SearchFeature;
 import cn.liaison.backend.sla.SlaFeature;
 import io.vertx.core.Vertx;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -50,7 +51,7 @@ public final class Application {
     static List<Feature> features(AppConfig c) {
         return List.of(new IdentityFeature(new IdentityFeature.Settings(c.jwtSecret(), c.dataDir(), c.jwtTtl(),
                         c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(), new StaffFeature(), new DemoFeature(),
-                new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new GuidingCasesFeature(),
+                new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new SearchFeature(), new GuidingCasesFeature(),
                 new SlaFeature(c.sla()), new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()),
                 new ScenariosFeature(), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
                 new StaffMobileFeature(c.mobile()), new OpsFeature());
