@@ -1,6 +1,7 @@
 package cn.liaison.backend;
 
 import cn.liaison.backend.calendar.CalendarFeature;
+import cn.liaison.backend.canned.CannedRepliesFeature;
 import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.demo.DemoFeature;
 import cn.liaison.backend.hotline.HotlineFeature;
@@ -54,7 +55,7 @@ public final class Application {
                 new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new SearchFeature(), new GuidingCasesFeature(),
                 new SlaFeature(c.sla()), new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()),
                 new ScenariosFeature(), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
-                new StaffMobileFeature(c.mobile()), new OpsFeature());
+                new StaffMobileFeature(c.mobile()), new CannedRepliesFeature(), new OpsFeature());
     }
 
     private final AppConfig config;
