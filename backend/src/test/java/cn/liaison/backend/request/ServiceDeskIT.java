@@ -159,4 +159,44 @@ class ServiceDeskIT {
         assertEquals(400, loop.get("city-admin", "/api/v1/requests?q=" + "门".repeat(101)).statusCode());
         assertEquals(400, loop.get("city-admin", "/api/v1/requests?q=x&cursor=bm9wZQ").statusCode());
     }
+
+    @Test
+    void cannedRepliesArePersonalOrTheUnitsAndKeptByThoseWhoMay() throws Exception {
+        HttpResponse<String> mine = loop.post("pukou-liaison-1", "/api/v1/canned-replies",
+                new JsonObject().put("scope", "PERSONAL").put("title", "已电话联系").put("text", "已电话联系企业负责人，"));
+        assertEquals(201, mine.statusCode(), mine.body());
+        String mineId = new JsonObject(mine.body()).getString("id");
+        assertEquals(403, loop.post("pukou-liaison-1", "/api/v1/canned-replies",
+                new JsonObject().put("scope", "UNIT").put("title", "单位用语").put("text", "x")).statusCode(), "liaisons keep only their own");
+        HttpResponse<String> unit = loop.post("pukou-head", "/api/v1/canned-replies",
+                new JsonObject().put("scope", "UNIT").put("title", "验收材料清单").put("text", "请按一次性告知单准备验收材料。"));
+        assertEquals(201, unit.statusCode(), unit.body());
+        String unitId = new JsonObject(unit.body()).getString("id");
+        JsonObject unitReply = new JsonObject(unit.body());
+        assertEquals("district-pukou", unitReply.getString("unitId"));
+        assertTrue(unitReply.getString("unitName").contains("浦口"), unitReply.encode());
+
+        List<String> liaisonSees = ids(new JsonObject(loop.get("pukou-liaison-1", "/api/v1/canned-replies").body()).getJsonArray("items"));
+        assertEquals(List.of(mineId, unitId), liaisonSees, "own first, then the unit's");
+        List<String> parkSees = ids(new JsonObject(loop.get("pukou-edz-liaison", "/api/v1/canned-replies").body()).getJsonArray("items"));
+        assertEquals(List.of(unitId), parkSees, "a park below the district uses the district's, never a colleague's own");
+        assertFalse(loop.get("city-admin", "/api/v1/canned-replies").body().contains(mineId));
+        assertEquals(403, loop.get("enterprise-1", "/api/v1/canned-replies").statusCode());
+
+        JsonObject change = new JsonObject().put("title", "验收材料").put("text", "请按清单准备。");
+        assertEquals(404, loop.app.sendJson("PUT", "/api/v1/canned-replies/" + mineId, loop.token("pukou-head"), change.encode()).statusCode());
+        assertEquals(403, loop.app.sendJson("PUT", "/api/v1/canned-replies/" + unitId, loop.token("pukou-liaison-1"), change.encode()).statusCode());
+        HttpResponse<String> changed = loop.app.sendJson("PUT", "/api/v1/canned-replies/" + unitId, loop.token("pukou-head"), change.encode());
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals("验收材料", new JsonObject(changed.body()).getString("title"));
+        assertEquals(400, loop.post("pukou-liaison-1", "/api/v1/canned-replies",
+                new JsonObject().put("scope", "PERSONAL").put("title", "太长".repeat(11)).put("text", "x")).statusCode());
+        assertEquals(204, delete("/api/v1/canned-replies/" + unitId, "city-admin"));
+        assertEquals(404, delete("/api/v1/canned-replies/" + unitId, "city-admin"));
+    }
+
+    private static int delete(String path, String user) throws Exception {
+        return loop.app.send(java.net.http.HttpRequest.newBuilder(loop.app.uri(path)).DELETE()
+                .header("Authorization", "Bearer " + loop.token(user))).statusCode();
+    }
 }
