@@ -103,11 +103,4 @@ final class FollowUps {
     private static String abbreviate(String text) {
         return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
-
-    /** A second urge on the same working day: 429, saying when the next one counts. */
-    static final class UrgeTooSoonException extends RuntimeException {
-        UrgeTooSoonException(String reason) {
-            super(reason, null, false, false);
-        }
-    }
 }

@@ -15,7 +15,7 @@ public final class RequestProblems {
         if (error instanceof ActionNotAllowedException e) {
             return ProblemException.of(ProblemType.CONFLICT, e.getMessage());
         }
-        if (error instanceof FollowUps.UrgeTooSoonException e) {
+        if (error instanceof UrgeTooSoonException e) {
             return ProblemException.of(ProblemType.TOO_MANY_REQUESTS, e.getMessage());
         }
         if (error instanceof RequestTextSearch.SearchUnavailableException e) {
