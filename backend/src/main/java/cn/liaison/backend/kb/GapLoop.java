@@ -78,10 +78,14 @@ final class GapLoop {
         return new GapSuggestion.Asked(row.getString("example"), count, lowRated, rejected);
     }
 
-    /** The last seven days' suggestions, computed and kept ahead of the admin's visit; the weekly job. */
+    /**
+     * The weekly job: the suggestions of the seven Shanghai days ending today (the admin page's
+     * default window), computed and kept ahead of the admin's visit.
+     */
     Future<Integer> weekly() {
-        Instant to = clock.instant();
-        return report(to.minus(java.time.Duration.ofDays(7)), to, WEEKLY_LIMIT)
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(MongoDocs.ZONE));
+        return report(today.minusDays(6).atStartOfDay(MongoDocs.ZONE).toInstant(),
+                today.plusDays(1).atStartOfDay(MongoDocs.ZONE).toInstant(), WEEKLY_LIMIT)
                 .map(out -> out.getJsonArray("suggestions").size());
     }
 

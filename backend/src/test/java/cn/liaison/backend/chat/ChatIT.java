@@ -100,7 +100,7 @@ class ChatIT {
         String conversation = answer.getString("conversationId");
         JsonObject rating = new JsonObject().put("conversationId", conversation).put("entryId", entryId);
         String admin = app.tokenFor(new cn.liaison.backend.platform.auth.Principal("gap-admin", "管理员",
-                java.util.Set.of(cn.liaison.backend.identity.Role.CITY_ADMIN), "city", null));
+                java.util.Set.of(cn.liaison.backend.platform.auth.Role.CITY_ADMIN), "city", null));
         long askedBefore = new JsonObject(app.get("/api/v1/admin/kb/suggestions?limit=50", admin).body())
                 .getJsonObject("answerRate").getLong("asked");
         assertEquals(204, app.sendJson("POST", "/api/v1/chat/feedback", token,
