@@ -14,10 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A request whose assessment always fails was left {@code RECEIVED} and retried every minute for
- * ever: it never reached anyone. Such text is now refused at the edge, but requests stored before
- * that (here: one whose content has a lone surrogate, copied into the store as an earlier version
- * wrote it) still exist. After {@link Intake#MAX_ASSESS_FAILURES} failed passes of the scheduler it
- * goes to the city office for review, with a note saying why.
+ * ever: it never reached anyone. The text that did it (a lone surrogate) is now refused at the edge,
+ * and the store replaces such a character when it keeps it, so here the request the classifier
+ * cannot read is one stored without content (written into the store as a document of an earlier
+ * version could be). After {@link Intake#MAX_ASSESS_FAILURES} failed passes of the scheduler it goes
+ * to the city office for review, with a note saying why.
  */
 class AssessmentRetryCapIT {
 
@@ -37,10 +38,10 @@ class AssessmentRetryCapIT {
                     "dueAt", "activeDueAt", "category", "categoryTitle", "district", "districtName", "parkId", "assessFailures"}) {
                 legacy.remove(assessed);
             }
-            legacy.put("_id", "request-legacy-surrogate")
+            legacy.remove("content");
+            legacy.put("_id", "request-legacy-unreadable")
                     .put("number", "SQ20261123-9901")
                     .put("status", RequestStatus.RECEIVED.name())
-                    .put("content", "旧版本存下的诉求\uD800无法研判")
                     .put("version", 0L)
                     .put("history", new JsonArray().add(stored.getJsonArray("history").getJsonObject(0)))
                     .put("outbox", new JsonArray());
@@ -51,7 +52,7 @@ class AssessmentRetryCapIT {
                 loop.runScheduler();
             }
 
-            JsonObject after = mongo.findOne(RequestRepository.COLLECTION, new JsonObject().put("_id", "request-legacy-surrogate"), null)
+            JsonObject after = mongo.findOne(RequestRepository.COLLECTION, new JsonObject().put("_id", "request-legacy-unreadable"), null)
                     .await(30, TimeUnit.SECONDS);
             assertEquals(Intake.MAX_ASSESS_FAILURES, after.getInteger("assessFailures"), after.encodePrettily());
             assertTrue(!RequestStatus.RECEIVED.name().equals(after.getString("status")), "left RECEIVED: " + after.encodePrettily());

@@ -253,12 +253,12 @@ public final class RollingRestart {
             process = builder.start();
         }
 
-        /** Starts until the instance is ready, at most three times; returns how many starts it took. */
+        /** Starts until the instance is ready (stores and the knowledge-base index: minutes on a loaded machine), at most three times; returns how many starts it took. */
         int startUntilReady() throws Exception {
             for (int attempt = 1; ; attempt++) {
                 start();
                 try {
-                    awaitReady(Duration.ofSeconds(150));
+                    awaitReady(Duration.ofSeconds(480));
                     return attempt;
                 } catch (IllegalStateException notReady) {
                     stop();
