@@ -118,7 +118,7 @@ class AuthorizationMatrixIT {
                 .put("username", "matrix-disabled").put("password", account.getString("password")).encode());
         assertEquals(200, login.statusCode(), login.body());
         String token = new JsonObject(login.body()).getString("token");
-        HttpResponse<String> disabled = app.sendJson("PATCH", "/api/v1/staff/" + account.getString("id"), tokens.get("city-admin"),
+        HttpResponse<String> disabled = app.sendJson("PATCH", "/api/v1/staff/" + account.getJsonObject("user").getString("id"), tokens.get("city-admin"),
                 "{\"active\": false}");
         assertEquals(200, disabled.statusCode(), disabled.body());
         assertEquals(401, app.get("/api/v1/me", token).statusCode(), "a disabled account's token no longer works");
