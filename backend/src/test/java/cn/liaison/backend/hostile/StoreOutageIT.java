@@ -264,9 +264,10 @@ class StoreOutageIT {
             long pid = Long.parseLong(java.nio.file.Files.readString(dataDir.resolve("redis/redis.pid")).trim());
             String mongoUri = first.port(cn.liaison.backend.platform.store.StoreBoot.class).mongoUri();
             long begin = System.nanoTime();
-            Exception refused = assertThrows(Exception.class, () -> TestApp.start(dataDir, Map.of("DEMO", "on", "MONGO_URI", mongoUri),
-                    List.of(), c -> c).close());
+            Exception refused = assertThrows(Exception.class, () -> TestApp.start(dataDir, Map.of("DEMO", "on", "MONGO_URI", mongoUri,
+                    "JWT_SECRET", "second-instance-secret-of-32-characters-or-more"), List.of(), c -> c).close());
             long refusedMs = (System.nanoTime() - begin) / 1_000_000;
+            assertTrue(String.valueOf(refused.getMessage()).contains("another running instance"), String.valueOf(refused));
             assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the first instance's redis-server was killed");
             assertEquals(200, first.get("/health/ready").statusCode(), "the first instance stays ready");
             HttpResponse<String> write = first.sendJson("POST", "/api/v1/requests", first.loginAs("enterprise-1"),
