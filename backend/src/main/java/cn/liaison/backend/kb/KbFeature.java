@@ -58,6 +58,7 @@ public final class KbFeature implements Feature {
         if (module == null) {
             return;
         }
+        module.stopSync();
         long deadline = System.currentTimeMillis() + BUILD_WAIT_MS;
         try {
             while (!module.knowledgeBase().isComplete() && System.currentTimeMillis() < deadline) {

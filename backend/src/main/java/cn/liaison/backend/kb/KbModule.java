@@ -66,8 +66,12 @@ public final class KbModule {
         return routes;
     }
 
-    public void close() {
+    /** Stops listening to other instances' publishes; while Vert.x still runs (its close rejects the work after). */
+    public void stopSync() {
         sync.close();
+    }
+
+    public void close() {
         if (service.knowledgeBase() != null) {
             service.knowledgeBase().close();
         }
