@@ -1,6 +1,7 @@
 package cn.liaison.backend;
 
 import cn.liaison.backend.calendar.CalendarFeature;
+import cn.liaison.backend.canned.CannedRepliesFeature;
 import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.demo.DemoFeature;
 import cn.liaison.backend.hotline.HotlineFeature;
@@ -25,6 +26,7 @@ import cn.liaison.backend.project.ProjectsFeature;
 import cn.liaison.backend.report.ReportsFeature;
 import cn.liaison.backend.request.RequestsFeature;
 import cn.liaison.backend.scenario.ScenariosFeature;
+import cn.liaison.backend.search.SearchFeature;
 import cn.liaison.backend.sla.SlaFeature;
 import io.vertx.core.Vertx;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -50,10 +52,10 @@ public final class Application {
     static List<Feature> features(AppConfig c) {
         return List.of(new IdentityFeature(new IdentityFeature.Settings(c.jwtSecret(), c.dataDir(), c.jwtTtl(),
                         c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(), new StaffFeature(), new DemoFeature(),
-                new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new GuidingCasesFeature(),
+                new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new SearchFeature(), new GuidingCasesFeature(),
                 new SlaFeature(c.sla()), new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()),
                 new ScenariosFeature(), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
-                new StaffMobileFeature(c.mobile()), new OpsFeature());
+                new StaffMobileFeature(c.mobile()), new CannedRepliesFeature(), new OpsFeature());
     }
 
     private final AppConfig config;

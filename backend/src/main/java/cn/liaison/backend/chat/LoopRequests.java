@@ -1,7 +1,9 @@
 package cn.liaison.backend.chat;
 
 import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.request.ActionNotAllowedException;
 import cn.liaison.backend.request.Actor;
+import cn.liaison.backend.request.UrgeTooSoonException;
 import cn.liaison.backend.request.Channel;
 import cn.liaison.backend.request.Command;
 import cn.liaison.backend.request.NewRequest;
@@ -63,6 +65,15 @@ final class LoopRequests implements Ports.Requests {
     public Future<RequestSummary> rate(ChatUser user, String requestId, int level, String comment) {
         RatingLevel rating = RatingLevel.values()[level - 1];
         return requests.service().act(requestId, new Command.Rate(rating, comment), actor(user))
+                .compose(rendered -> requests.repository().find(requestId))
+                .map(found -> summary(found.orElseThrow()));
+    }
+
+    @Override
+    public Future<RequestSummary> urge(ChatUser user, String requestId) {
+        return requests.service().act(requestId, new Command.Urge("（在小程序对话中催办）"), actor(user))
+                .recover(e -> Future.failedFuture(e instanceof UrgeTooSoonException ? new Ports.Refused(e.getMessage())
+                        : e instanceof ActionNotAllowedException ? new Ports.Refused("该诉求当前不在办理中") : e))
                 .compose(rendered -> requests.repository().find(requestId))
                 .map(found -> summary(found.orElseThrow()));
     }

@@ -23,6 +23,7 @@ public final class KbModule {
     private final KbAdmin admin;
     private final Clock clock;
     private final QuestionLog questions;
+    private final GapLoop gapLoop;
     private Future<KnowledgeBase> ready = Future.failedFuture("the knowledge base has not been started");
 
     public KbModule(Vertx vertx, Stores stores, WorkerExecutor worker, Clock clock, int answersPerMinute) {
@@ -33,7 +34,7 @@ public final class KbModule {
         this.sync = new KbSync(vertx, stores.redisClient(), stores.redis(), service, UUID.randomUUID().toString());
         this.admin = new KbAdmin(entries, service, sync, clock);
         this.clock = clock;
-        GapLoop gapLoop = new GapLoop(stores.mongo(), questions, service, entries, worker, clock);
+        this.gapLoop = new GapLoop(stores.mongo(), questions, service, entries, worker, clock);
         this.routes = new KbRoutes(service, admin, questions, new RateLimit(stores.redis(), clock, "kb", answersPerMinute),
                 gapLoop, clock);
     }
@@ -59,6 +60,11 @@ public final class KbModule {
         return (from, to) -> questions.answeredOn("MINIPROGRAM", from, to);
     }
 
+    /** The gap loop's weekly pass: the last seven days' suggestions, kept for the city admin; how many. */
+    public Future<Integer> weeklyGaps() {
+        return gapLoop.weekly();
+    }
+
     public KbService service() {
         return service;
     }
@@ -67,8 +73,12 @@ public final class KbModule {
         return routes;
     }
 
-    public void close() {
+    /** Stops listening to other instances' publishes; while Vert.x still runs (its close rejects the work after). */
+    public void stopSync() {
         sync.close();
+    }
+
+    public void close() {
         if (service.knowledgeBase() != null) {
             service.knowledgeBase().close();
         }

@@ -148,14 +148,18 @@ public final class MonthlyReport {
                 r.rectified++;
             }
         }
+        long urged = doc.getJsonArray("urgedAt", new JsonArray()).stream().filter(at -> in(instant(at), from, to)).count();
+        r.urges += urged;
+        r.urgedRequests += urged > 0 ? 1 : 0;
     }
 
     private Future<List<JsonObject>> timed(JsonObject scope, Instant from, Instant to) {
         JsonArray any = new JsonArray().add(range("createdAt", from, to)).add(range("respondedAt", from, to))
-                .add(range("escalation.at", from, to)).add(range("rework.at", from, to));
+                .add(range("escalation.at", from, to)).add(range("rework.at", from, to))
+                .add(range("urgedAt", from, to));
         JsonObject fields = new JsonObject();
         for (String f : new String[] {"district", "parkId", "projectId", "status", "createdAt", "acceptedAt", "signDeadline",
-                "respondedAt", "dueAt", "escalation", "rework"}) {
+                "respondedAt", "dueAt", "escalation", "rework", "urgedAt"}) {
             fields.put(f, 1);
         }
         return mongo.findWithOptions("requests", and(scope, new JsonObject().put("$or", any)),

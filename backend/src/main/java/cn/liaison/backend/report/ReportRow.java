@@ -28,6 +28,9 @@ final class ReportRow {
     final Map<String, Long> ratings = new TreeMap<>();
     long reworkOpened;
     long rectified;
+    /** 催办: urges the enterprises made this month, and how many requests they were on. */
+    long urges;
+    long urgedRequests;
     long policyMatchesApplied;
     long siteVisits;
     final java.util.Set<String> majorProjectsServed = new java.util.TreeSet<>();
@@ -86,6 +89,8 @@ final class ReportRow {
                 .put("badRatings", ratings.get("DISSATISFIED") + ratings.get("VERY_DISSATISFIED"))
                 .put("reworkOpened", reworkOpened)
                 .put("rectified", rectified)
+                .put("urges", urges)
+                .put("urgedRequests", urgedRequests)
                 .put("directAnswer", direct)
                 .put("policyMatchesApplied", policyMatchesApplied)
                 .put("siteVisits", siteVisits)

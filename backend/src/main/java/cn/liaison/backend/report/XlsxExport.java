@@ -35,6 +35,7 @@ final class XlsxExport {
             new Column("非常不满意", "ratings.VERY_DISSATISFIED", Kind.COUNT),
             new Column("满意率", "satisfactionRate", Kind.RATE), new Column("差评", "badRatings", Kind.COUNT),
             new Column("差评整改", "reworkOpened", Kind.COUNT), new Column("已整改", "rectified", Kind.COUNT),
+            new Column("企业催办", "urges", Kind.COUNT),
             new Column("小程序直接答复率", "directAnswer.MINIPROGRAM.rate", Kind.RATE),
             new Column("热线直接答复率", "directAnswer.HOTLINE.rate", Kind.RATE),
             new Column("政策免申即享", "policyMatchesApplied", Kind.COUNT), new Column("现场服务", "siteVisits", Kind.COUNT),

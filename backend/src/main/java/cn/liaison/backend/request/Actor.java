@@ -32,6 +32,12 @@ public record Actor(String id, String name, Set<Role> roles, String unitId, Stri
         return roles.contains(role);
     }
 
+    /** Staff of the office or the hotline, never an enterprise: may read internal notes. */
+    public boolean isStaff() {
+        return !has(Role.ENTERPRISE) && (isSystem() || has(Role.AGENT) || has(Role.LIAISON) || has(Role.UNIT_HEAD)
+                || has(Role.CITY_ADMIN));
+    }
+
     /** The role recorded in history: the most senior one held. */
     public String mainRole() {
         for (Role role : new Role[] {Role.CITY_ADMIN, Role.UNIT_HEAD, Role.LIAISON, Role.AGENT, Role.ENTERPRISE}) {

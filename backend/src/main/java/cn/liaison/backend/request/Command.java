@@ -126,6 +126,41 @@ public sealed interface Command {
         }
     }
 
+    /** 内部备注: staff only, never shown to the enterprise. */
+    record Note(String note) implements Command {
+        public Note {
+            requireText(note, "note");
+        }
+
+        public Action action() {
+            return Action.NOTE;
+        }
+    }
+
+    /**
+     * 补充说明: the enterprise adds information after filing.
+     *
+     * @param attachmentIds files already stored for this request (the attachments feature supplies
+     *                      them; the text API sends none)
+     */
+    record Supplement(String text, java.util.List<String> attachmentIds) implements Command {
+        public Supplement {
+            requireText(text, "text");
+            attachmentIds = attachmentIds == null ? java.util.List.of() : java.util.List.copyOf(attachmentIds);
+        }
+
+        public Action action() {
+            return Action.SUPPLEMENT;
+        }
+    }
+
+    /** 催办: the enterprise presses for an answer, with an optional word. */
+    record Urge(String note) implements Command {
+        public Action action() {
+            return Action.URGE;
+        }
+    }
+
     private static void requireText(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field);

@@ -34,6 +34,7 @@ public final class Ledger {
     private final RequestService requests;
     private final UnitDirectory units;
     private final Clock clock;
+    private volatile RequestTextSearch search;
 
     Ledger(RequestRepository repository, RequestService requests, UnitDirectory units, Clock clock) {
         this.repository = repository;
@@ -47,7 +48,24 @@ public final class Ledger {
         return "requests-" + LocalDate.now(clock.withZone(MongoDocs.ZONE)) + ".csv";
     }
 
+    /** Full-text search, once the search feature has plugged in (none: {@code q=} is 503). */
+    void searchWith(RequestTextSearch search) {
+        this.search = search;
+    }
+
     Future<JsonObject> page(LedgerQuery query, Actor actor) {
+        if (query.q() != null) {
+            return requests.scopeOf(actor).compose(scope -> searched(query, scope, query.offset(), query.limit()))
+                    .map(found -> {
+                        JsonArray items = new JsonArray();
+                        found.docs().forEach(d -> items.add(requests.render(d.doc(), found.scope())));
+                        JsonObject page = new JsonObject().put("items", items);
+                        if (found.more()) {
+                            page.put("nextCursor", LedgerQuery.cursorAtRank(query.offset() + query.limit()));
+                        }
+                        return page;
+                    });
+        }
         Instant now = clock.instant();
         return requests.scopeOf(actor).compose(scope -> repository
                 .find(both(scope.filter(), query.filter(now)), LedgerQuery.sort(), query.limit() + 1)
@@ -63,8 +81,38 @@ public final class Ledger {
                 }));
     }
 
-    /** A CSV export: its first line, its documents as a stream, and how a batch of them reads as CSV lines. */
-    record CsvExport(Buffer header, ReadStream<JsonObject> documents, Function<List<JsonObject>, Buffer> format) {
+    private record Hit(JsonObject doc) {
+    }
+
+    private record Found(Scope scope, List<Hit> docs, boolean more) {
+    }
+
+    /**
+     * One page of search hits, best first. The index applies the scope and filters; each hit is then
+     * read by id and checked against the scope again, so a request that just left the caller's
+     * scope is never shown, even if the index has not caught up yet.
+     */
+    private Future<Found> searched(LedgerQuery query, Scope scope, int offset, int count) {
+        RequestTextSearch index = search;
+        if (index == null) {
+            return Future.failedFuture(new RequestTextSearch.SearchUnavailableException("全文搜索未启用"));
+        }
+        int want = Math.min(LedgerQuery.SEARCH_DEPTH, offset + count + 1);
+        return index.ids(query.q(), query.criteria(scope, clock.instant()), want).compose(ids -> {
+            List<String> page = ids.subList(Math.min(offset, ids.size()), Math.min(offset + count, ids.size()));
+            List<Future<java.util.Optional<JsonObject>>> reads = page.stream().map(repository::find).toList();
+            return Future.all(reads).map(done -> new Found(scope, reads.stream().map(Future::result)
+                    .flatMap(java.util.Optional::stream).filter(scope::canSee).map(Hit::new).toList(),
+                    ids.size() > offset + count && offset + count < LedgerQuery.SEARCH_DEPTH));
+        });
+    }
+
+    /**
+     * A CSV export: its first line, its documents (a stream read batch by batch, or the hits of a text
+     * search, at most {@code LedgerQuery.SEARCH_DEPTH}), and how a batch of them reads as CSV lines.
+     */
+    record CsvExport(Buffer header, ReadStream<JsonObject> documents, List<JsonObject> found,
+                     Function<List<JsonObject>, Buffer> format) {
     }
 
     /**
@@ -75,14 +123,20 @@ public final class Ledger {
         Instant now = clock.instant();
         Future<Map<String, String>> unitNames = units.all()
                 .map(all -> all.stream().collect(Collectors.toMap(Unit::id, Unit::name)));
-        return unitNames.compose(names -> requests.scopeOf(actor).map(scope -> new CsvExport(
-                Buffer.buffer(BOM + "编号,状态,类型,渠道,诉求内容,所属区,承办单位,联络员,提交时间,办结时限,是否超期,评价\r\n"),
-                repository.stream(both(scope.filter(), query.filter(now)), LedgerQuery.sort(), EXPORT_LIMIT),
-                docs -> {
-                    StringBuilder out = new StringBuilder(docs.size() * 256);
-                    docs.forEach(doc -> row(out, requests.render(doc, scope), names));
-                    return Buffer.buffer(out.toString());
-                })));
+        Buffer header = Buffer.buffer(BOM + "编号,状态,类型,渠道,诉求内容,所属区,承办单位,联络员,提交时间,办结时限,是否超期,评价\r\n");
+        return unitNames.compose(names -> requests.scopeOf(actor).compose(scope -> {
+            Function<List<JsonObject>, Buffer> format = docs -> {
+                StringBuilder out = new StringBuilder(docs.size() * 256);
+                docs.forEach(doc -> row(out, requests.render(doc, scope), names));
+                return Buffer.buffer(out.toString());
+            };
+            if (query.q() != null) {
+                return searched(query, scope, 0, LedgerQuery.SEARCH_DEPTH)
+                        .map(f -> new CsvExport(header, null, f.docs().stream().map(Hit::doc).toList(), format));
+            }
+            return Future.succeededFuture(new CsvExport(header,
+                    repository.stream(both(scope.filter(), query.filter(now)), LedgerQuery.sort(), EXPORT_LIMIT), null, format));
+        }));
     }
 
     private static void row(StringBuilder out, JsonObject row, Map<String, String> names) {

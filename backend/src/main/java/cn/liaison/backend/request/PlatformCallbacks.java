@@ -22,22 +22,22 @@ public final class PlatformCallbacks {
     private PlatformCallbacks() {
     }
 
-    static void signed(RequestEffects.Change change) {
+    static void signed(Change change) {
         add(change, NotificationEvent.SIGNED, "SIGNED", "工单已签收",
                 Map.of("handler", change.actor.name()));
     }
 
-    static void result(RequestEffects.Change change, Command.Respond command) {
+    static void result(Change change, Command.Respond command) {
         add(change, NotificationEvent.RESPONDED, "RESULT", "工单办结回复",
                 Map.of("result", command.result(), "resolution", command.resolution().name()));
     }
 
-    static void extensionRequested(RequestEffects.Change change, Command.RequestExtension command) {
+    static void extensionRequested(Change change, Command.RequestExtension command) {
         add(change, NotificationEvent.EXTENSION_REQUESTED, "EXTENSION_REQUESTED", "工单延期申请",
                 Map.of("workingDays", Integer.toString(command.workingDays()), "reason", command.reason()));
     }
 
-    static void returned(RequestEffects.Change change, Command.Return command) {
+    static void returned(Change change, Command.Return command) {
         Map<String, String> data = new HashMap<>();
         data.put("reason", command.reason().name());
         if (command.note() != null && !command.note().isBlank()) {
@@ -46,7 +46,7 @@ public final class PlatformCallbacks {
         add(change, NotificationEvent.RETURNED, "RETURNED", "工单退单", data);
     }
 
-    private static void add(RequestEffects.Change change, NotificationEvent event, String callback, String title,
+    private static void add(Change change, NotificationEvent event, String callback, String title,
                             Map<String, String> fields) {
         String orderNo = change.doc.getString("orderNo");
         if (!Channel.HOTLINE_12345.wire().equals(change.doc.getString("channel")) || orderNo == null) {

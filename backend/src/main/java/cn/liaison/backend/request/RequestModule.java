@@ -45,6 +45,11 @@ public final class RequestModule {
         return listeners;
     }
 
+    /** Plugs full-text search into the ledger ({@code q=}). */
+    public void searchWith(RequestTextSearch search) {
+        ledger.searchWith(search);
+    }
+
     public RequestRepository repository() {
         return repository;
     }

@@ -15,6 +15,12 @@ public final class RequestProblems {
         if (error instanceof ActionNotAllowedException e) {
             return ProblemException.of(ProblemType.CONFLICT, e.getMessage());
         }
+        if (error instanceof UrgeTooSoonException e) {
+            return ProblemException.of(ProblemType.TOO_MANY_REQUESTS, e.getMessage());
+        }
+        if (error instanceof RequestTextSearch.SearchUnavailableException e) {
+            return ProblemException.of(ProblemType.UNAVAILABLE, e.getMessage());
+        }
         if (error instanceof NotPermittedException e) {
             return ProblemException.of(ProblemType.FORBIDDEN, e.getMessage());
         }

@@ -81,6 +81,11 @@ public final class RequestRepository implements OutboxStore {
                 .map(Optional::ofNullable);
     }
 
+    /** Every request with only {@code fields}, streamed in batches (the search index's rebuild). */
+    public io.vertx.core.streams.ReadStream<JsonObject> all(JsonObject fields) {
+        return mongo.findBatchWithOptions(COLLECTION, new JsonObject(), new FindOptions().setFields(fields).setBatchSize(500));
+    }
+
     public Future<List<JsonObject>> find(JsonObject query, JsonObject sort, int limit) {
         return mongo.findWithOptions(COLLECTION, query, new FindOptions().setSort(sort).setLimit(limit));
     }

@@ -92,6 +92,33 @@ class ChatIT {
     }
 
     @Test
+    void anUnhelpfulAnswerSendsItsQuestionToTheGapLoopAgainstThatEntry() throws Exception {
+        String token = wechatLogin("low-rated");
+        String question = "人防易地费到底按什么标准收的";
+        JsonObject answer = say(token, null, question);
+        String entryId = first(answer, "answer").getString("entryId");
+        String conversation = answer.getString("conversationId");
+        JsonObject rating = new JsonObject().put("conversationId", conversation).put("entryId", entryId);
+        String admin = app.tokenFor(new cn.liaison.backend.platform.auth.Principal("gap-admin", "管理员",
+                java.util.Set.of(cn.liaison.backend.platform.auth.Role.CITY_ADMIN), "city", null));
+        long askedBefore = new JsonObject(app.get("/api/v1/admin/kb/suggestions?limit=50", admin).body())
+                .getJsonObject("answerRate").getLong("asked");
+        assertEquals(204, app.sendJson("POST", "/api/v1/chat/feedback", token,
+                rating.copy().put("helpful", false).encode()).statusCode());
+
+        // The weekly pass (Monday 07:30 Shanghai, leased) groups the week's questions ahead of the admin.
+        assertTrue(app.runJob("kb-gaps-weekly").toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS) >= 1);
+        JsonObject report = new JsonObject(app.get("/api/v1/admin/kb/suggestions?limit=50", admin).body());
+        JsonObject low = report.getJsonArray("suggestions").stream().map(JsonObject.class::cast)
+                .filter(s -> s.getJsonArray("questions").contains(question))
+                .findFirst().orElseThrow(() -> new AssertionError(report.encodePrettily()));
+        assertEquals(1, low.getInteger("lowRated"), low.encodePrettily());
+        assertFalse(entryId.equals(low.getString("entryId")), "never offered to the entry rated unhelpful: " + low);
+        // Rated unhelpful is not another question asked: the answer rate counts the question once.
+        assertEquals(askedBefore, report.getJsonObject("answerRate").getLong("asked"), report.encodePrettily());
+    }
+
+    @Test
     void complaintIsCollectedOverSeveralTurnsConfirmedAndCreated() throws Exception {
         String token = wechatLogin("complaint");
         JsonObject t1 = say(token, null, "我们小区的人防门坏了，关不上");
@@ -179,6 +206,26 @@ class ChatIT {
         JsonObject after = new JsonObject(app.get("/api/v1/requests/" + requestId, admin).body());
         assertEquals("CLOSED", after.getString("status"));
         assertEquals("VERY_SATISFIED", after.getJsonObject("rating").getString("level"));
+    }
+
+    @Test
+    void urgingFromTheChatUrgesTheOpenRequestOnceAWorkingDay() throws Exception {
+        String token = wechatLogin("urger");
+        assertTrue(first(say(token, null, "帮我催一下"), "text").getString("text").contains("没有正在办理"));
+        JsonObject t = say(token, null, "需要人防现场指导，请安排人员上门");
+        String id = t.getString("conversationId");
+        say(token, id, "无");
+        say(token, id, "王五");
+        say(token, id, "13700002222");
+        String requestId = first(say(token, id, "确认"), "request").getString("id");
+
+        JsonObject urged = say(token, id, "怎么还没处理，催一下");
+        assertTrue(first(urged, "text").getString("text").startsWith("已为您催办诉求"), urged.encode());
+        JsonObject again = say(token, id, "催一下");
+        assertTrue(first(again, "text").getString("text").contains("每个工作日只能催办一次"), again.encode());
+        String admin = app.port(cn.liaison.backend.identity.LoginService.class).tokenFor("user-city-admin").await(10, TimeUnit.SECONDS);
+        JsonObject request = new JsonObject(app.get("/api/v1/requests/" + requestId, admin).body());
+        assertEquals(1, request.getJsonObject("urges").getInteger("count"));
     }
 
     @Test

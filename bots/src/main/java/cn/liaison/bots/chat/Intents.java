@@ -8,10 +8,13 @@ import java.util.regex.Pattern;
 /** Recognises what a message asks for before it is treated as a question for the knowledge base. */
 final class Intents {
 
-    enum Intent { GREETING, PROGRESS, NEXT_STEPS, HUMAN, COMPLAINT, DEMAND, QUESTION }
+    enum Intent { GREETING, URGE, PROGRESS, NEXT_STEPS, HUMAN, COMPLAINT, DEMAND, QUESTION }
 
     private static final Pattern GREETING = Pattern.compile(
             "^(你好|您好|hi|hello|在吗|在不在|哈喽|嗨|早上好|下午好|晚上好)[!！。.~～]*$");
+    /** 催办: pressing for an answer on the user's own open request. */
+    private static final Pattern URGE = Pattern.compile(
+            "(催一下|催一催|帮我催|催办|催促|加急办|怎么还没(有)?(处理|办|回复|答复|人管|消息)|能不能快点|尽快处理一下)");
     private static final Pattern PROGRESS = Pattern.compile(
             "(我的诉求|诉求进度|办理进度|进度查询|查询进度|查进度|处理到哪|办得怎么样|我的工单)");
     /** The user's own project's next 人防 steps (answered from its checklist, not from the knowledge base). */
@@ -31,6 +34,9 @@ final class Intents {
         String t = text.strip().toLowerCase(Locale.ROOT);
         if (GREETING.matcher(t).matches()) {
             return Intent.GREETING;
+        }
+        if (URGE.matcher(t).find()) {
+            return Intent.URGE;
         }
         if (PROGRESS.matcher(t).find()) {
             return Intent.PROGRESS;

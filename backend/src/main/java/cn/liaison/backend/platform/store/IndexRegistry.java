@@ -53,6 +53,8 @@ public final class IndexRegistry {
                 Spec.of(false, "enterpriseId", 1),
                 Spec.of(false, "district", 1, "parkId", 1),
                 Spec.of(false, "outbox.nextAttemptAt", 1));
+        // 常用语: a person's own, and their unit chain's
+        declare("canned_replies", Spec.of(false, "ownerId", 1), Spec.of(false, "unitId", 1));
         declare("site_visits",
                 Spec.of(false, "projectId", 1, "date", -1),
                 Spec.of(false, "district", 1, "visitedAt", 1));
