@@ -215,6 +215,7 @@ class ChatIT {
         JsonObject t = say(token, null, "需要人防现场指导，请安排人员上门");
         String id = t.getString("conversationId");
         say(token, id, "无");
+        say(token, id, "浦口区");
         say(token, id, "王五");
         say(token, id, "13700002222");
         String requestId = first(say(token, id, "确认"), "request").getString("id");
