@@ -21,6 +21,7 @@ import cn.liaison.backend.platform.http.ContractLoader;
 import cn.liaison.backend.platform.http.HttpVerticle;
 import cn.liaison.backend.platform.store.StoreBoot;
 import cn.liaison.backend.platform.store.Stores;
+import cn.liaison.backend.project.ProjectDirectoryFeature;
 import cn.liaison.backend.project.ProjectsFeature;
 import cn.liaison.backend.report.ReportsFeature;
 import cn.liaison.backend.request.RequestsFeature;
@@ -49,7 +50,7 @@ public final class Application {
     /** The features, in start order: a feature uses the ports of those before it. */
     static List<Feature> features(AppConfig c) {
         return List.of(new IdentityFeature(new IdentityFeature.Settings(c.jwtSecret(), c.dataDir(), c.jwtTtl(),
-                        c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(), new StaffFeature(), new DemoFeature(),
+                        c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(), new ProjectDirectoryFeature(), new StaffFeature(), new DemoFeature(),
                 new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new GuidingCasesFeature(),
                 new SlaFeature(c.sla()), new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()),
                 new ScenariosFeature(), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),

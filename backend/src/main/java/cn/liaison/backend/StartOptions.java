@@ -42,9 +42,9 @@ public record StartOptions(List<Routes> extraRoutes, UnaryOperator<JsonObject> c
         return new StartOptions(extraRoutes, contractExtension, clock, extraChannels, backgroundJobs, Set.of(names));
     }
 
-    /** The features without the knowledge base: calendar, identity, units and enterprises, demo data. */
+    /** The features without the knowledge base: calendar, identity, units, enterprises and the project directory, demo data. */
     public StartOptions peopleOnly() {
-        return onlyFeatures("calendar", "identity", "org", "demo");
+        return onlyFeatures("calendar", "identity", "org", "project-directory", "demo");
     }
 
     public static StartOptions defaults() {

@@ -15,7 +15,6 @@ import cn.liaison.bots.chat.Ports;
 import cn.liaison.bots.chat.RequestDraft;
 import cn.liaison.bots.chat.RequestSummary;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.EnumSet;
@@ -50,12 +49,7 @@ final class LoopRequests implements Ports.Requests {
 
     @Override
     public Future<List<RequestSummary>> mine(ChatUser user, int limit) {
-        JsonArray or = new JsonArray().add(new JsonObject().put("createdBy.id", user.userId()));
-        if (user.enterpriseId() != null) {
-            or.add(new JsonObject().put("enterpriseId", user.enterpriseId()));
-        }
-        return requests.repository().find(new JsonObject().put("$or", or),
-                        new JsonObject().put("createdAt", -1).put("_id", -1), limit)
+        return requests.queries().mine(user.userId(), user.enterpriseId(), limit)
                 .map(docs -> docs.stream().map(LoopRequests::summary).toList());
     }
 
@@ -63,7 +57,7 @@ final class LoopRequests implements Ports.Requests {
     public Future<RequestSummary> rate(ChatUser user, String requestId, int level, String comment) {
         RatingLevel rating = RatingLevel.values()[level - 1];
         return requests.service().act(requestId, new Command.Rate(rating, comment), actor(user))
-                .compose(rendered -> requests.repository().find(requestId))
+                .compose(rendered -> requests.queries().document(requestId))
                 .map(found -> summary(found.orElseThrow()));
     }
 

@@ -1,12 +1,13 @@
 package cn.liaison.backend.miniapp;
 
+import cn.liaison.backend.identity.WechatUsers;
 import cn.liaison.backend.platform.http.FieldError;
 import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.org.CreditCode;
 import cn.liaison.backend.org.Enterprise;
-import cn.liaison.backend.org.MongoEnterprises;
+import cn.liaison.backend.org.EnterpriseRegister;
 import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
@@ -30,16 +31,16 @@ import java.util.UUID;
  */
 public final class EnterpriseBindings {
 
-    static final String COLLECTION = "enterprise_bindings";
+    static final String COLLECTION = MiniAppCollections.BINDINGS.name();
 
     private final MongoClient mongo;
     private final WechatUsers users;
-    private final MongoEnterprises enterprises;
+    private final EnterpriseRegister enterprises;
     private final UnitDirectory units;
     private final Clock clock;
     private final boolean approveDemoAtOnce;
 
-    public EnterpriseBindings(MongoClient mongo, WechatUsers users, MongoEnterprises enterprises, UnitDirectory units,
+    public EnterpriseBindings(MongoClient mongo, WechatUsers users, EnterpriseRegister enterprises, UnitDirectory units,
                               Clock clock, boolean approveDemoAtOnce) {
         this.mongo = mongo;
         this.users = users;
@@ -67,17 +68,17 @@ public final class EnterpriseBindings {
         return mongo.findOne(COLLECTION, new JsonObject().put("userId", me.userId()).put("status", "PENDING"), null)
                 .compose(pending -> pending != null
                         ? Future.failedFuture(ProblemException.conflict("已有待审核的绑定申请，请耐心等待"))
-                        : mongo.findOne("enterprises", new JsonObject().put("creditCode", creditCode), null))
+                        : enterprises.byCreditCode(creditCode).map(found -> found.orElse(null)))
                 .compose(known -> {
                     JsonObject doc = new JsonObject().put("_id", UUID.randomUUID().toString()).put("userId", me.userId())
                             .put("creditCode", creditCode).put("name", body.getString("name").strip())
                             .put("contactName", body.getString("contactName").strip()).put("phone", phone)
-                            .put("enterpriseId", known == null ? null : known.getString("_id"))
-                            .put("unitId", known == null ? null : known.getString("district"))
+                            .put("enterpriseId", known == null ? null : known.id())
+                            .put("unitId", known == null ? null : known.districtUnitId())
                             .put("status", "PENDING").put("createdAt", MongoDocs.date(now));
                     return users.setContact(me.userId(), doc.getString("contactName"), phone)
                             .compose(v -> mongo.insert(COLLECTION, doc))
-                            .compose(v -> known != null && approveDemoAtOnce && known.getString("_id").startsWith("enterprise-demo-")
+                            .compose(v -> known != null && approveDemoAtOnce && known.id().startsWith("enterprise-demo-")
                                     ? decide(doc, true, "system", "演示企业自动通过", null)
                                     : Future.succeededFuture(doc));
                 })

@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.outbox.NotificationEvent;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
  * {@code data}, so the callback is written in the same update as the change and retried until the
  * platform acknowledges it. Requests from other channels get none.
  */
+@Published
 public final class PlatformCallbacks {
 
     /** The outbox recipient a 12345 callback channel delivers to. */
