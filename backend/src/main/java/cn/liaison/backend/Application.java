@@ -50,16 +50,15 @@ public final class Application {
     /** The features, in start order: a feature uses the ports of those before it. */
     static List<Feature> features(AppConfig c) {
         return List.of(new IdentityFeature(new IdentityFeature.Settings(c.jwtSecret(), c.dataDir(), c.jwtTtl(),
-                        c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(), new ProjectDirectoryFeature(), new StaffFeature(), new DemoFeature(),
-                new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new GuidingCasesFeature(),
-                new SlaFeature(c.sla()), new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()),
-                new ScenariosFeature(), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
-                new StaffMobileFeature(c.mobile()), new OpsFeature());
+                        c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(),
+                new ProjectDirectoryFeature(), new StaffFeature(), new DemoFeature(), new KbFeature(c.kbAnswersPerMinute()),
+                new RequestsFeature(c.sla()), new GuidingCasesFeature(), new SlaFeature(c.sla()),
+                new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()), new ScenariosFeature(),
+                new ReportsFeature(), new MiniProgramFeature(c.miniProgram()), new StaffMobileFeature(c.mobile()), new OpsFeature());
     }
 
     private final AppConfig config;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicBoolean draining = new AtomicBoolean(), stopped = new AtomicBoolean();
     private final List<Feature> started = new ArrayList<>();
     private StoreBoot storeBoot;
     private Operations operations;
