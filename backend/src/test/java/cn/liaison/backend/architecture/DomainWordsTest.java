@@ -79,6 +79,53 @@ class DomainWordsTest {
         assertEquals(List.of(), twice, "one definition per domain enum (shared ones live in bots/.../domain)");
     }
 
+    /**
+     * An enum's constants spelled again as strings (a {@code List.of("VERY_SATISFIED", ...)}, a
+     * {@code Set.of("RECEIVED", ...)}): three or more of one enum's names as literals in one file.
+     */
+    @Test
+    void noEnumIsSpelledAgainAsStrings() throws IOException {
+        List<JavaClass> enums = new ArrayList<>();
+        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.liaison")) {
+            if (c.isEnum() && c.getEnumConstants().size() >= 3) {
+                enums.add(c);
+            }
+        }
+        List<String> copies = new ArrayList<>();
+        for (Path module : MODULES) {
+            try (Stream<Path> walk = Files.walk(module)) {
+                for (Path file : walk.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Set<String> literals = literals(Files.readString(file));
+                    for (JavaClass e : enums) {
+                        if (file.getFileName().toString().equals(topLevel(e).getSimpleName() + ".java")) {
+                            continue;
+                        }
+                        List<String> spelled = e.getEnumConstants().stream().map(JavaEnumConstant::name)
+                                .filter(literals::contains).toList();
+                        if (spelled.size() >= 3) {
+                            copies.add(file + " spells " + spelled + " of " + e.getSimpleName());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), copies, "use the enum (values(), a method on it) instead of its names as strings");
+    }
+
+    private static JavaClass topLevel(JavaClass c) {
+        return c.getEnclosingClass().map(DomainWordsTest::topLevel).orElse(c);
+    }
+
+    private static Set<String> literals(String source) {
+        Set<String> out = new java.util.HashSet<>();
+        Matcher m = LITERAL.matcher(source);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
     /** String literals, and the alternatives of a regular expression literal split on | ( ). */
     private static Set<String> tokens(String source) {
         Set<String> out = new java.util.HashSet<>();
