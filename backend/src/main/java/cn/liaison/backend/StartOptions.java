@@ -32,9 +32,13 @@ public record StartOptions(List<Routes> extraRoutes, UnaryOperator<JsonObject> c
         this(extraRoutes, contractExtension, clock, extraChannels, backgroundJobs, Set.of());
     }
 
-    /** Whether the named feature starts. */
+    /**
+     * Whether the named feature starts. The project directory (the part of the projects feature
+     * the request loop and reports read) starts with {@code org}.
+     */
     public boolean starts(String feature) {
-        return features.isEmpty() || features.contains(feature);
+        return features.isEmpty() || features.contains(feature)
+                || feature.equals("project-directory") && features.contains("org");
     }
 
     /** Starts only these features (and the platform): a test of the people features needs no knowledge base. */
@@ -42,9 +46,9 @@ public record StartOptions(List<Routes> extraRoutes, UnaryOperator<JsonObject> c
         return new StartOptions(extraRoutes, contractExtension, clock, extraChannels, backgroundJobs, Set.of(names));
     }
 
-    /** The features without the knowledge base: calendar, identity, units, enterprises and the project directory, demo data. */
+    /** The features without the knowledge base: calendar, identity, units and enterprises, demo data. */
     public StartOptions peopleOnly() {
-        return onlyFeatures("calendar", "identity", "org", "project-directory", "demo");
+        return onlyFeatures("calendar", "identity", "org", "demo");
     }
 
     public static StartOptions defaults() {

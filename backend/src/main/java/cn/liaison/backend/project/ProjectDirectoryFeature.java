@@ -8,8 +8,10 @@ import io.vertx.core.Future;
 
 /**
  * The part of the projects feature the request loop needs before it starts: the {@code projects}
- * collection's declaration and the {@link ProjectDirectory} (and {@link ProjectRefs} for the demo
- * data). The rest of the feature ({@link ProjectsFeature}) starts after the request loop.
+ * collection's declaration, the {@link ProjectDirectory} (and {@link ProjectRefs} for the demo
+ * data) and the read model {@link ProjectQueries} (reports, chat). The rest of the feature
+ * ({@link ProjectsFeature}) starts after the request loop. A start that chooses its features
+ * starts this part whenever it starts {@code org} (see {@code StartOptions}).
  */
 public final class ProjectDirectoryFeature implements Feature {
 
@@ -24,6 +26,7 @@ public final class ProjectDirectoryFeature implements Feature {
         ProjectRefs refs = new ProjectRefs(platform.stores().mongo());
         platform.ports().publish(ProjectDirectory.class, refs);
         platform.ports().publish(ProjectRefs.class, refs);
+        platform.ports().publish(ProjectQueries.class, new ProjectReadModel(platform.stores().mongo()));
         return IndexRegistry.apply(platform.stores().mongo(), ProjectCollections.PROJECTS);
     }
 }

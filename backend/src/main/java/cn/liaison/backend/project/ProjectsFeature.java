@@ -59,7 +59,6 @@ public final class ProjectsFeature implements Feature {
         platform.jobs().add(Job.leased("project-policies", Schedule.dailyAt(LocalTime.of(2, 0), WorkingCalendar.ZONE),
                 PolicyNightly.LEASE, module.nightly()::runOnce));
         platform.ports().publish(ProjectModule.class, module);
-        platform.ports().publish(ProjectQueries.class, new ProjectReadModel(platform.stores().mongo()));
         platform.rawRoute(new ProjectCardRoutes(module, new AuthHandler(platform.ports().require(Tokens.class))));
         platform.route(new ProjectRoutes(module));
         return module.start()

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.liaison.backend.platform.store.IndexRegistry;
 import cn.liaison.backend.platform.store.StoredCollection;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaField;
@@ -107,6 +108,29 @@ class CollectionOwnershipTest {
             }
         });
         assertEquals(List.of(), undeclared, "declare the collection in its owner's XxxCollections class");
+    }
+
+    /** The old way (a name in IndexRegistry, applied by name) compiles still, but fails here. */
+    @Test
+    void thePlatformNamesNoCollection() {
+        List<String> legacy = new ArrayList<>();
+        sources.forEach((file, text) -> {
+            Matcher m = Pattern.compile("declare\\(\\s*\"([^\"]+)\"").matcher(text);
+            while (m.find()) {
+                legacy.add(m.group(1) + " in " + MAIN.relativize(file));
+            }
+        });
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.liaison.backend");
+        for (var c : classes) {
+            c.getMethodCallsFromSelf().stream()
+                    .filter(call -> call.getTargetOwner().getName().equals(IndexRegistry.class.getName())
+                            && call.getName().equals("apply")
+                            && call.getTarget().getRawParameterTypes().get(1).isEquivalentTo(String.class))
+                    .forEach(call -> legacy.add(call.getDescription()));
+        }
+        assertEquals(List.of(), legacy, "declare the collection as a StoredCollection in its owner's XxxCollections class, "
+                + "register it with platform.collections(...) and apply it with IndexRegistry.apply(mongo, THAT_CONSTANT)");
     }
 
     @Test

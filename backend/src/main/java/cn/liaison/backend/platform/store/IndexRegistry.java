@@ -31,8 +31,31 @@ public final class IndexRegistry {
     }
 
     private static final Map<String, StoredCollection> DECLARED = new ConcurrentHashMap<>();
+    /**
+     * Declarations by name, the way collections were declared before each owner declared its own.
+     * Kept so that a branch written that way still compiles and runs; CollectionOwnershipTest fails
+     * while anything is declared here (move it to the owner's XxxCollections class).
+     */
+    private static final Map<String, List<Spec>> BY_NAME = new ConcurrentHashMap<>();
+
+    static {
+    }
 
     private IndexRegistry() {
+    }
+
+    /** @deprecated declare a {@link StoredCollection} in the owner's XxxCollections class instead. */
+    @Deprecated
+    static void declare(String collection, Spec... specs) {
+        BY_NAME.put(collection, List.of(specs));
+    }
+
+    /** @deprecated apply the owner's {@link StoredCollection} instead. */
+    @Deprecated
+    public static Future<Void> apply(MongoClient mongo, String collection) {
+        StoredCollection declared = DECLARED.get(collection);
+        return apply(mongo, declared != null ? declared
+                : new StoredCollection(collection, BY_NAME.getOrDefault(collection, List.of()), java.util.Optional.empty(), false));
     }
 
     /**
@@ -48,7 +71,7 @@ public final class IndexRegistry {
 
     /** Collection → its indexes, in declaration order. */
     public static Map<String, List<Spec>> all() {
-        Map<String, List<Spec>> out = new TreeMap<>();
+        Map<String, List<Spec>> out = new TreeMap<>(BY_NAME);
         DECLARED.values().forEach(c -> out.put(c.name(), c.indexes()));
         return out;
     }
