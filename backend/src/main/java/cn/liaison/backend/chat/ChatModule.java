@@ -55,7 +55,8 @@ public final class ChatModule {
                 new RedisDialogueStates(redis, config.chatIdle()), transcripts,
                 checklists == null ? null : new ChecklistSteps(checklists));
         RateLimit limit = new RateLimit(redis, clock, "chat", config.chatMessagesPerMinute());
-        this.service = new ChatService(bot, mongo, limit, clock, contentCheck, users, projects);
+        this.service = new ChatService(bot, mongo, limit, clock, contentCheck, users, projects,
+                (question, entryId) -> kb.lowRated(question, entryId, CHANNEL));
     }
 
     /** The chat's collections (transcripts, answer feedback), declared by the feature that runs the chat. */
