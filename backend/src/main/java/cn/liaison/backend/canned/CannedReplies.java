@@ -29,7 +29,7 @@ import java.util.UUID;
  */
 final class CannedReplies {
 
-    static final String COLLECTION = "canned_replies";
+    static final String COLLECTION = CannedCollections.CANNED_REPLIES.name();
     static final int MAX_PER_OWNER = 100;
 
     private final MongoClient mongo;
@@ -43,7 +43,7 @@ final class CannedReplies {
     }
 
     Future<Void> start() {
-        return IndexRegistry.apply(mongo, COLLECTION);
+        return IndexRegistry.apply(mongo, CannedCollections.CANNED_REPLIES);
     }
 
     /** The caller's personal texts, then those of their unit and the units above it (nearest first). */

@@ -28,6 +28,7 @@ public final class CannedRepliesFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
+        platform.collections(CannedCollections.CANNED_REPLIES);
         CannedReplies replies = new CannedReplies(platform.stores().mongo(), platform.ports().require(UnitDirectory.class),
                 platform.clock());
         platform.route(new CannedReplyRoutes(replies));

@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 final class KbRepository {
 
-    static final String COLLECTION = "kb_entries";
+    static final String COLLECTION = KbCollections.ENTRIES.name();
     static final int KEPT_VERSIONS = 50;
 
     private final MongoClient mongo;

@@ -1,13 +1,13 @@
 package cn.liaison.backend.report;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.project.ProjectStage;
+import cn.liaison.backend.org.Places;
 import cn.liaison.backend.platform.work.ReportWork;
+import cn.liaison.backend.project.ProjectQueries;
+import cn.liaison.kb.scenario.ApprovalStage;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.FindOptions;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -19,53 +19,50 @@ import java.util.Map;
  * projects' checklists. Items marked done without an application date are counted apart.
  */
 final class ApprovalTimes {
-    private final MongoClient mongo;
+    private final ProjectQueries projects;
     private final WorkingCalendar calendar;
     private final ReportWork work;
 
-    ApprovalTimes(MongoClient mongo, WorkingCalendar calendar, ReportWork work) {
-        this.mongo = mongo;
+    ApprovalTimes(ProjectQueries projects, WorkingCalendar calendar, ReportWork work) {
+        this.projects = projects;
         this.calendar = calendar;
         this.work = work;
     }
 
-    /** @param scope the report's district/park filter on the project documents (empty for everything) */
-    Future<JsonObject> compute(JsonObject scope, YearMonth month) {
-        JsonObject window = new JsonObject().put("$gte", month.atDay(1).toString()).put("$lt", month.plusMonths(1).atDay(1).toString());
-        JsonObject done = new JsonObject().put("checklist", new JsonObject().put("$elemMatch", new JsonObject().put("doneOn", window)));
-        JsonObject query = scope.isEmpty() ? done : new JsonObject().put("$and", new JsonArray().add(scope).add(done));
-        return mongo.findWithOptions("projects", query, new FindOptions().setFields(new JsonObject().put("checklist", 1)))
-                .compose(projects -> work.compute(() -> tally(projects, month)));
+    /** @param scope the report's districts and parks */
+    Future<JsonObject> compute(Places scope, YearMonth month) {
+        return projects.withChecklistDoneIn(scope, month)
+                .compose(done -> work.compute(() -> tally(done, month)));
     }
 
     /** Working days per checklist item and stage: calendar arithmetic per item, so on the reports pool. */
     private JsonObject tally(java.util.List<JsonObject> projects, YearMonth month) {
-                    Map<String, Tally> byItem = new LinkedHashMap<>();
-                    Map<String, Tally> byStage = new LinkedHashMap<>();
-                    for (ProjectStage stage : ProjectStage.values()) {
-                        byStage.put(stage.name(), new Tally(stage.name(), stage.label()));
-                    }
-                    for (JsonObject project : projects) {
-                        for (Object o : project.getJsonArray("checklist", new JsonArray())) {
-                            JsonObject r = (JsonObject) o;
-                            String doneOn = r.getString("doneOn");
-                            if (doneOn == null || !doneOn.startsWith(month.toString())) {
-                                continue;
-                            }
-                            Integer days = r.getString("startedOn") == null ? null
-                                    : calendar.workingDaysBetween(LocalDate.parse(r.getString("startedOn")), LocalDate.parse(doneOn));
-                            byItem.computeIfAbsent(r.getString("itemId"), id -> new Tally(id, r.getString("title", id))).add(days);
-                            Tally stage = byStage.get(r.getString("stage"));
-                            if (stage != null) {
-                                stage.add(days);
-                            }
-                        }
-                    }
-                    JsonArray items = new JsonArray();
-                    byItem.values().forEach(t -> items.add(t.toJson("itemId")));
-                    JsonArray stages = new JsonArray();
-                    byStage.values().forEach(t -> stages.add(t.toJson("stage")));
-                    return new JsonObject().put("unit", "working-days").put("byItem", items).put("byStage", stages);
+        Map<String, Tally> byItem = new LinkedHashMap<>();
+        Map<String, Tally> byStage = new LinkedHashMap<>();
+        for (ApprovalStage stage : ApprovalStage.values()) {
+            byStage.put(stage.name(), new Tally(stage.name(), stage.label()));
+        }
+        for (JsonObject project : projects) {
+            for (Object o : project.getJsonArray("checklist", new JsonArray())) {
+                JsonObject r = (JsonObject) o;
+                String doneOn = r.getString("doneOn");
+                if (doneOn == null || !doneOn.startsWith(month.toString())) {
+                    continue;
+                }
+                Integer days = r.getString("startedOn") == null ? null
+                        : calendar.workingDaysBetween(LocalDate.parse(r.getString("startedOn")), LocalDate.parse(doneOn));
+                byItem.computeIfAbsent(r.getString("itemId"), id -> new Tally(id, r.getString("title", id))).add(days);
+                Tally stage = byStage.get(r.getString("stage"));
+                if (stage != null) {
+                    stage.add(days);
+                }
+            }
+        }
+        JsonArray items = new JsonArray();
+        byItem.values().forEach(t -> items.add(t.toJson("itemId")));
+        JsonArray stages = new JsonArray();
+        byStage.values().forEach(t -> stages.add(t.toJson("stage")));
+        return new JsonObject().put("unit", "working-days").put("byItem", items).put("byStage", stages);
     }
 
     /** How many were done, and the working days of those with an application date. */

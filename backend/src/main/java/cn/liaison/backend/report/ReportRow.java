@@ -1,5 +1,6 @@
 package cn.liaison.backend.report;
 
+import cn.liaison.bots.domain.RatingLevel;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,8 +8,6 @@ import java.util.TreeMap;
 /** The figures of one district or park (or the total) for one month, accumulated as documents are read. */
 final class ReportRow {
 
-    static final String[] SATISFIED = {"VERY_SATISFIED", "SATISFIED", "BASICALLY_SATISFIED"};
-    static final String[] LEVELS = {"VERY_SATISFIED", "SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED", "VERY_DISSATISFIED"};
 
     final String unitId;
     final String unitName;
@@ -40,8 +39,8 @@ final class ReportRow {
         this.unitName = unitName;
         this.level = level;
         this.parentId = parentId;
-        for (String l : LEVELS) {
-            ratings.put(l, 0L);
+        for (RatingLevel l : RatingLevel.values()) {
+            ratings.put(l.name(), 0L);
         }
     }
 
@@ -56,8 +55,13 @@ final class ReportRow {
     JsonObject toJson() {
         long rated = ratings.values().stream().mapToLong(Long::longValue).sum();
         long satisfied = 0;
-        for (String s : SATISFIED) {
-            satisfied += ratings.getOrDefault(s, 0L);
+        long bad = 0;
+        for (RatingLevel l : RatingLevel.values()) {
+            if (l.isBad()) {
+                bad += ratings.getOrDefault(l.name(), 0L);
+            } else {
+                satisfied += ratings.getOrDefault(l.name(), 0L);
+            }
         }
         // 直接答复 is not placed in a district (a chat question or a call has none): only the city-wide
         // total carries it (ReportService fills it in); every other row says "unknown", never 0.
@@ -86,7 +90,7 @@ final class ReportRow {
                 .put("ratings", new JsonObject(new TreeMap<>(ratings)))
                 .put("rated", rated)
                 .put("satisfactionRate", rate(satisfied, rated))
-                .put("badRatings", ratings.get("DISSATISFIED") + ratings.get("VERY_DISSATISFIED"))
+                .put("badRatings", bad)
                 .put("reworkOpened", reworkOpened)
                 .put("rectified", rectified)
                 .put("urges", urges)

@@ -1,6 +1,9 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 /** Everything that can happen to a request; each is one kind of history entry. */
+@Published
 public enum Action {
     CREATE("提交诉求"),
     ASSESS("研判"),

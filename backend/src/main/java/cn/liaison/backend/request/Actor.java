@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.auth.Role;
 import java.util.Objects;
@@ -9,6 +11,7 @@ import java.util.Set;
  * Who performs an action: a signed-in person, or the system itself (assessment, the deadline
  * scheduler). Recorded in every history entry.
  */
+@Published
 public record Actor(String id, String name, Set<Role> roles, String unitId, String enterpriseId) {
 
     public static final Actor SYSTEM = new Actor("system", "系统", Set.of(), null, null);

@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.bots.domain.RequestType;
 import cn.liaison.bots.domain.Resolution;
 import cn.liaison.bots.domain.ReturnReason;
@@ -8,6 +10,7 @@ import cn.liaison.bots.domain.RatingLevel;
 import java.util.Objects;
 
 /** An action on a request, with what the actor supplied. Validated on construction. */
+@Published
 public sealed interface Command {
 
     Action action();

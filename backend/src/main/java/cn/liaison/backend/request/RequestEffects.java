@@ -143,7 +143,7 @@ final class RequestEffects {
     }
 
     private Future<Void> requestExtension(Command.RequestExtension command, Change change) {
-        change.set("extension", new JsonObject().put("state", "PENDING").put("workingDays", command.workingDays())
+        change.set("extension", new JsonObject().put("state", RequestSnapshot.ExtensionState.PENDING.name()).put("workingDays", command.workingDays())
                         .put("reason", command.reason()).put("requestedAt", date(change.now))
                         .put("requestedBy", change.actor.name()))
                 .note(command.reason())
@@ -158,7 +158,7 @@ final class RequestEffects {
 
     private Future<Void> decideExtension(Command.DecideExtension command, Change change) {
         JsonObject extension = change.doc.getJsonObject("extension").copy()
-                .put("state", command.approve() ? "APPROVED" : "REJECTED")
+                .put("state", (command.approve() ? RequestSnapshot.ExtensionState.APPROVED : RequestSnapshot.ExtensionState.REJECTED).name())
                 .put("decidedAt", date(change.now))
                 .put("decidedBy", change.actor.name());
         if (command.approve()) {

@@ -1,11 +1,14 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.http.FieldError;
 import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.backend.platform.http.ProblemType;
 import java.util.List;
 
 /** The request feature's exceptions as HTTP problems. */
+@Published
 public final class RequestProblems {
 
     private RequestProblems() {

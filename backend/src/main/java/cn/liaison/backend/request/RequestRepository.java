@@ -24,8 +24,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RequestRepository implements OutboxStore {
 
-    static final String COLLECTION = "requests";
-    private static final String COUNTERS = "counters";
+    static final String COLLECTION = RequestCollections.REQUESTS.name();
+    private static final String COUNTERS = RequestCollections.COUNTERS.name();
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final MongoClient mongo;
@@ -35,7 +35,7 @@ public final class RequestRepository implements OutboxStore {
     }
 
     public Future<Void> ensureIndexes() {
-        return IndexRegistry.apply(mongo, COLLECTION);
+        return IndexRegistry.apply(mongo, RequestCollections.REQUESTS);
     }
 
     /** A human-readable number, e.g. SQ20261122-0007, unique per day. */
@@ -79,11 +79,6 @@ public final class RequestRepository implements OutboxStore {
         return mongo.findOneAndUpdateWithOptions(COLLECTION, query, update, new FindOptions(),
                         new UpdateOptions().setReturningNewDocument(true))
                 .map(Optional::ofNullable);
-    }
-
-    /** Every request with only {@code fields}, streamed in batches (the search index's rebuild). */
-    public io.vertx.core.streams.ReadStream<JsonObject> all(JsonObject fields) {
-        return mongo.findBatchWithOptions(COLLECTION, new JsonObject(), new FindOptions().setFields(fields).setBatchSize(500));
     }
 
     public Future<List<JsonObject>> find(JsonObject query, JsonObject sort, int limit) {

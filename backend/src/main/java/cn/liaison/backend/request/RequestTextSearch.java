@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -7,6 +9,7 @@ import java.util.List;
  * Full-text search over requests (content, replies, supplements, and for staff internal notes),
  * published by the search feature and used by the ledger's {@code q=}.
  */
+@Published
 public interface RequestTextSearch {
 
     /**

@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.Set;
  * @param overdue     null: either; true: only late open requests; false: none of those
  * @param now         the instant "overdue" is judged at
  */
+@Published
 public record SearchCriteria(boolean staff, List<List<Map<String, Set<String>>>> groups, Instant createdFrom,
                              Instant createdTo, Boolean overdue, Instant now) {
 

@@ -2,7 +2,7 @@ package cn.liaison.backend.search;
 
 import cn.liaison.backend.request.Action;
 import cn.liaison.backend.request.RequestListener;
-import cn.liaison.backend.request.RequestRepository;
+import cn.liaison.backend.request.RequestQueries;
 import cn.liaison.backend.request.RequestTextSearch;
 import cn.liaison.backend.request.SearchCriteria;
 import io.vertx.core.Future;
@@ -28,7 +28,7 @@ final class RequestSearch implements RequestTextSearch, RequestListener {
     private static final Logger LOG = LoggerFactory.getLogger(RequestSearch.class);
     private static final int REBUILD_BATCH = 500;
 
-    private final RequestRepository requests;
+    private final RequestQueries requests;
     private final IndexSync sync;
     private final WorkerExecutor worker;
     private final AtomicReference<RequestIndex> index = new AtomicReference<>(new RequestIndex());
@@ -36,7 +36,7 @@ final class RequestSearch implements RequestTextSearch, RequestListener {
     private volatile RequestIndex building;
     private volatile boolean ready;
 
-    RequestSearch(RequestRepository requests, IndexSync sync, WorkerExecutor worker) {
+    RequestSearch(RequestQueries requests, IndexSync sync, WorkerExecutor worker) {
         this.requests = requests;
         this.sync = sync;
         this.worker = worker;
@@ -74,7 +74,7 @@ final class RequestSearch implements RequestTextSearch, RequestListener {
             List<Future<Boolean>> applied = new ArrayList<>();
             for (IndexSync.Change change : read.changes()) {
                 if (change.version() > index.get().version(change.id())) {
-                    applied.add(requests.find(change.id()).compose(found -> found.isEmpty() ? Future.succeededFuture(false)
+                    applied.add(requests.document(change.id()).compose(found -> found.isEmpty() ? Future.succeededFuture(false)
                             : worker.executeBlocking(() -> put(found.get()), true)));
                 }
             }

@@ -38,7 +38,7 @@ public final class SearchFeature implements Feature {
         RequestModule requests = platform.ports().require(RequestModule.class);
         worker = platform.vertx().createSharedWorkerExecutor("liaison-search", 1);
         IndexSync sync = new IndexSync(platform.stores().redis());
-        search = new RequestSearch(requests.repository(), sync, worker);
+        search = new RequestSearch(requests.queries(), sync, worker);
         requests.addListener(search);
         requests.searchWith(search);
         platform.jobs().add(Job.everywhere("search-sync", Schedule.every(Duration.ofSeconds(1)), search::catchUp));

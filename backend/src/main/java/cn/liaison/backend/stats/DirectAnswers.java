@@ -1,5 +1,6 @@
 package cn.liaison.backend.stats;
 
+import cn.liaison.backend.platform.Published;
 import io.vertx.core.Future;
 import java.time.Instant;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
  * collection that records its contacts, once, and every figure (the monthly summary, its XLSX, the
  * dashboard, {@code /hotline/stats}) takes the same counts: the owners publish these ports.
  */
+@Published
 public interface DirectAnswers {
 
     /** Contacts and those answered directly, with their times in [from, to). */

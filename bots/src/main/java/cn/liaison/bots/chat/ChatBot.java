@@ -115,7 +115,7 @@ public final class ChatBot {
     /** 催一下: urges the newest of the user's requests still being handled, and names it. */
     private Future<Result> urge(ChatUser user, DialogueState state) {
         return requests.mine(user, 10).compose(list -> {
-            RequestSummary open = list.stream().filter(r -> URGEABLE.contains(r.status())).findFirst().orElse(null);
+            RequestSummary open = list.stream().filter(RequestSummary::urgeable).findFirst().orElse(null);
             if (open == null) {
                 return done(state.idle(), List.of(), new Reply.Text("您目前没有正在办理中的诉求，无需催办。需要反映问题时，直接告诉我即可。"));
             }
@@ -126,8 +126,6 @@ public final class ChatBot {
                             + (e instanceof Ports.Refused ? e.getMessage() : "请稍后再试"))));
         });
     }
-
-    private static final java.util.Set<String> URGEABLE = java.util.Set.of("RECEIVED", "ASSESSED", "ASSIGNED", "IN_PROGRESS", "REWORK");
 
     private Future<Result> progress(ChatUser user, DialogueState state) {
         return requests.mine(user, 5).map(list -> {
