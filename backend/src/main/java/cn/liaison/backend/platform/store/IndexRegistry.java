@@ -33,14 +33,23 @@ public final class IndexRegistry {
     static {
         declare("requests",
                 Spec.of(true, "number", 1),
-                // the ledger's first page for the city and scopes that are an $or (walked newest first)
+                // the ledger's first page for the city (walked newest first) and the monthly summary's month
                 Spec.of(false, "createdAt", -1),
-                // SLA scan and every open-status filter
+                // SLA scan and every open-status filter (the $in statuses merged in deadline order)
                 Spec.of(false, "status", 1, "activeDueAt", 1),
+                // the ledger's scopes, each branch of their $or walked newest first and merged (request/Scope)
                 Spec.of(false, "unitId", 1, "createdAt", -1),
+                Spec.of(false, "district", 1, "createdAt", -1),
+                Spec.of(false, "liaisonId", 1, "createdAt", -1),
+                Spec.of(false, "createdBy.id", 1, "createdAt", -1),
+                Spec.of(false, "enterpriseId", 1, "createdAt", -1),
                 // a liaison's inbox and open-task count (Assessor.leastBusy)
                 Spec.of(false, "liaisonId", 1, "status", 1),
-                Spec.of(false, "enterpriseId", 1, "createdAt", -1),
+                // the monthly summary: ratings, and the $or of what happened in the month (report/MonthlyReport)
+                Spec.of(false, "rating.at", 1),
+                Spec.of(false, "respondedAt", 1),
+                Spec.of(false, "escalation.at", 1),
+                Spec.of(false, "rework.at", 1),
                 // the outbox dispatcher: entries due now
                 Spec.of(false, "outbox.nextAttemptAt", 1));
         declare("users", Spec.of(true, "username", 1));
