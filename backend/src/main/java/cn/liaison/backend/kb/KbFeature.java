@@ -34,7 +34,7 @@ public final class KbFeature implements Feature {
         platform.ports().publish(KbModule.class, module);
         platform.readiness(() -> module.knowledgeBase().succeeded());
         platform.ports().publish(cn.liaison.backend.request.TopicClassifier.class,
-                new KbTopicClassifier(module.knowledgeBase(), platform.blocking()));
+                new KbTopicClassifier(module.knowledgeBase(), module.service()));
         platform.route(module.routes());
         return Future.succeededFuture();
     }

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * 收集 and 研判: stores a new request exactly once (an {@code Idempotency-Key} replays the first
- * result), then assesses and routes it in one versioned update. If assessment fails the request
- * stays {@code RECEIVED}, and the scheduler assesses it later: nothing acknowledged is dropped.
+ * result) and acknowledges it; assessment and routing follow at once, off the caller's path
+ * ({@link AssessmentQueue}), in one versioned update. A request the queue cannot take, or whose
+ * assessment failed, stays {@code RECEIVED} and the job {@code assess} offers it again within
+ * seconds: nothing acknowledged is dropped.
  */
 public final class Intake {
 
@@ -45,6 +47,10 @@ public final class Intake {
 
     /** Failed assessments before a request goes to the city office for review instead. */
     static final int MAX_ASSESS_FAILURES = 3;
+    /** Assessments at once (retrieval is CPU-bound) and waiting; beyond that the job picks requests up. */
+    private final AssessmentQueue queue = new AssessmentQueue(this::assess, 4, 2_000);
+    /** How long a new request is left to the queue before the job offers it again. */
+    static final java.time.Duration ASSESS_GRACE = java.time.Duration.ofSeconds(10);
 
     Intake(RequestRepository repository, Assessor assessor, RequestEffects effects, ProjectDirectory projects,
            EnterpriseDirectory enterprises,
@@ -156,11 +162,25 @@ public final class Intake {
                             .compose(existing -> IdempotencyFingerprint.replay(existing, doc.getString("idempotencyHash")))
                             .compose(existing -> Future.failedFuture(new Replayed(existing)))
                             : Future.failedFuture(error))
-                    .compose(stored -> assess(stored).map(done -> new Submitted(done, true)))
+                    .map(stored -> {
+                        queue.offer(stored);
+                        return new Submitted(stored, true);
+                    })
                     .recover(error -> error instanceof Replayed replayed
                             ? Future.succeededFuture(new Submitted(replayed.document, false))
                             : Future.failedFuture(error));
         });
+    }
+
+    /**
+     * One pass of the job {@code assess}: offers requests left {@code RECEIVED} for longer than
+     * {@link #ASSESS_GRACE} (queue full, failed attempt, restart) to the queue, oldest first.
+     */
+    public Future<Integer> assessWaiting() {
+        JsonObject query = new JsonObject().put("status", RequestStatus.RECEIVED.name())
+                .put("createdAt", new JsonObject().put("$lt", date(clock.instant().minus(ASSESS_GRACE))));
+        return repository.find(query, new JsonObject().put("createdAt", 1), 500)
+                .map(docs -> (int) docs.stream().filter(queue::offer).count());
     }
 
     /** Assesses a {@code RECEIVED} request; on failure leaves it as it was for the scheduler to retry. */

@@ -39,6 +39,8 @@ public final class IndexRegistry {
                 Spec.of(false, "status", 1, "activeDueAt", 1),
                 // the ledger's scopes, each branch of their $or walked newest first and merged (request/Scope)
                 Spec.of(false, "unitId", 1, "createdAt", -1),
+                // a liaison's unit, open statuses only: the $in statuses merged newest first
+                Spec.of(false, "unitId", 1, "status", 1, "createdAt", -1),
                 Spec.of(false, "district", 1, "createdAt", -1),
                 Spec.of(false, "liaisonId", 1, "createdAt", -1),
                 Spec.of(false, "createdBy.id", 1, "createdAt", -1),

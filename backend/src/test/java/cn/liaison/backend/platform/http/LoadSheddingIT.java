@@ -71,12 +71,21 @@ class LoadSheddingIT {
     void aWriteBeyondTheLimitIsRefusedAtOnceWithRetryAfterAndCounted() throws Exception {
         double shedBefore = shed("writes");
         entered = new CountDownLatch(1);
+        String token = app.loginAs("enterprise-1");
         HttpClient client = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<String>> held = client.sendAsync(HttpRequest.newBuilder(app.uri("/api/v1/test-hold"))
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(entered.await(20, TimeUnit.SECONDS), "the held write reached its handler");
+        CompletableFuture.anyOf(held, CompletableFuture.runAsync(() -> {
+            try {
+                entered.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).get(30, TimeUnit.SECONDS);
+        assertTrue(entered.getCount() == 0, () -> "the held write reached its handler: "
+                + (held.isDone() ? held.join().statusCode() + " " + held.join().body() : "not answered"));
 
-        String token = app.loginAs("enterprise-1");
         HttpResponse<String> refused = app.sendJson("POST", "/api/v1/requests", token,
                 new JsonObject().put("content", "地下室人防工程需要办理哪些手续？").encode());
         assertEquals(503, refused.statusCode(), refused.body());
