@@ -177,7 +177,7 @@ public final class Intake {
      * {@link #ASSESS_GRACE} (queue full, failed attempt, restart) to the queue, oldest first.
      */
     public Future<Integer> assessWaiting() {
-        JsonObject query = new JsonObject().put("status", RequestStatus.RECEIVED.name())
+        JsonObject query = new JsonObject().put("status", new JsonObject().put("$eq", RequestStatus.RECEIVED.name()))
                 .put("createdAt", new JsonObject().put("$lt", date(clock.instant().minus(ASSESS_GRACE))));
         return repository.find(query, new JsonObject().put("createdAt", 1), 500)
                 .map(docs -> (int) docs.stream().filter(queue::offer).count());
