@@ -86,7 +86,9 @@ class Hotline12345IT {
     static String dispatch(String orderNo) throws Exception {
         HttpResponse<String> response = signed("/integrations/12345/orders", order(orderNo));
         assertEquals(201, response.statusCode(), response.body());
-        return new JsonObject(response.body()).getString("requestId");
+        String id = new JsonObject(response.body()).getString("requestId");
+        app.awaitAssessed(id); // routing follows the acknowledged order as its own change
+        return id;
     }
 
     static String token(String username) throws Exception {
