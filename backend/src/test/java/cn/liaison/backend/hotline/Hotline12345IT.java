@@ -294,6 +294,7 @@ class Hotline12345IT {
         HttpResponse<String> created = app.sendJson("POST", "/api/v1/requests", token("enterprise-1"),
                 new JsonObject().put("type", "DEMAND").put("content", "请协调人防工程竣工验收").put("projectId", "project-demo-1").encode());
         String id = new JsonObject(created.body()).getString("id");
+        app.awaitAssessed(id); // routing follows the acknowledged create
         assertFalse(get("pukou-head", id).getJsonArray("actions").contains("return"));
         HttpResponse<String> response = app.sendJson("POST", "/api/v1/requests/" + id + "/return", token("pukou-head"),
                 new JsonObject().put("reason", "NOT_OUR_DUTY").encode());
