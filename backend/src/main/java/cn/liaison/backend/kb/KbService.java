@@ -103,6 +103,11 @@ public final class KbService {
         return ready.future().compose(base -> answers.ask(base, question, audience));
     }
 
+    /** An answer rated unhelpful: its question goes to the gap loop, against the entry that gave it. */
+    public Future<Void> lowRated(String question, String entryId, String channel) {
+        return questions.recordLowRated(question, entryId, channel);
+    }
+
     public KnowledgeBase knowledgeBase() {
         return kb;
     }
