@@ -4,12 +4,11 @@ import static cn.liaison.backend.platform.store.MongoDocs.date;
 import static cn.liaison.backend.platform.store.MongoDocs.instant;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.platform.outbox.Notification;
 import cn.liaison.backend.platform.outbox.NotificationEvent;
 import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.ProjectDirectory;
-import cn.liaison.backend.request.SlaPolicy;
+import cn.liaison.backend.platform.Published;
 import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -28,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * assessment failed, stays {@code RECEIVED} and the job {@code assess} offers it again within
  * seconds: nothing acknowledged is dropped.
  */
+@Published
 public final class Intake {
 
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
@@ -162,25 +162,26 @@ public final class Intake {
                             .compose(existing -> IdempotencyFingerprint.replay(existing, doc.getString("idempotencyHash")))
                             .compose(existing -> Future.failedFuture(new Replayed(existing)))
                             : Future.failedFuture(error))
-                    .map(stored -> {
-                        queue.offer(stored);
-                        return new Submitted(stored, true);
-                    })
+                    .onSuccess(queue::offer)
+                    .map(stored -> new Submitted(stored, true))
                     .recover(error -> error instanceof Replayed replayed
                             ? Future.succeededFuture(new Submitted(replayed.document, false))
                             : Future.failedFuture(error));
         });
     }
 
-    /**
-     * One pass of the job {@code assess}: offers requests left {@code RECEIVED} for longer than
-     * {@link #ASSESS_GRACE} (queue full, failed attempt, restart) to the queue, oldest first.
-     */
+    /** One pass of the job {@code assess}: offers requests left {@code RECEIVED} longer than {@link #ASSESS_GRACE}
+     * (queue full, failed attempt, restart) to the queue, oldest first. */
     public Future<Integer> assessWaiting() {
         JsonObject query = new JsonObject().put("status", new JsonObject().put("$eq", RequestStatus.RECEIVED.name()))
                 .put("createdAt", new JsonObject().put("$lt", date(clock.instant().minus(ASSESS_GRACE))));
         return repository.find(query, new JsonObject().put("createdAt", 1), 500)
                 .map(docs -> (int) docs.stream().filter(queue::offer).count());
+    }
+
+    /** The id a request submitted by {@code userId} under {@code idempotencyKey} gets (stable across retries). */
+    public static String requestIdFor(String userId, String idempotencyKey) {
+        return RequestRepository.idFor(userId, idempotencyKey);
     }
 
     /** Assesses a {@code RECEIVED} request; on failure leaves it as it was for the scheduler to retry. */

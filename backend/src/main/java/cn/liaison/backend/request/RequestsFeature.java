@@ -35,6 +35,7 @@ public final class RequestsFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
+        platform.collections(RequestCollections.REQUESTS, RequestCollections.COUNTERS);
         EnterpriseDirectory enterprises = platform.ports().require(EnterpriseDirectory.class);
         ProjectDirectory projects = platform.ports().require(ProjectDirectory.class);
         RequestModule requests = new RequestModule(platform.stores().mongo(),
@@ -50,6 +51,7 @@ public final class RequestsFeature implements Feature {
         platform.jobs().add(Job.leased("assess", Schedule.every(Duration.ofSeconds(5)), Duration.ofSeconds(30),
                 requests.intake()::assessWaiting));
         platform.ports().publish(RequestModule.class, requests);
+        platform.ports().publish(RequestQueries.class, requests.queries());
         platform.route(new RequestRoutes(requests));
         return requests.start();
     }
