@@ -29,6 +29,7 @@ final class RequestCollections {
             .index(false, "respondedAt", 1)
             .index(false, "escalation.at", 1)
             .index(false, "rework.at", 1)
+            .index(false, "urgedAt", 1)
             // the outbox dispatcher: entries due now
             .index(false, "outbox.nextAttemptAt", 1)
             .withOutbox();
