@@ -9,4 +9,4 @@ cd "$(dirname "$0")/.."
 mvn -B -q ${MVN_OPTS:-} -pl backend -am test-compile dependency:build-classpath -DskipTests \
     -Dmdep.outputFile="$PWD/backend/target/bench.classpath" -Dmdep.includeScope=test >/dev/null
 CP="backend/target/test-classes:backend/target/classes:$(cat backend/target/bench.classpath)"
-exec java -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" cn.liaison.backend.store.StoreBench "$@"
+exec java ${JAVA_OPTS:-} -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" cn.liaison.backend.platform.store.StoreBench "$@"

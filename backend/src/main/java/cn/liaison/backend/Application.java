@@ -72,7 +72,7 @@ public final class Application {
             feature.start(platform).await(TIMEOUT_S, TimeUnit.SECONDS);
         }
         options.extraRoutes().forEach(platform::route);
-        var settings = new HttpVerticle.HttpSettings(config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace(), config.trustedProxies());
+        var settings = new HttpVerticle.HttpSettings(config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace(), config.trustedProxies(), config.routeLimits());
         http = HttpEdge.deploy(vertx, contract, platform.contributed().routes(), platform.contributed().rawRoutes(),
                 settings, platform.contributed().callers()).await(TIMEOUT_S, TimeUnit.SECONDS);
         LOG.info("Listening on http://{}:{} ({} event-loop instance(s)), {} features, started in {} ms",

@@ -28,9 +28,30 @@ public final class TestApp implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /** Assessment events by request id: assessment runs after the create is acknowledged. */
+    private final Map<String, java.util.concurrent.CompletableFuture<JsonObject>> assessed = new java.util.concurrent.ConcurrentHashMap<>();
+
     private TestApp(Application app, Path dataDir) {
         this.app = app;
         this.dataDir = dataDir;
+        app.platform().ports().find(cn.liaison.backend.request.RequestModule.class).ifPresent(module ->
+                module.addListener((request, action) -> {
+                    if (action == cn.liaison.backend.request.Action.ASSESS) {
+                        assessment(request.getString("_id")).complete(request);
+                    }
+                }));
+    }
+
+    private java.util.concurrent.CompletableFuture<JsonObject> assessment(String requestId) {
+        return assessed.computeIfAbsent(requestId, id -> new java.util.concurrent.CompletableFuture<>());
+    }
+
+    /**
+     * Waits for the request's assessment to be stored (its ASSESS change event, which follows the
+     * acknowledged create) and returns the request as stored then.
+     */
+    public JsonObject awaitAssessed(String requestId) throws Exception {
+        return assessment(requestId).get(60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     public static TestApp start(Path dataDir, Map<String, String> env, List<Routes> routes,

@@ -91,6 +91,11 @@ public final class KnowledgeBase implements AutoCloseable {
         return index.search(question, audience);
     }
 
+    /** Words only, without the embedding model: a fast fallback when model time is not available. */
+    public SearchOutcome askLexical(String question, Audience audience) {
+        return index.with(current -> current.search(question, audience, false));
+    }
+
     /** The gap loop: unanswered questions grouped by meaning into suggested variants or new entries. */
     public List<cn.liaison.kb.gap.GapSuggestion> suggestGaps(List<cn.liaison.kb.gap.GapSuggestion.Asked> asked) {
         return index.with(current -> cn.liaison.kb.gap.GapGrouper.group(current, asked));

@@ -2,11 +2,15 @@ package cn.liaison.backend.config;
 
 import cn.liaison.backend.platform.config.ConfigException;
 import cn.liaison.backend.platform.http.ClientAddress;
+import cn.liaison.backend.platform.http.RouteLimits;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code TRUSTED_PROXIES}: the proxies whose forwarded-for headers name the client, checked at start. */
+/**
+ * The HTTP edge's settings parsed apart from ConfigLoader: {@code TRUSTED_PROXIES}, the proxies whose
+ * forwarded-for headers name the client, and {@code HTTP_CONCURRENCY}, the load-shedding limits.
+ */
 final class TrustedProxies {
 
     private TrustedProxies() {
@@ -21,5 +25,13 @@ final class TrustedProxies {
             throw new ConfigException(ConfigKey.TRUSTED_PROXIES.name(), e.getMessage());
         }
         return proxies;
+    }
+
+    static RouteLimits routeLimits(String raw) {
+        try {
+            return RouteLimits.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigKey.HTTP_CONCURRENCY.name(), e.getMessage());
+        }
     }
 }

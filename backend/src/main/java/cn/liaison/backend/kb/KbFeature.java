@@ -42,7 +42,7 @@ public final class KbFeature implements Feature {
         platform.ports().publish(cn.liaison.backend.stats.DirectAnswers.Chat.class, module.chatDirectAnswers());
         platform.readiness(() -> module.knowledgeBase().succeeded());
         platform.ports().publish(cn.liaison.backend.request.TopicClassifier.class,
-                new KbTopicClassifier(module.knowledgeBase(), platform.blocking()));
+                new KbTopicClassifier(module.knowledgeBase(), module.service()));
         platform.route(module.routes());
         // Monday morning: the week's unanswered and low-rated questions grouped for the city admin.
         platform.jobs().add(Job.leased("kb-gaps-weekly", Schedule.weeklyAt(DayOfWeek.MONDAY, LocalTime.of(7, 30),

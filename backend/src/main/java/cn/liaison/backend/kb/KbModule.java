@@ -33,7 +33,7 @@ public final class KbModule {
         KbRepository entries = new KbRepository(stores.mongo());
         QuestionLog questions = new QuestionLog(stores.mongo(), clock);
         this.questions = questions;
-        this.service = new KbService(entries, questions, worker, clock);
+        this.service = new KbService(entries, questions, worker, clock, new Answers(vertx));
         this.sync = new KbSync(vertx, stores.redisClient(), stores.redis(), service, UUID.randomUUID().toString());
         this.admin = new KbAdmin(entries, service, sync, clock);
         this.clock = clock;

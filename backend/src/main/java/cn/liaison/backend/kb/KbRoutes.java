@@ -77,8 +77,14 @@ final class KbRoutes implements Routes {
             throw ProblemException.invalid("请输入问题", List.of(new FieldError("q", "不能为空")));
         }
         limit.acquire(clientOf(rc))
-                .compose(ok -> kb.ask(q, "WEB"))
-                .onSuccess(outcome -> rc.json(KbJson.outcome(outcome, kb.knowledgeBase())))
+                .compose(ok -> kb.answer(q, "WEB"))
+                .onSuccess(answer -> {
+                    JsonObject json = KbJson.outcome(answer.outcome(), kb.knowledgeBase());
+                    if (answer.lexicalOnly()) {
+                        json.put("lexicalOnly", true); // the embedding pool was saturated: words only
+                    }
+                    rc.json(json);
+                })
                 .onFailure(e -> {
                     if (e instanceof RateLimit.Exceeded exceeded) {
                         rc.response().putHeader("Retry-After", Integer.toString(exceeded.retryAfterSeconds()));

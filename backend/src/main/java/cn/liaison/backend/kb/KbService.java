@@ -37,7 +37,14 @@ public final class KbService {
     private final Promise<KnowledgeBase> ready = Promise.promise();
     private volatile KnowledgeBase kb;
 
+    private final Answers answers;
+
     KbService(KbRepository entries, QuestionLog questions, WorkerExecutor worker, Clock clock) {
+        this(entries, questions, worker, clock, null);
+    }
+
+    KbService(KbRepository entries, QuestionLog questions, WorkerExecutor worker, Clock clock, Answers answers) {
+        this.answers = answers;
         this.entries = entries;
         this.questions = questions;
         this.worker = worker;
@@ -110,14 +117,24 @@ public final class KbService {
     }
 
     public Future<SearchOutcome> ask(String question, String channel) {
+        return answer(question, channel).map(Answers.Answer::outcome);
+    }
+
+    /** A question asked by someone: answered (from the cache when asked before), timed and logged for the gap report. */
+    public Future<Answers.Answer> answer(String question, String channel) {
         long begin = System.nanoTime();
-        return ready.future()
-                .compose(base -> worker.executeBlocking(() -> base.ask(question), false))
-                .onSuccess(o -> cn.liaison.backend.platform.telemetry.Meters.kbQuestion(o.decision().name(), channel, System.nanoTime() - begin))
-                .compose(outcome -> questions.record(outcome, channel).otherwise(e -> {
+        return search(question, cn.liaison.kb.index.Audience.CHAT)
+                .onSuccess(a -> cn.liaison.backend.platform.telemetry.Meters.kbQuestion(a.outcome().decision().name(), channel,
+                        System.nanoTime() - begin))
+                .compose(answer -> questions.record(answer.outcome(), channel).otherwise(e -> {
                     LOG.warn("Question log write failed: {}", e.toString());
                     return null;
-                }).map(outcome));
+                }).map(answer));
+    }
+
+    /** A search the service makes itself (request assessment): cached, not logged. */
+    public Future<Answers.Answer> search(String question, cn.liaison.kb.index.Audience audience) {
+        return ready.future().compose(base -> answers.ask(base, question, audience));
     }
 
     /** An answer rated unhelpful: its question goes to the gap loop, against the entry that gave it. */
@@ -138,6 +155,9 @@ public final class KbService {
                 .compose(published -> worker.executeBlocking(() -> building(() -> {
                     long begin = System.nanoTime();
                     kb.reindex(load(published).entries());
+                    if (answers != null) {
+                        answers.invalidate();
+                    }
                     cn.liaison.backend.platform.telemetry.Meters.kbIndexBuilt(System.nanoTime() - begin);
                     return null;
                 }), false))

@@ -6,7 +6,6 @@ import cn.liaison.kb.content.Topic;
 import cn.liaison.kb.index.Decision;
 import cn.liaison.kb.index.SearchOutcome;
 import io.vertx.core.Future;
-import io.vertx.core.WorkerExecutor;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,18 +17,21 @@ import java.util.Optional;
 public final class KbTopicClassifier implements TopicClassifier {
 
     private final Future<KnowledgeBase> knowledgeBase;
-    private final WorkerExecutor worker;
+    private final KbService service;
 
-    /** @param knowledgeBase completes when the index is built; classification waits for it */
-    public KbTopicClassifier(Future<KnowledgeBase> knowledgeBase, WorkerExecutor worker) {
+    /**
+     * @param knowledgeBase completes when the index is built; classification waits for it
+     * @param service       searches through the answer cache: a request from the chat re-asks what the chat just answered
+     */
+    public KbTopicClassifier(Future<KnowledgeBase> knowledgeBase, KbService service) {
         this.knowledgeBase = knowledgeBase;
-        this.worker = worker;
+        this.service = service;
     }
 
     @Override
     public Future<Classification> classify(String text) {
-        return knowledgeBase.compose(kb -> worker.executeBlocking(() -> kb.ask(text), false)
-                .map(outcome -> toClassification(kb, outcome)));
+        return knowledgeBase.compose(kb -> service.search(text, cn.liaison.kb.index.Audience.CHAT)
+                .map(answer -> toClassification(kb, answer.outcome())));
     }
 
     private static Classification toClassification(KnowledgeBase kb, SearchOutcome outcome) {

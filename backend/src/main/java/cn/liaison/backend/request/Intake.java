@@ -1,17 +1,14 @@
 package cn.liaison.backend.request;
 
-import cn.liaison.backend.platform.Published;
-
 import static cn.liaison.backend.platform.store.MongoDocs.date;
 import static cn.liaison.backend.platform.store.MongoDocs.instant;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.platform.outbox.Notification;
 import cn.liaison.backend.platform.outbox.NotificationEvent;
 import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.ProjectDirectory;
-import cn.liaison.backend.request.SlaPolicy;
+import cn.liaison.backend.platform.Published;
 import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -25,8 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * 收集 and 研判: stores a new request exactly once (an {@code Idempotency-Key} replays the first
- * result), then assesses and routes it in one versioned update. If assessment fails the request
- * stays {@code RECEIVED}, and the scheduler assesses it later: nothing acknowledged is dropped.
+ * result) and acknowledges it; assessment and routing follow at once, off the caller's path
+ * ({@link AssessmentQueue}), in one versioned update. A request the queue cannot take, or whose
+ * assessment failed, stays {@code RECEIVED} and the job {@code assess} offers it again within
+ * seconds: nothing acknowledged is dropped.
  */
 @Published
 public final class Intake {
@@ -48,6 +47,10 @@ public final class Intake {
 
     /** Failed assessments before a request goes to the city office for review instead. */
     static final int MAX_ASSESS_FAILURES = 3;
+    /** Assessments at once (retrieval is CPU-bound) and waiting; beyond that the job picks requests up. */
+    private final AssessmentQueue queue = new AssessmentQueue(this::assess, 4, 2_000);
+    /** How long a new request is left to the queue before the job offers it again. */
+    static final java.time.Duration ASSESS_GRACE = java.time.Duration.ofSeconds(10);
 
     Intake(RequestRepository repository, Assessor assessor, RequestEffects effects, ProjectDirectory projects,
            EnterpriseDirectory enterprises,
@@ -159,11 +162,21 @@ public final class Intake {
                             .compose(existing -> IdempotencyFingerprint.replay(existing, doc.getString("idempotencyHash")))
                             .compose(existing -> Future.failedFuture(new Replayed(existing)))
                             : Future.failedFuture(error))
-                    .compose(stored -> assess(stored).map(done -> new Submitted(done, true)))
+                    .onSuccess(queue::offer)
+                    .map(stored -> new Submitted(stored, true))
                     .recover(error -> error instanceof Replayed replayed
                             ? Future.succeededFuture(new Submitted(replayed.document, false))
                             : Future.failedFuture(error));
         });
+    }
+
+    /** One pass of the job {@code assess}: offers requests left {@code RECEIVED} longer than {@link #ASSESS_GRACE}
+     * (queue full, failed attempt, restart) to the queue, oldest first. */
+    public Future<Integer> assessWaiting() {
+        JsonObject query = new JsonObject().put("status", new JsonObject().put("$eq", RequestStatus.RECEIVED.name()))
+                .put("createdAt", new JsonObject().put("$lt", date(clock.instant().minus(ASSESS_GRACE))));
+        return repository.find(query, new JsonObject().put("createdAt", 1), 500)
+                .map(docs -> (int) docs.stream().filter(queue::offer).count());
     }
 
     /** The id a request submitted by {@code userId} under {@code idempotencyKey} gets (stable across retries). */

@@ -47,6 +47,9 @@ public final class RequestsFeature implements Feature {
                 platform.stores().redis(), platform.clock());
         platform.jobs().add(Job.leased("outbox", Schedule.every(Duration.ofSeconds(1)), OutboxDispatcher.LEASE,
                 outbox::runOnce));
+        // requests left RECEIVED (assessment queue full, failed, or a restart) are offered again
+        platform.jobs().add(Job.leased("assess", Schedule.every(Duration.ofSeconds(5)), Duration.ofSeconds(30),
+                requests.intake()::assessWaiting));
         platform.ports().publish(RequestModule.class, requests);
         platform.ports().publish(RequestQueries.class, requests.queries());
         platform.route(new RequestRoutes(requests, platform.ports().require(cn.liaison.backend.platform.work.ReportWork.class)));

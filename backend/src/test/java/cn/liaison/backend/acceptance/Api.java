@@ -64,6 +64,19 @@ final class Api {
     }
 
     /** GET that must answer {@code 200}; its JSON. */
+    /**
+     * The request once it has been routed: assessment follows the acknowledged create, so this reads
+     * it again (each a real round trip, no sleeping) until it has left RECEIVED, for at most 60 s.
+     */
+    JsonObject routed(String id, String token) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        JsonObject request = ok("/api/v1/requests/" + id, token);
+        while ("RECEIVED".equals(request.getString("status")) && System.nanoTime() < deadline) {
+            request = ok("/api/v1/requests/" + id, token);
+        }
+        return request;
+    }
+
     JsonObject ok(String path, String token) throws IOException, InterruptedException {
         HttpResponse<String> response = get(path, token);
         assertEquals(200, response.statusCode(), "GET " + path + ": " + response.body());

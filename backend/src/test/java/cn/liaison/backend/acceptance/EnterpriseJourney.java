@@ -86,7 +86,7 @@ final class EnterpriseJourney {
         assertFalse(answer.getJsonArray("sources").isEmpty(), "an answer names its sources");
 
         String requestId = chat.complain("我们厂区地下车库的人防门坏了，关不上，请尽快派人看看");
-        JsonObject request = api.ok("/api/v1/requests/" + requestId, token);
+        JsonObject request = api.routed(requestId, token);
         assertEquals("MINIPROGRAM", request.getString("channel"));
         assertEquals("COMPLAINT", request.getString("type"));
         assertEquals(mine.getString("enterpriseId"), request.getString("enterpriseId"), request.encode());

@@ -55,7 +55,7 @@ final class Hotline12345Journey {
         assertEquals(401, unsigned.statusCode(), "an unsigned order is refused: " + unsigned.body());
 
         String admin = api.login("city-admin");
-        JsonObject request = api.ok("/api/v1/requests/" + id, admin);
+        JsonObject request = api.routed(id, admin);
         assertEquals("12345", request.getString("channel"));
         assertEquals(orderNo, request.getString("orderNo"));
         assertEquals(OffsetDateTime.parse(deadline).toInstant(), OffsetDateTime.parse(request.getString("dueAt")).toInstant(),

@@ -51,8 +51,10 @@ final class LiaisonJourney {
             JsonObject created = api.expect(201, "POST", "/api/v1/requests", enterprise, new JsonObject().put("type", "DEMAND")
                     .put("content", "地下室人防工程竣工验收备案需要准备哪些材料，请联络员上门指导").put("projectId", "project-demo-1"));
             String id = created.getString("id");
-            assertEquals("user-" + MEMBER, created.getString("liaisonId"), "the project's own liaison: " + created.encode());
+            // routing follows the acknowledged create: the liaison hears of it on the live stream
             assertEquals("ASSIGNED", next(stream, id, "assigned").getString("status", "ASSIGNED"));
+            JsonObject routed = api.routed(id, enterprise);
+            assertEquals("user-" + MEMBER, routed.getString("liaisonId"), "the project's own liaison: " + routed.encode());
 
             JsonObject card = eventually("a WeCom text card for task " + id + "; WeCom got " + wecom.messages, delivery,
                     () -> wecom.messagesTo(MEMBER).stream().filter(m -> "textcard".equals(m.getString("msgtype"))

@@ -63,6 +63,7 @@ class AuthorizationMatrixIT {
                 "{\"type\":\"COMPLAINT\",\"content\":\"厂房扩建项目的人防审批一直没有回复\",\"projectId\":\"project-demo-2\"}");
         assertEquals(201, created.statusCode(), created.body());
         otherRequest = new JsonObject(created.body()).getString("id");
+        app.awaitAssessed(otherRequest); // routing follows the acknowledged create
         otherRequestDoc = new JsonObject(app.get("/api/v1/requests/" + otherRequest, tokens.get("city-admin")).body());
         String sample = tokens.get("enterprise-1");
         JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(sample.split("\\.")[1]), StandardCharsets.UTF_8));

@@ -86,7 +86,9 @@ class Hotline12345IT {
     static String dispatch(String orderNo) throws Exception {
         HttpResponse<String> response = signed("/integrations/12345/orders", order(orderNo));
         assertEquals(201, response.statusCode(), response.body());
-        return new JsonObject(response.body()).getString("requestId");
+        String id = new JsonObject(response.body()).getString("requestId");
+        app.awaitAssessed(id); // routing follows the acknowledged order as its own change
+        return id;
     }
 
     static String token(String username) throws Exception {
@@ -292,6 +294,7 @@ class Hotline12345IT {
         HttpResponse<String> created = app.sendJson("POST", "/api/v1/requests", token("enterprise-1"),
                 new JsonObject().put("type", "DEMAND").put("content", "请协调人防工程竣工验收").put("projectId", "project-demo-1").encode());
         String id = new JsonObject(created.body()).getString("id");
+        app.awaitAssessed(id); // routing follows the acknowledged create
         assertFalse(get("pukou-head", id).getJsonArray("actions").contains("return"));
         HttpResponse<String> response = app.sendJson("POST", "/api/v1/requests/" + id + "/return", token("pukou-head"),
                 new JsonObject().put("reason", "NOT_OUR_DUTY").encode());

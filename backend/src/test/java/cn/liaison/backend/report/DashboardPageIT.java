@@ -44,9 +44,11 @@ class DashboardPageIT {
         }
         try (TestApp app = TestApp.start(dataDir)) {
             String enterprise = app.loginAs("enterprise-1");
-            assertEquals(201, app.sendJson("POST", "/api/v1/requests", enterprise,
+            var created = app.sendJson("POST", "/api/v1/requests", enterprise,
                     new JsonObject().put("type", "DEMAND").put("content", "请协调人防竣工验收").put("projectId", "project-demo-1")
-                            .encode()).statusCode());
+                            .encode());
+            assertEquals(201, created.statusCode());
+            app.awaitAssessed(new JsonObject(created.body()).getString("id")); // routing follows the acknowledged create
             Map<String, String> passwords = new HashMap<>();
             app.demoAccounts().forEach(a -> passwords.put(((JsonObject) a).getString("username"),
                     ((JsonObject) a).getString("password")));

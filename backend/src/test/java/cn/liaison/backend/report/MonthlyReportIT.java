@@ -71,7 +71,8 @@ class MonthlyReportIT {
     static String submit(String content) throws Exception {
         JsonObject created = call("enterprise-1", "POST", "/api/v1/requests", new JsonObject().put("type", "DEMAND")
                 .put("content", content).put("projectId", "project-demo-1"), 201);
-        assertEquals("user-pukou-liaison-1", created.getString("liaisonId"), created.encode());
+        JsonObject routed = app.awaitAssessed(created.getString("id")); // routing follows the acknowledged create
+        assertEquals("user-pukou-liaison-1", routed.getString("liaisonId"), routed.encode());
         return created.getString("id");
     }
 

@@ -54,11 +54,18 @@ final class LoopFixture implements AutoCloseable {
         return app.get(path, token(user));
     }
 
-    /** Submits a request as {@code user} and returns it (201 expected). */
+    /**
+     * Submits a request as {@code user} (201 expected), waits for its assessment event (routing
+     * follows the acknowledged create) and returns it as {@code user} reads it then.
+     */
     JsonObject submit(String user, JsonObject body) throws Exception {
         HttpResponse<String> response = post(user, "/api/v1/requests", body);
         assertEquals(201, response.statusCode(), response.body());
-        return new JsonObject(response.body());
+        String id = new JsonObject(response.body()).getString("id");
+        app.awaitAssessed(id);
+        HttpResponse<String> after = get(user, "/api/v1/requests/" + id);
+        assertEquals(200, after.statusCode(), after.body());
+        return new JsonObject(after.body());
     }
 
     /** Performs an action and returns the request after it (200 expected). */

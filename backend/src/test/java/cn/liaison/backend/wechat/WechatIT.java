@@ -256,7 +256,7 @@ class WechatIT {
         wechat.subscribeErrcode = WechatApi.NO_SUBSCRIPTION;
         try {
             String admin = app.port(cn.liaison.backend.identity.LoginService.class).tokenFor("user-city-admin").await(10, TimeUnit.SECONDS);
-            JsonObject request = new JsonObject(app.get("/api/v1/requests/" + requestId, admin).body());
+            JsonObject request = app.awaitAssessed(requestId); // routing follows the acknowledged create
             if (request.getString("liaisonId") == null) {
                 app.sendJson("POST", "/api/v1/requests/" + requestId + "/assign", admin,
                         new JsonObject().put("liaisonId", "user-pukou-liaison-1").encode());

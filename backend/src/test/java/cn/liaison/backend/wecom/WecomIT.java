@@ -146,7 +146,7 @@ class WecomIT {
         try (SseClient stream = SseClient.open(app.uri("/api/v1/events?ticket=" + ticket))) {
             JsonObject created = submit("人防工程竣工验收备案需要准备哪些材料，请联系人上门指导");
             String id = created.getString("id");
-            assertEquals("user-pukou-liaison-1", created.getString("liaisonId"));
+            assertEquals("user-pukou-liaison-1", app.awaitAssessed(id).getString("liaisonId"));
 
             SseClient.Frame assigned = stream.next(Duration.ofSeconds(10));
             assertEquals("assigned", assigned.event());

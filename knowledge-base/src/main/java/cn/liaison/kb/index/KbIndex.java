@@ -70,10 +70,15 @@ public final class KbIndex implements Closeable {
 
     /** One question, decided for its audience (the hotline answers only from its stricter threshold). */
     public SearchOutcome search(String question, Audience audience) {
+        return search(question, audience, true);
+    }
+
+    /** @param useEmbeddings false: lexical only (no model time); scores are lower, so fewer questions are answered */
+    public SearchOutcome search(String question, Audience audience, boolean useEmbeddings) {
         List<Ranker.Scored> scored;
         String text = question.isBlank() ? "" : data.normalizer().normalizeQuery(question);
         try {
-            scored = text.isBlank() ? List.of() : ranker.score(text);
+            scored = text.isBlank() ? List.of() : ranker.score(text, useEmbeddings);
         } catch (IOException e) {
             throw new UncheckedIOException("searching an in-memory index failed", e);
         }

@@ -47,13 +47,18 @@ final class Ranker {
 
     /** Every candidate owner, scored; entries and departments alike, for a normalised question. */
     List<Scored> score(String text) throws IOException {
+        return score(text, true);
+    }
+
+    /** @param useEmbeddings false: words only, no model time (the service's fallback when its embedding pool is saturated) */
+    List<Scored> score(String text, boolean useEmbeddings) throws IOException {
         int analyzers = data.analyzers().size();
         String[][] query = new String[analyzers][];
         for (int a = 0; a < analyzers; a++) {
             Set<String> distinct = new LinkedHashSet<>(Tokens.of(data.analyzers().get(a), IndexData.termField(a), text));
             query[a] = distinct.stream().limit(MAX_QUERY_TOKENS).toArray(String[]::new);
         }
-        boolean embed = data.embedder() != null && !text.isBlank();
+        boolean embed = useEmbeddings && data.embedder() != null && !text.isBlank();
         // One embedding per question: the plain vector serves the question variants, the answer texts
         // and the centroids alike (a second, instructed vector for answer texts added 0.03 top1 on the
         // dev set at twice the model time; README, "One embedding per query").

@@ -96,6 +96,10 @@ public final class HttpVerticle extends VerticleBase {
             if (!handlers.isEmpty()) {
                 handlers.add(0, new OperationInputs(op));
                 handlers.add(0, guard.forOperation(op));
+                Handler<RoutingContext> shed = settings.limits().forOperation(op.getHttpMethod(), op.getOpenAPIPath());
+                if (shed != null) {
+                    handlers.add(0, shed); // before anything else: a refusal costs next to nothing
+                }
             }
         });
         Router router = builder.createRouter();
@@ -137,10 +141,15 @@ public final class HttpVerticle extends VerticleBase {
     }
 
     /** What the edge needs from the configuration. */
-    public record HttpSettings(String host, int port, long bodyLimitBytes, Duration shutdownGrace, List<String> trustedProxies) {
+    public record HttpSettings(String host, int port, long bodyLimitBytes, Duration shutdownGrace, List<String> trustedProxies,
+                               RouteLimits limits) {
 
         public HttpSettings(String host, int port, long bodyLimitBytes, Duration shutdownGrace) {
             this(host, port, bodyLimitBytes, shutdownGrace, List.of());
+        }
+
+        public HttpSettings(String host, int port, long bodyLimitBytes, Duration shutdownGrace, List<String> trustedProxies) {
+            this(host, port, bodyLimitBytes, shutdownGrace, trustedProxies, RouteLimits.parse(RouteLimits.DEFAULTS));
         }
     }
 }

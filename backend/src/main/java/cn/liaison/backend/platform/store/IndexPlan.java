@@ -67,8 +67,8 @@ record IndexPlan(OrderedIndex index, List<List<Object>> prefixes, Conditions.Con
             String next = keys.get(used);
             Conditions.Condition c = conditions.get(next);
             range = c != null && c.isRange() ? c : null;
-            // a sort is served when it starts with the next key and there is one prefix to walk
-            if (limit > 0 && prefixes.size() == 1 && orderBy != null && !orderBy.isEmpty()
+            // a sort is served when it starts with the next key (several prefixes are merged in order)
+            if (limit > 0 && orderBy != null && !orderBy.isEmpty()
                     && orderBy.keySet().iterator().next().equals(next)) {
                 sortField = next;
                 descending = ((Number) orderBy.get(next)).intValue() < 0;
@@ -87,6 +87,24 @@ record IndexPlan(OrderedIndex index, List<List<Object>> prefixes, Conditions.Con
             all.addAll(index.positions(bound(prefix, true), bound(prefix, false), descending));
         }
         return new ArrayList<>(all);
+    }
+
+    /**
+     * Positions lazily in sort order: each prefix's range walked in order and the walks merged on the
+     * sort key, each position once. Only while the collection's lock is held.
+     */
+    java.util.Iterator<Object> walk() {
+        return SortedWalk.merge(sortedWalks(), descending);
+    }
+
+    /** One walk per prefix, each in sort order, keyed by the sort key's value. */
+    List<java.util.Iterator<SortedWalk.Keyed>> sortedWalks() {
+        List<java.util.Iterator<SortedWalk.Keyed>> walks = new ArrayList<>();
+        int sortPosition = prefixes.get(0).size();
+        for (List<Object> prefix : prefixes) {
+            walks.add(SortedWalk.keyed(index.walk(bound(prefix, true), bound(prefix, false), descending), sortPosition));
+        }
+        return walks;
     }
 
     private KeyValue bound(List<Object> prefix, boolean lowerEnd) {

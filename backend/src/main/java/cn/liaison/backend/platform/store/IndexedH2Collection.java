@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -76,28 +77,36 @@ final class IndexedH2Collection extends H2Collection {
                     numberToSkip, limit, batchSize, fieldSelector);
         }
         IndexPlan plan = IndexPlan.best(orderedIndexes(), conditions, orderBy, limit);
-        if (plan == null) {
-            log.record(getCollectionName(), query, orderBy, query.isEmpty() ? "all" : "scan");
-            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        OrPlan or = plan != null && plan.servesSort() ? null : OrPlan.of(orderedIndexes(), query, orderBy, limit);
+        // an $or whose branches walk the sort beats a plan that must read its whole range and sort it
+        if (plan == null || or != null && or.servesSort() && limit > 0) {
+            if (or == null) {
+                log.record(getCollectionName(), query, orderBy, query.isEmpty() ? "all" : "scan");
+                return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            log.record(getCollectionName(), query, orderBy, or.indexNames());
+            if (or.servesSort() && limit > 0) {
+                return firstInOrder(or.walk(), or.sortField(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return matchDocuments(query, or.positions(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         log.record(getCollectionName(), query, orderBy, plan.index().getName());
         if (plan.servesSort() && limit > 0) {
-            return firstInOrder(plan, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            return firstInOrder(plan.walk(), plan.sortField(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         return matchDocuments(query, plan.positions(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     /**
-     * Walks the index in sort order and stops once it holds {@code skip + limit} matches and the
+     * Walks positions in sort order and stops once it holds {@code skip + limit} matches and the
      * sort key has moved past the last of them; ties on that key are then settled by the full sort.
      */
-    private QueryResult firstInOrder(IndexPlan plan, Document query, Document orderBy, int skip, int limit,
-                                     int batchSize, Document fieldSelector) {
-        String sortField = plan.sortField();
+    private QueryResult firstInOrder(Iterator<Object> positions, String sortField, Document query, Document orderBy,
+                                     int skip, int limit, int batchSize, Document fieldSelector) {
         List<Document> matched = new ArrayList<>();
         Object lastKey = null;
-        for (Object position : plan.positions()) {
-            Document document = getDocument(position);
+        while (positions.hasNext()) {
+            Document document = getDocument(positions.next());
             if (document == null || !documentMatchesQuery(document, query)) {
                 continue;
             }

@@ -8,7 +8,9 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,41 @@ final class OrderedIndex extends Index<Object> {
         for (Map.Entry<Object, Document> entry : documents) {
             add(entry.getValue(), entry.getKey(), null);
         }
+    }
+
+    /** A stored key and one position at it, as yielded by {@link #walk}. */
+    record Entry(KeyValue key, Object position) {}
+
+    /**
+     * Walks entries in key order between two search keys (inclusive), lazily: a sorted plan with a
+     * limit stops after the few it needs instead of copying the whole range. Only valid while the
+     * caller holds the collection's lock (every query and write does), as no write can interleave.
+     */
+    Iterator<Entry> walk(KeyValue from, KeyValue to, boolean descending) {
+        NavigableMap<KeyValue, Set<Object>> range = entries.subMap(from, true, to, true);
+        Iterator<Map.Entry<KeyValue, Set<Object>>> keys = (descending ? range.descendingMap() : range).entrySet().iterator();
+        return new Iterator<>() {
+            private KeyValue key;
+            private Iterator<Object> atKey = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!atKey.hasNext() && keys.hasNext()) {
+                    Map.Entry<KeyValue, Set<Object>> next = keys.next();
+                    key = next.getKey();
+                    atKey = next.getValue().iterator();
+                }
+                return atKey.hasNext();
+            }
+
+            @Override
+            public Entry next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return new Entry(key, atKey.next());
+            }
+        };
     }
 
     /**
@@ -173,7 +210,17 @@ final class OrderedIndex extends Index<Object> {
         return aLonger ? longerFirst : -longerFirst;
     }
 
-    private static int compareValues(Object x, Object y) {
+    /** Same order as upstream's ValueComparator, with the common same-type cases first (it is the hot loop). */
+    static int compareValues(Object x, Object y) {
+        if (x instanceof String a && y instanceof String b) {
+            return a.compareTo(b);
+        }
+        if (x instanceof Instant a && y instanceof Instant b) {
+            return a.compareTo(b);
+        }
+        if (x instanceof Double a && y instanceof Double b && !a.isNaN() && !b.isNaN()) {
+            return Double.compare(a, b);
+        }
         if (x instanceof Bound || y instanceof Bound) {
             int rx = x == Bound.MIN ? -1 : x == Bound.MAX ? 1 : 0;
             int ry = y == Bound.MIN ? -1 : y == Bound.MAX ? 1 : 0;

@@ -66,7 +66,8 @@ class DurabilityIT {
             assertFalse(ProcessHandle.of(orphanedRedisPid).map(ProcessHandle::isAlive).orElse(false),
                     "the redis-server left by the killed JVM must be stopped on restart");
 
-            assertEquals(0, second.terminate(30), "SIGTERM must end the service with exit code 0");
+            // A stop during the knowledge-base build waits for it (at most 60 s, KbFeature.BUILD_WAIT).
+            assertEquals(0, second.terminate(90), "SIGTERM must end the service with exit code 0");
             second.await("Stopped", 5);
         }
     }

@@ -1,0 +1,109 @@
+package cn.liaison.backend.kb;
+
+import cn.liaison.kb.KnowledgeBase;
+import cn.liaison.kb.index.Audience;
+import cn.liaison.kb.index.SearchOutcome;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every knowledge-base search of the service (chat, public answer, hotline assist, request
+ * assessment) goes through here, so that a question costs at most one embedding:
+ * <ul>
+ *   <li>a bounded cache, normalised question → outcome, per audience: people ask the same things,
+ *       and assessment re-asks the text the chat just answered; cleared on every publish;</li>
+ *   <li>embedding work on the named pool {@code kb-embed} (one thread per core): at most
+ *       {@code threads × 4} searches in it or waiting, so a caller never queues behind minutes of model time;</li>
+ *   <li>beyond that, a words-only search on the pool {@code kb-lexical}, flagged {@code lexicalOnly}
+ *       (scores are lower, so it answers less often; it is not cached).</li>
+ * </ul>
+ */
+public final class Answers {
+
+    /** An outcome and how it was reached. */
+    public record Answer(SearchOutcome outcome, boolean cached, boolean lexicalOnly) {}
+
+    private record Key(String question, Audience audience) {}
+
+    static final int CACHE_ENTRIES = 10_000;
+
+    private final WorkerExecutor embedPool;
+    private final WorkerExecutor lexicalPool;
+    private final int maxInFlight;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<Key, SearchOutcome> cache = new LinkedHashMap<>(1_024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, SearchOutcome> eldest) {
+            return size() > CACHE_ENTRIES;
+        }
+    };
+
+    public Answers(Vertx vertx) {
+        this(vertx, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    Answers(Vertx vertx, int threads) {
+        this.embedPool = vertx.createSharedWorkerExecutor("kb-embed", threads);
+        this.lexicalPool = vertx.createSharedWorkerExecutor("kb-lexical", threads);
+        this.maxInFlight = threads * 4;
+    }
+
+    public Future<Answer> ask(KnowledgeBase kb, String question, Audience audience) {
+        Key key = new Key(normalise(question), audience);
+        SearchOutcome known;
+        synchronized (cache) {
+            known = cache.get(key);
+        }
+        if (known != null) {
+            return Future.succeededFuture(new Answer(asAsked(known, question), true, false));
+        }
+        if (inFlight.incrementAndGet() > maxInFlight) {
+            inFlight.decrementAndGet();
+            return lexicalPool.executeBlocking(() -> new Answer(kb.askLexical(question, audience), false, true), false);
+        }
+        long asOf = generation.get();
+        return embedPool.executeBlocking(() -> kb.ask(question, audience), false)
+                .andThen(done -> inFlight.decrementAndGet())
+                .map(outcome -> {
+                    synchronized (cache) {
+                        if (generation.get() == asOf) {
+                            cache.put(key, outcome);
+                        }
+                    }
+                    return new Answer(outcome, false, false);
+                });
+    }
+
+    /** Forgets every cached outcome: the published content changed. */
+    public void invalidate() {
+        synchronized (cache) {
+            generation.incrementAndGet();
+            cache.clear();
+        }
+    }
+
+    /** Searches in the embedding pool or waiting for it now. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Full-width to half-width, case, spacing and trailing punctuation do not change a question. */
+    static String normalise(String question) {
+        String text = Normalizer.normalize(question, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replaceAll("\\s+", " ").strip();
+        return text.replaceAll("[\\p{Punct}\\p{IsPunctuation}\\s]+$", "");
+    }
+
+    private static SearchOutcome asAsked(SearchOutcome outcome, String question) {
+        return outcome.question().equals(question) ? outcome : new SearchOutcome(question, outcome.decision(),
+                outcome.confidence(), outcome.hits(), outcome.suggestions(), outcome.forward());
+    }
+}

@@ -1,0 +1,90 @@
+package cn.liaison.backend.platform.store;
+
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * An {@code $or} served branch by branch: each branch, together with the conditions beside the
+ * {@code $or}, has an index plan of its own, and the positions are the union of theirs. When every
+ * branch walks the same sort key, the branches are merged in that order, so a first page reads only
+ * what it shows (a liaison's ledger: assigned to them or created by them, newest first). The union
+ * is a superset of the matches; the whole filter is still checked on every document.
+ */
+record OrPlan(List<IndexPlan> branches) {
+
+    /** A plan for the filter's {@code $or} (top level or one part of {@code $and}), or null when a branch has none. */
+    static OrPlan of(List<OrderedIndex> indexes, Document query, Document orderBy, int limit) {
+        Document rest = new Document();
+        List<?> or = null;
+        for (var entry : query.entrySet()) {
+            if (entry.getKey().equals("$or") && or == null && entry.getValue() instanceof List<?> l) {
+                or = l;
+            } else if (entry.getKey().equals("$and") && entry.getValue() instanceof Collection<?> parts) {
+                List<Object> others = new ArrayList<>();
+                for (Object part : parts) {
+                    if (or == null && part instanceof Document d && d.size() == 1 && d.get("$or") instanceof List<?> l) {
+                        or = l;
+                    } else {
+                        others.add(part);
+                    }
+                }
+                if (!others.isEmpty()) {
+                    rest.put("$and", others);
+                }
+            } else {
+                rest.put(entry.getKey(), entry.getValue());
+            }
+        }
+        if (or == null || or.isEmpty()) {
+            return null;
+        }
+        List<IndexPlan> plans = new ArrayList<>();
+        for (Object branch : or) {
+            if (!(branch instanceof Document b)) {
+                return null;
+            }
+            Document both = new Document("$and", List.of(rest, b));
+            IndexPlan plan = IndexPlan.best(indexes, Conditions.of(both), orderBy, limit);
+            if (plan == null) {
+                return null;
+            }
+            plans.add(plan);
+        }
+        return new OrPlan(plans);
+    }
+
+    String indexNames() {
+        return branches.stream().map(p -> p.index().getName()).distinct().collect(Collectors.joining("|"));
+    }
+
+    /** Whether every branch walks the same sort key in the same direction. */
+    boolean servesSort() {
+        IndexPlan first = branches.get(0);
+        return branches.stream().allMatch(p -> p.servesSort() && Objects.equals(p.sortField(), first.sortField())
+                && p.descending() == first.descending());
+    }
+
+    String sortField() {
+        return branches.get(0).sortField();
+    }
+
+    /** Positions in sort order (with {@link #servesSort()}), lazily; only while the collection's lock is held. */
+    Iterator<Object> walk() {
+        List<Iterator<SortedWalk.Keyed>> walks = new ArrayList<>();
+        branches.forEach(p -> walks.addAll(p.sortedWalks()));
+        return SortedWalk.merge(walks, branches.get(0).descending());
+    }
+
+    /** The union of the branches' positions, each once. */
+    List<Object> positions() {
+        LinkedHashSet<Object> all = new LinkedHashSet<>();
+        branches.forEach(p -> all.addAll(p.positions()));
+        return new ArrayList<>(all);
+    }
+}

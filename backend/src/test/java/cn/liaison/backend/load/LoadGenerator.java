@@ -1,0 +1,143 @@
+package cn.liaison.backend.load;
+
+import cn.liaison.backend.StartOptions;
+import cn.liaison.backend.TestApp;
+import cn.liaison.kb.KnowledgeBase;
+import cn.liaison.kb.content.Entry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+/**
+ * A constant-rate (open-loop) HTTP load generator: requests leave at fixed intervals whether or not
+ * earlier ones were answered, and each latency counts from the moment the request was due, so a
+ * stalled server shows as latency instead of as a slower client (no coordinated omission). Starts
+ * the real service in-process on embedded stores (it shares the machine's cores with the
+ * generator), then prints request create at 50 / 200 / 500 per second, chat at 100 per second with
+ * repeated questions, and create at 3× the highest rate to show shedding. Run by {@code deploy/load.sh}.
+ *
+ * <p>Arguments: seconds per phase (default 10).
+ */
+public final class LoadGenerator {
+
+    /** Share of chat messages that repeat one of the frequent questions (assumed; see the README). */
+    static final double REPEATED = 0.7;
+    private static final int FREQUENT = 30;
+
+    private final Vertx vertx = Vertx.vertx();
+    private final HttpClient http;
+    private final int port;
+
+    private LoadGenerator(int port) {
+        this.port = port;
+        this.http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+                .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(2_000));
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        Path dir = Files.createTempDirectory("liaison-load");
+        try (TestApp app = TestApp.start(dir, Map.of("CHAT_MESSAGES_PER_MINUTE", "1000000",
+                "KB_ANSWERS_PER_MINUTE", "1000000", "LOG_LEVEL", "WARN"), StartOptions.defaults())) {
+            app.knowledgeBase().await(300, TimeUnit.SECONDS);
+            LoadGenerator load = new LoadGenerator(app.app().port());
+            String enterprise = app.loginAs("enterprise-1");
+            load.run("warm-up create 20/s", 20, 3, i -> load.create(enterprise, i));
+            for (int rate : new int[] {50, 200, 500}) {
+                load.run("create " + rate + "/s", rate, seconds, i -> load.create(enterprise, i));
+            }
+            List<String> questions = KnowledgeBase.loadBundled().entries().stream().map(Entry::standardQuestion).toList();
+            Random random = new Random(19);
+            load.run("chat 100/s (" + Math.round(REPEATED * 100) + "% repeated)", 100, seconds,
+                    i -> load.chat(enterprise, message(questions, random, i)));
+            load.run("overload: create 1500/s (3x the highest rate)", 1_500, Math.max(3, seconds / 2),
+                    i -> load.create(enterprise, 1_000_000 + i));
+            load.vertx.close().await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A frequent question (Zipf-like: the first few most often) or, otherwise, a question not asked before. */
+    static String message(List<String> questions, Random random, int i) {
+        if (random.nextDouble() < REPEATED) {
+            int rank = (int) Math.floor(Math.pow(FREQUENT + 1, random.nextDouble())) - 1;
+            return questions.get(Math.min(rank, questions.size() - 1));
+        }
+        return questions.get(random.nextInt(questions.size())) + "（第" + i + "次咨询）";
+    }
+
+    private Future<Integer> create(String token, int i) {
+        return send(HttpMethod.POST, "/api/v1/requests", token,
+                new JsonObject().put("content", "地下室人防工程竣工验收需要准备哪些材料，编号" + i).encode());
+    }
+
+    private Future<Integer> chat(String token, String text) {
+        return send(HttpMethod.POST, "/api/v1/chat/messages", token, new JsonObject().put("text", text).encode());
+    }
+
+    private Future<Integer> send(HttpMethod method, String path, String token, String body) {
+        return http.request(new RequestOptions().setMethod(method).setURI(path).setTimeout(10_000)
+                        .putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", "application/json"))
+                .compose(request -> request.send(Buffer.buffer(body)))
+                .compose(response -> response.body().map(b -> response.statusCode()));
+    }
+
+    private record Sample(int status, long nanos) {}
+
+    /** Sends {@code rate} requests a second for {@code seconds}, each at its due time, and prints what came back. */
+    private void run(String name, int rate, int seconds, IntFunction<Future<Integer>> request) throws Exception {
+        int total = rate * seconds;
+        ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+        Promise<Void> done = Promise.promise();
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        int[] sent = {0};
+        int[] answered = {0};
+        vertx.setPeriodic(1, timer -> {
+            long now = System.nanoTime();
+            while (sent[0] < total && start + sent[0] * interval <= now) {
+                long due = start + sent[0] * interval;
+                int i = sent[0]++;
+                request.apply(i).onComplete(r -> {
+                    samples.add(new Sample(r.succeeded() ? r.result() : 0, System.nanoTime() - due));
+                    if (++answered[0] == total) {
+                        done.tryComplete();
+                    }
+                });
+            }
+            if (sent[0] == total) {
+                vertx.cancelTimer(timer);
+            }
+        });
+        done.future().await(seconds + 60L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        Map<Integer, List<Long>> byStatus = new TreeMap<>();
+        samples.forEach(s -> byStatus.computeIfAbsent(s.status(), k -> new ArrayList<>()).add(s.nanos()));
+        StringBuilder line = new StringBuilder(String.format("%-48s offered %5d/s for %2d s:", name, rate, seconds));
+        byStatus.forEach((status, latencies) -> {
+            latencies.sort(null);
+            line.append(String.format("  %s %d (%.0f/s) p50 %.1f ms p99 %.1f ms max %.1f ms",
+                    status == 0 ? "error" : status, latencies.size(), latencies.size() / elapsed,
+                    latencies.get(latencies.size() / 2) / 1e6,
+                    latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1) / 1e6,
+                    latencies.get(latencies.size() - 1) / 1e6));
+        });
+        System.out.println(line);
+    }
+}
