@@ -1,5 +1,6 @@
 package cn.liaison.backend;
 
+import cn.liaison.backend.attachment.AttachmentsFeature;
 import cn.liaison.backend.calendar.CalendarFeature;
 import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.demo.DemoFeature;
@@ -52,7 +53,7 @@ public final class Application {
                         c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(), new StaffFeature(), new DemoFeature(),
                 new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new GuidingCasesFeature(),
                 new SlaFeature(c.sla()), new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()),
-                new ScenariosFeature(), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
+                new AttachmentsFeature(), new ScenariosFeature(), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
                 new StaffMobileFeature(c.mobile()), new OpsFeature());
     }
 

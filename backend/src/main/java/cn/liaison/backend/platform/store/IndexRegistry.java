@@ -53,6 +53,8 @@ public final class IndexRegistry {
                 Spec.of(false, "enterpriseId", 1),
                 Spec.of(false, "district", 1, "parkId", 1),
                 Spec.of(false, "outbox.nextAttemptAt", 1));
+        // attachment lists: the files of one request, of one site visit
+        declare("attachments", Spec.of(false, "requestId", 1), Spec.of(false, "visitId", 1));
         declare("site_visits",
                 Spec.of(false, "projectId", 1, "date", -1),
                 Spec.of(false, "district", 1, "visitedAt", 1));
