@@ -1,6 +1,7 @@
 package cn.liaison.backend;
 
 import cn.liaison.backend.attachment.AttachmentsFeature;
+import cn.liaison.backend.audit.AuditFeature;
 import cn.liaison.backend.calendar.CalendarFeature;
 import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.demo.DemoFeature;
@@ -54,7 +55,7 @@ public final class Application {
                 new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new GuidingCasesFeature(),
                 new SlaFeature(c.sla()), new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()),
                 new AttachmentsFeature(), new ScenariosFeature(), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
-                new StaffMobileFeature(c.mobile()), new OpsFeature());
+                new StaffMobileFeature(c.mobile()), new AuditFeature(), new OpsFeature());
     }
 
     private final AppConfig config;
@@ -102,7 +103,7 @@ public final class Application {
         options.extraRoutes().forEach(platform::route);
         var settings = new HttpVerticle.HttpSettings(config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace(), config.trustedProxies());
         http = HttpEdge.deploy(vertx, contract, platform.contributed().routes(), platform.contributed().rawRoutes(),
-                settings, platform.contributed().callers()).await(TIMEOUT_S, TimeUnit.SECONDS);
+                settings, platform.contributed().callers(), platform.audit(), platform.clock()).await(TIMEOUT_S, TimeUnit.SECONDS);
         LOG.info("Listening on http://{}:{} ({} event-loop instance(s)), {} features, started in {} ms",
                 config.httpHost(), port(), http.instances(), started.size(), (System.nanoTime() - begin) / 1_000_000);
     }

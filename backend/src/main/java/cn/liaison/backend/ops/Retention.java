@@ -44,7 +44,8 @@ public final class Retention {
                 new Rule("kb_questions", "at", config.questions()),
                 new Rule("hotline_calls", "startedAt", config.calls()),
                 new Rule("wechat_messages", "receivedAt", config.wechat()),
-                new Rule("wechat_subscribe_log", "at", config.wechat())));
+                new Rule("wechat_subscribe_log", "at", config.wechat()),
+                new Rule("audit_log", "at", config.audit())));
     }
 
     public Retention(MongoClient mongo, Clock clock, List<Rule> rules) {

@@ -55,6 +55,9 @@ public final class IndexRegistry {
                 Spec.of(false, "outbox.nextAttemptAt", 1));
         // attachment lists: the files of one request, of one site visit
         declare("attachments", Spec.of(false, "requestId", 1), Spec.of(false, "visitId", 1));
+        // the audit log: newest first, by action or person, date ranges and cursor as a range on seq
+        declare("audit_log", Spec.of(false, "seq", -1), Spec.of(false, "action", 1, "seq", -1),
+                Spec.of(false, "actorId", 1, "seq", -1));
         declare("site_visits",
                 Spec.of(false, "projectId", 1, "date", -1),
                 Spec.of(false, "district", 1, "visitedAt", 1));
