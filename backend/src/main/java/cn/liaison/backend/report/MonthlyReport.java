@@ -106,6 +106,7 @@ public final class MonthlyReport {
                             .put("total", rows.total.toJson())
                             .put("approvalTimes", approvals.result())
                             .put("categoryTitles", categoryTitles)
+                            .put("people", Performers.compute(timed.result(), unitNames(units), calendar, from, to))
                             .put("truncated", timed.result().size() >= MAX_TIMED);
                 });
     }
@@ -151,10 +152,10 @@ public final class MonthlyReport {
 
     private Future<List<JsonObject>> timed(JsonObject scope, Instant from, Instant to) {
         JsonArray any = new JsonArray().add(range("createdAt", from, to)).add(range("respondedAt", from, to))
-                .add(range("escalation.at", from, to)).add(range("rework.at", from, to));
+                .add(range("escalation.at", from, to)).add(range("rework.at", from, to)).add(range("rating.at", from, to));
         JsonObject fields = new JsonObject();
         for (String f : new String[] {"district", "parkId", "projectId", "status", "createdAt", "acceptedAt", "signDeadline",
-                "respondedAt", "dueAt", "escalation", "rework"}) {
+                "respondedAt", "dueAt", "escalation", "rework", "rating", "liaisonId", "liaisonName", "unitId", "urgeCount", "urges"}) {
             fields.put(f, 1);
         }
         return mongo.findWithOptions("requests", and(scope, new JsonObject().put("$or", any)),
@@ -195,6 +196,12 @@ public final class MonthlyReport {
                     projects.forEach(p -> rows.of(p).forEach(r -> r.majorProjectsServed.add(p.getString("_id"))));
                     return null;
                 });
+    }
+
+    private static Map<String, String> unitNames(List<Unit> units) {
+        Map<String, String> names = new LinkedHashMap<>();
+        units.forEach(u -> names.put(u.id(), u.name()));
+        return names;
     }
 
     private Future<List<JsonObject>> group(String collection, JsonObject match, JsonObject key) {

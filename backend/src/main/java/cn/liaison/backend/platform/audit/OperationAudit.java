@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 /**
  * Records an operation that declares {@code x-audit: ACTION} in the contract once its answer is
  * sent: successes always; for {@code LOGIN}, refusals too (as {@code LOGIN_FAILED}, with the user
- * name that was tried — never the password). The target is what the handler left under
+ * name that was tried — never the password, nor a sign-in's query with its one-time code). The target is what the handler left under
  * {@link AuditSink#TARGET}, else the path parameters.
  */
 public final class OperationAudit {
@@ -38,11 +38,16 @@ public final class OperationAudit {
     public static void watch(RoutingContext rc, AuditSink sink, AuditAction action, Clock clock) {
         rc.addEndHandler(done -> {
                 int status = rc.response().getStatusCode();
-                boolean ok = status >= 200 && status < 300;
-                boolean failedLogin = action == AuditAction.LOGIN && (status == 401 || status == 403 || status == 423 || status == 429);
+                String location = rc.response().headers().get("Location");
+                // a browser sign-in (WeCom) ends in a redirect to the page, with error= when refused
+                boolean redirectRefused = status == 302 && location != null && location.contains("error=");
+                boolean ok = status >= 200 && status < 300 || status == 302 && !redirectRefused;
+                boolean failedLogin = action == AuditAction.LOGIN && (status == 401 || status == 403 || status == 423
+                        || status == 429 || redirectRefused);
+                ok = ok && !failedLogin;
                 if (ok || failedLogin) {
                     sink.record(AuditSink.of(rc, failedLogin ? AuditAction.LOGIN_FAILED : action, target(rc),
-                            detail(rc), triedName(rc), clock));
+                            action == AuditAction.LOGIN ? null : detail(rc), triedName(rc), clock));
                 }
             });
     }
