@@ -108,9 +108,7 @@ public final class Application {
                 config.httpHost(), port(), http.instances(), started.size(), (System.nanoTime() - begin) / 1_000_000);
     }
 
-    public int port() {
-        return http.port();
-    }
+    public int port() { return http.port(); }
 
     /** The platform the features run on (tests drive jobs and reach published ports through it). */
     public Platform platform() {

@@ -22,6 +22,11 @@ final class Upload {
     }
 
     static Future<Path> toTempFile(Vertx vertx, HttpServerRequest request, Path dir, long maxBytes) {
+        if (request.isEnded()) {
+            // no body was streamed (none was sent, or not as application/octet-stream)
+            return Future.failedFuture(ProblemException.invalid("请以 application/octet-stream 上传文件内容",
+                    java.util.List.of(new cn.liaison.backend.platform.http.FieldError("body", "不能为空"))));
+        }
         String declared = request.getHeader("Content-Length");
         if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxBytes) {
             return Future.failedFuture(tooLarge(maxBytes));
