@@ -44,7 +44,7 @@ final class AuditLog implements AuditSink {
         JsonObject doc = new JsonObject().put("_id", seq).put("seq", seq).put("at", MongoDocs.date(e.at()))
                 .put("action", e.action().name()).put("actorId", e.actorId()).put("actorName", e.actorName())
                 .put("role", e.role()).put("address", e.address()).put("target", e.target()).put("detail", e.detail())
-                .put("status", e.status());
+                .put("httpStatus", e.status());
         mongo.insert(COLLECTION, doc).onFailure(err -> LOG.warn("Audit line not written ({}): {}", e.action(), err.toString()));
     }
 
@@ -88,7 +88,7 @@ final class AuditLog implements AuditSink {
         JsonObject out = new JsonObject().put("id", doc.getString("_id")).put("at", MongoDocs.apiTime(at))
                 .put("action", action.name()).put("actionLabel", action.label())
                 .put("actorName", doc.getString("actorName", "（未登录）")).put("address", doc.getString("address"))
-                .put("status", doc.getInteger("status"));
+                .put("httpStatus", doc.getInteger("httpStatus"));
         copy(doc, out, "actorId", "role", "target", "detail");
         if (doc.getString("role") != null) {
             out.put("roleLabel", cn.liaison.backend.platform.auth.Role.valueOf(doc.getString("role")).label());
