@@ -19,7 +19,7 @@ public final class AuditFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
-        AuditLog log = new AuditLog(platform.stores().mongo());
+        AuditLog log = new AuditLog(platform.stores().mongo(), platform.clock());
         platform.auditRecorder(log);
         platform.route(new AuditRoutes(log));
         return log.start();

@@ -10,6 +10,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,10 +30,15 @@ final class AuditLog implements AuditSink {
     static final String COLLECTION = "audit_log";
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
-    private final MongoClient mongo;
+    /** The window a first page is looked for in before the whole log (see {@link #page}). */
+    private static final Duration RECENT = Duration.ofDays(7);
 
-    AuditLog(MongoClient mongo) {
+    private final MongoClient mongo;
+    private final Clock clock;
+
+    AuditLog(MongoClient mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     Future<Void> start() {
@@ -56,7 +63,23 @@ final class AuditLog implements AuditSink {
     record Query(AuditAction action, String actorId, LocalDate from, LocalDate to, String cursor, int limit) {
     }
 
+    /**
+     * One page, newest first. Without a start date the recent week before the page's end is tried
+     * first — an open range walks the whole index, a week's range only its lines — and the open
+     * range only when that week holds less than a page.
+     */
     Future<List<JsonObject>> page(Query q) {
+        if (q.from() != null) {
+            return find(q, null);
+        }
+        long end = q.cursor() != null ? Long.parseLong(q.cursor().substring(0, 13))
+                : q.to() != null ? q.to().plusDays(1).atStartOfDay(MongoDocs.ZONE).toInstant().toEpochMilli()
+                : clock.millis() + 1;
+        String recent = seqAt(Math.max(0, end - RECENT.toMillis()));
+        return find(q, recent).compose(found -> found.size() >= q.limit() ? Future.succeededFuture(found) : find(q, null));
+    }
+
+    private Future<List<JsonObject>> find(Query q, String lowerBound) {
         JsonObject filter = new JsonObject();
         if (q.action() != null) {
             filter.put("action", q.action().name());
@@ -67,6 +90,8 @@ final class AuditLog implements AuditSink {
         JsonObject range = new JsonObject();
         if (q.from() != null) {
             range.put("$gte", seqAt(q.from().atStartOfDay(MongoDocs.ZONE).toInstant().toEpochMilli()));
+        } else if (lowerBound != null) {
+            range.put("$gte", lowerBound);
         }
         String upper = q.to() == null ? null : seqAt(q.to().plusDays(1).atStartOfDay(MongoDocs.ZONE).toInstant().toEpochMilli());
         if (q.cursor() != null && (upper == null || q.cursor().compareTo(upper) < 0)) {

@@ -33,7 +33,7 @@ public final class AuditBench {
         try (EmbeddedMongo embedded = EmbeddedMongo.start(dir)) {
             MongoClient mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", embedded.connectionString())
                     .put("db_name", "bench"));
-            AuditLog log = new AuditLog(mongo);
+            AuditLog log = new AuditLog(mongo, java.time.Clock.fixed(Instant.parse("2026-11-20T00:00:00Z"), java.time.ZoneOffset.UTC));
             log.start().await(60, TimeUnit.SECONDS);
             Random random = new Random(7);
             Instant start = Instant.parse("2025-11-20T00:00:00Z");
