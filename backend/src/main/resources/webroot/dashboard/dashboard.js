@@ -40,7 +40,7 @@
     const cols = [['单位', r => r.unitName], ['受理', r => r.received], ['签收率', r => pct(r.signOnTimeRate)],
       ['办结', r => r.completed], ['按时率', r => pct(r.onTimeRate)], ['平均工作日', r => num(r.avgWorkingDaysToComplete)],
       ['超期', r => r.overdue], ['升级', r => r.escalated], ['评价', r => r.rated], ['满意率', r => pct(r.satisfactionRate)],
-      ['差评', r => r.badRatings], ['已整改', r => r.rectified], ['小程序直答率', r => pct(r.directAnswer.MINIPROGRAM.rate)],
+      ['差评', r => r.badRatings], ['已整改', r => r.rectified], ['企业催办', r => r.urges], ['小程序直答率', r => pct(r.directAnswer.MINIPROGRAM.rate)],
       ['热线直答率', r => pct(r.directAnswer.HOTLINE.rate)], ['政策', r => r.policyMatchesApplied],
       ['走访', r => r.siteVisits], ['重点项目', r => r.majorProjectsServed]];
     const rows = report.rows.concat([report.total]);
@@ -51,7 +51,7 @@
 
   // 谁在办: per liaison and per handling unit (the same scope as the rows above)
   function people(report) {
-    const p = report.people || { liaisons: [], units: [] };
+    const p = report.people || { liaisons: [], handlingUnits: [] };
     const cols = [['名称', r => r.name], ['受理', r => r.received], ['按时签收率', r => pct(r.signOnTimeRate)],
       ['办结', r => r.completed], ['按时办结率', r => pct(r.onTimeRate)], ['满意率', r => pct(r.satisfactionRate)],
       ['平均工作日', r => num(r.avgWorkingDays)], ['P90 工作日', r => num(r.p90WorkingDays)], ['催办', r => r.urges],
@@ -62,7 +62,7 @@
         '<tr>' + cols.map(c => `<td>${esc(c[1](r))}</td>`).join('') + '</tr>').join('');
     };
     render('people-liaisons', p.liaisons);
-    render('people-units', p.units);
+    render('people-units', p.handlingUnits);
   }
 
   function barChart(report) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 final class AttachmentStore {
 
-    static final String FILES = "attachments";
+    static final String FILES = AttachmentCollections.ATTACHMENTS.name();
     static final String CHUNKS = "attachment_chunks";
     /** Under MongoDB's 16 MB document limit by far, and small enough to hold a few in memory. */
     static final int CHUNK_BYTES = 256 * 1024;
@@ -32,7 +32,7 @@ final class AttachmentStore {
     }
 
     Future<Void> start() {
-        return IndexRegistry.apply(mongo, FILES);
+        return IndexRegistry.apply(mongo, AttachmentCollections.ATTACHMENTS);
     }
 
     static String chunkId(String fileId, String variant, int n) {

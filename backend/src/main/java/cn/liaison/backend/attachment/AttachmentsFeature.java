@@ -39,6 +39,7 @@ public final class AttachmentsFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
+        platform.collections(AttachmentCollections.ATTACHMENTS);
         Path uploads = platform.dataDir().resolve("uploads");
         AttachmentStore store = new AttachmentStore(platform.stores().mongo());
         Attachments attachments = new Attachments(store, platform.blocking(), platform.clock());

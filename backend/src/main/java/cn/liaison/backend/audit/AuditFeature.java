@@ -19,6 +19,7 @@ public final class AuditFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
+        platform.collections(AuditCollections.AUDIT_LOG);
         AuditLog log = new AuditLog(platform.stores().mongo(), platform.clock());
         platform.auditRecorder(log);
         platform.route(new AuditRoutes(log));

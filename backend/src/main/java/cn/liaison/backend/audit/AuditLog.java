@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AuditLog implements AuditSink {
 
-    static final String COLLECTION = "audit_log";
+    static final String COLLECTION = AuditCollections.AUDIT_LOG.name();
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
 
     /** The window a first page is looked for in before the whole log (see {@link #page}). */
@@ -42,7 +42,7 @@ final class AuditLog implements AuditSink {
     }
 
     Future<Void> start() {
-        return IndexRegistry.apply(mongo, COLLECTION);
+        return IndexRegistry.apply(mongo, AuditCollections.AUDIT_LOG);
     }
 
     @Override

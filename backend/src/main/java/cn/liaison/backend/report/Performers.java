@@ -3,6 +3,7 @@ package cn.liaison.backend.report;
 import static cn.liaison.backend.platform.store.MongoDocs.instant;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
+import cn.liaison.bots.domain.RatingLevel;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -12,18 +13,24 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * 谁在办: the month's figures per liaison and per handling unit, from the same bounded read of the
  * month's requests as the unit rows (so a unit head sees the people of the unit tree, the city all):
  * on-time sign-for and completion rates, 满意率, average and p90 working days to complete, urges
- * (催办: the request's {@code urgeCount} or {@code urges} list, when the urge feature writes one) and
+ * (催办: the times in the request's {@code urgedAt} list that fall in the month, as the unit rows count them) and
  * rework opened.
  */
 final class Performers {
 
-    private static final Set<String> SATISFIED = Set.of("VERY_SATISFIED", "SATISFIED", "BASICALLY_SATISFIED");
+    /** 满意: any level that is not a bad rating (差评). */
+    private static boolean satisfied(String level) {
+        try {
+            return !RatingLevel.valueOf(level).isBad();
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return false;
+        }
+    }
 
     /** One person's or unit's tally. */
     private static final class Tally {
@@ -79,7 +86,7 @@ final class Performers {
                 count(doc, tallies, calendar, from, to);
             }
         }
-        return new JsonObject().put("liaisons", sorted(liaisons)).put("units", sorted(units));
+        return new JsonObject().put("liaisons", sorted(liaisons)).put("handlingUnits", sorted(units));
     }
 
     private static void count(JsonObject doc, List<Tally> tallies, WorkingCalendar calendar, Instant from, Instant to) {
@@ -95,11 +102,11 @@ final class Performers {
         double days = respondedNow ? calendar.workingTimeBetween(created, responded).toMinutes()
                 / (double) calendar.officeHours().minutesPerDay() : 0;
         boolean ratedNow = rating != null && in(instant(rating.getValue("at")), from, to);
-        long urges = receivedNow ? urges(doc) : 0;
+        long urges = urges(doc, from, to);
         for (Tally t : tallies) {
+            t.urges += urges;
             if (receivedNow) {
                 t.received++;
-                t.urges += urges;
                 if (accepted != null) {
                     t.signedFor++;
                     t.signedOnTime += signBy == null || !accepted.isAfter(signBy) ? 1 : 0;
@@ -112,7 +119,7 @@ final class Performers {
             }
             if (ratedNow) {
                 t.rated++;
-                t.satisfied += SATISFIED.contains(rating.getString("level")) ? 1 : 0;
+                t.satisfied += satisfied(rating.getString("level")) ? 1 : 0;
             }
             if (rework != null && in(instant(rework.getValue("at")), from, to)) {
                 t.rework++;
@@ -120,12 +127,9 @@ final class Performers {
         }
     }
 
-    /** The hook for urges (催办): a count or a list on the request, whichever the urge feature keeps; 0 without it. */
-    static long urges(JsonObject doc) {
-        if (doc.getValue("urgeCount") instanceof Number n) {
-            return n.longValue();
-        }
-        return doc.getValue("urges") instanceof JsonArray list ? list.size() : 0;
+    /** Urges (催办) made this month: the desk keeps every urge's time in {@code urgedAt}. */
+    static long urges(JsonObject doc, Instant from, Instant to) {
+        return doc.getJsonArray("urgedAt", new JsonArray()).stream().filter(at -> in(instant(at), from, to)).count();
     }
 
     private static JsonArray sorted(Map<String, Tally> tallies) {

@@ -1,5 +1,7 @@
 package cn.liaison.backend.report;
 
+import cn.liaison.bots.domain.RatingLevel;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -29,12 +31,11 @@ final class XlsxExport {
             new Column("办结", "completed", Kind.COUNT), new Column("按时办结", "completedOnTime", Kind.COUNT),
             new Column("按时办结率", "onTimeRate", Kind.RATE), new Column("平均办结工作日", "avgWorkingDaysToComplete", Kind.DAYS),
             new Column("超期", "overdue", Kind.COUNT), new Column("升级督办", "escalated", Kind.COUNT),
-            new Column("评价数", "rated", Kind.COUNT), new Column("非常满意", "ratings.VERY_SATISFIED", Kind.COUNT),
-            new Column("满意", "ratings.SATISFIED", Kind.COUNT), new Column("基本满意", "ratings.BASICALLY_SATISFIED", Kind.COUNT),
-            new Column("不满意", "ratings.DISSATISFIED", Kind.COUNT),
-            new Column("非常不满意", "ratings.VERY_DISSATISFIED", Kind.COUNT),
+            new Column("评价数", "rated", Kind.COUNT), rating(RatingLevel.VERY_SATISFIED), rating(RatingLevel.SATISFIED),
+            rating(RatingLevel.BASICALLY_SATISFIED), rating(RatingLevel.DISSATISFIED), rating(RatingLevel.VERY_DISSATISFIED),
             new Column("满意率", "satisfactionRate", Kind.RATE), new Column("差评", "badRatings", Kind.COUNT),
             new Column("差评整改", "reworkOpened", Kind.COUNT), new Column("已整改", "rectified", Kind.COUNT),
+            new Column("企业催办", "urges", Kind.COUNT),
             new Column("小程序直接答复率", "directAnswer.MINIPROGRAM.rate", Kind.RATE),
             new Column("热线直接答复率", "directAnswer.HOTLINE.rate", Kind.RATE),
             new Column("政策免申即享", "policyMatchesApplied", Kind.COUNT), new Column("现场服务", "siteVisits", Kind.COUNT),
@@ -49,6 +50,10 @@ final class XlsxExport {
             new Column("催办", "urges", Kind.COUNT), new Column("差评整改", "rework", Kind.COUNT)};
 
     private XlsxExport() {
+    }
+
+    private static Column rating(RatingLevel level) {
+        return new Column(level.label(), "ratings." + level.name(), Kind.COUNT);
     }
 
     static byte[] write(JsonObject report) {
@@ -109,7 +114,7 @@ final class XlsxExport {
                 who.style(0, c + 1).bold().fillColor("F2DCDB").set();
             }
             int at = 1;
-            for (String group : new String[] {"liaisons", "units"}) {
+            for (String group : new String[] {"liaisons", "handlingUnits"}) {
                 for (Object item : people.getJsonArray(group, new JsonArray())) {
                     who.value(at, 0, "liaisons".equals(group) ? "联络员" : "承办单位");
                     for (int c = 0; c < PEOPLE.length; c++) {

@@ -153,7 +153,7 @@ class MonthlyReportIT {
         assertEquals(1.294, lina.getDouble("p90WorkingDays"), 0.001);
         assertEquals(1, lina.getLong("rework"));
         assertEquals(0, lina.getLong("urges"));
-        JsonObject pukou = people.getJsonArray("units").stream().map(JsonObject.class::cast)
+        JsonObject pukou = people.getJsonArray("handlingUnits").stream().map(JsonObject.class::cast)
                 .filter(p -> "district-pukou".equals(p.getString("id"))).findFirst().orElseThrow();
         assertEquals("浦口区", pukou.getString("name"));
         assertEquals(2, pukou.getLong("received"));
