@@ -49,33 +49,32 @@ public final class KbFeature implements Feature {
         return Future.succeededFuture();
     }
 
-    /**
-     * A stop while the index is still being built waits for the build (at most {@link #BUILD_WAIT_MS}):
-     * ONNX Runtime's native teardown at process exit crashed a thread still creating its session
-     * (SIGBUS, exit 134 instead of 0 on a SIGTERM right after start).
-     */
+    /** Other instances' publishes are no longer followed once the stop begins. */
     @Override
     public void drain() {
-        if (module == null) {
-            return;
-        }
-        module.stopSync();
-        long deadline = System.currentTimeMillis() + BUILD_WAIT_MS;
-        try {
-            while (!module.knowledgeBase().isComplete() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (module != null) {
+            module.stopSync();
         }
     }
 
-    private static final long BUILD_WAIT_MS = 60_000;
+    /**
+     * A stop while the index is still being built waits for the build (at most {@link #BUILD_WAIT}),
+     * after the HTTP servers have stopped accepting: ONNX Runtime's native teardown at process exit
+     * crashed a thread still creating its session (SIGBUS, exit 134 instead of 0 on a SIGTERM right
+     * after start).
+     */
+    private static final Duration BUILD_WAIT = Duration.ofSeconds(60);
 
     @Override
     public void close() {
-        if (module != null) {
-            module.close();
+        if (module == null) {
+            return;
         }
+        try {
+            module.awaitBuilds(BUILD_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        module.close();
     }
 }

@@ -74,6 +74,11 @@ public final class KbModule {
         sync.close();
     }
 
+    /** Waits for a running index build to finish (at most {@code max}); see {@link KbService#awaitBuilds}. */
+    public void awaitBuilds(java.time.Duration max) throws InterruptedException {
+        service.awaitBuilds(max);
+    }
+
     public void close() {
         if (service.knowledgeBase() != null) {
             service.knowledgeBase().close();

@@ -44,16 +44,47 @@ public final class KbService {
         this.clock = clock;
     }
 
+    /** Index builds running now, counted on the building thread itself (not through Vert.x, which may be closed). */
+    private final Object buildsLock = new Object();
+    private int builds;
+
+    private <T> T building(java.util.concurrent.Callable<T> build) throws Exception {
+        synchronized (buildsLock) {
+            builds++;
+        }
+        try {
+            return build.call();
+        } finally {
+            synchronized (buildsLock) {
+                builds--;
+                buildsLock.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits (at most {@code max}) until no index build runs: ONNX Runtime's native teardown at process
+     * exit crashed a thread still creating its session (SIGBUS, exit 134 on a SIGTERM right after start).
+     */
+    void awaitBuilds(java.time.Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (buildsLock) {
+            for (long left = max.toNanos(); builds > 0 && left > 0; left = deadline - System.nanoTime()) {
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(buildsLock, left);
+            }
+        }
+    }
+
     /** Imports the bundled content into an empty database, then builds the index from what is published. */
     Future<KnowledgeBase> start() {
         long begin = System.nanoTime();
         return entries.count()
                 .compose(n -> n > 0 ? Future.succeededFuture() : importEntries(bundledEntries(), "system"))
                 .compose(v -> entries.published())
-                .compose(published -> worker.executeBlocking(() -> {
+                .compose(published -> worker.executeBlocking(() -> building(() -> {
                     Content content = load(published);
                     return KnowledgeBase.open(content, RetrievalConfig.defaults());
-                }, false))
+                }), false))
                 .onFailure(ready::tryFail)
                 .onSuccess(opened -> {
                     kb = opened;
@@ -104,12 +135,12 @@ public final class KbService {
             return Future.succeededFuture();
         }
         return entries.published()
-                .compose(published -> worker.executeBlocking(() -> {
+                .compose(published -> worker.executeBlocking(() -> building(() -> {
                     long begin = System.nanoTime();
                     kb.reindex(load(published).entries());
                     cn.liaison.backend.platform.telemetry.Meters.kbIndexBuilt(System.nanoTime() - begin);
                     return null;
-                }, false))
+                }), false))
                 .mapEmpty();
     }
 
