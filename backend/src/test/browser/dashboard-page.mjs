@@ -46,6 +46,9 @@ try {
   if (trendMonths !== 12) throw new Error('the trend shows ' + trendMonths + ' months, not 12');
   const kpis = await page.locator('#kpis .kpi').count();
   const rows = await page.locator('#table tr').count();
+  // who performs: the liaison and unit tables have their header (and a row per person or unit with requests)
+  await page.locator('#people-liaisons th').getByText('P90 工作日').waitFor();
+  await page.locator('#people-units th').getByText('满意率').waitFor();
   await page.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
   if (errors.length) throw new Error('page errors: ' + errors.join('; '));
   console.log(`DASHBOARD OK kpis=${kpis} rows=${rows}`);

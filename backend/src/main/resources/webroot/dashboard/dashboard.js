@@ -49,6 +49,22 @@
       `<tr class="${r.level === 'PARK' ? 'park' : ''}">` + cols.map(c => `<td>${esc(c[1](r))}</td>`).join('') + '</tr>').join('');
   }
 
+  // 谁在办: per liaison and per handling unit (the same scope as the rows above)
+  function people(report) {
+    const p = report.people || { liaisons: [], handlingUnits: [] };
+    const cols = [['名称', r => r.name], ['受理', r => r.received], ['按时签收率', r => pct(r.signOnTimeRate)],
+      ['办结', r => r.completed], ['按时办结率', r => pct(r.onTimeRate)], ['满意率', r => pct(r.satisfactionRate)],
+      ['平均工作日', r => num(r.avgWorkingDays)], ['P90 工作日', r => num(r.p90WorkingDays)], ['催办', r => r.urges],
+      ['差评整改', r => r.rework]];
+    const esc = (s) => String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+    const render = (id, items) => {
+      $(id).innerHTML = '<tr>' + cols.map(c => `<th>${c[0]}</th>`).join('') + '</tr>' + items.map(r =>
+        '<tr>' + cols.map(c => `<td>${esc(c[1](r))}</td>`).join('') + '</tr>').join('');
+    };
+    render('people-liaisons', p.liaisons);
+    render('people-units', p.handlingUnits);
+  }
+
   function barChart(report) {
     const rows = report.rows.filter(r => r.level !== 'PARK');
     const data = {
@@ -92,6 +108,7 @@
       const report = await (await api('/api/v1/reports/monthly?month=' + month)).json();
       kpis(report.total);
       table(report);
+      people(report);
       barChart(report);
       await trendChart(month);
       document.body.dataset.loaded = month;

@@ -2,6 +2,8 @@ package cn.liaison.backend;
 
 import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.platform.Feature;
+import cn.liaison.backend.attachment.AttachmentsFeature;
+import cn.liaison.backend.audit.AuditFeature;
 import cn.liaison.backend.calendar.CalendarFeature;
 import cn.liaison.backend.canned.CannedRepliesFeature;
 import cn.liaison.backend.demo.DemoFeature;
@@ -35,8 +37,9 @@ final class Features {
                         c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(),
                 new ProjectDirectoryFeature(), new StaffFeature(), new DemoFeature(), new KbFeature(c.kbAnswersPerMinute()),
                 new RequestsFeature(c.sla()), new SearchFeature(), new GuidingCasesFeature(), new SlaFeature(c.sla()),
-                new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()), new ScenariosFeature(),
+                new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()), new AttachmentsFeature(),
+                new ScenariosFeature(),
                 new ReportsFeature(), new MiniProgramFeature(c.miniProgram()), new StaffMobileFeature(c.mobile()),
-                new CannedRepliesFeature(), new OpsFeature());
+                new CannedRepliesFeature(), new AuditFeature(), new OpsFeature());
     }
 }

@@ -73,7 +73,8 @@ public enum ConfigKey {
     OTEL_SERVICE_NAME("liaison", "service.name on every exported span"),
     QUESTION_LOG_RETENTION_DAYS("365", "days knowledge-base questions (kb_questions) are kept"),
     HOTLINE_CALL_RETENTION_DAYS("365", "days hotline assist calls (hotline_calls) are kept"),
-    WECHAT_MESSAGE_RETENTION_DAYS("30", "days handled WeChat push messages and subscribe-message records are kept");
+    WECHAT_MESSAGE_RETENTION_DAYS("30", "days handled WeChat push messages and subscribe-message records are kept"),
+    AUDIT_RETENTION_DAYS("1095", "days lines of the audit log (sign-ins, publishing, accounts, exports) are kept");
 
     private final String defaultValue;
     private final String description;

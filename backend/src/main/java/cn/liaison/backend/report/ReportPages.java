@@ -26,7 +26,11 @@ public final class ReportPages implements RawRoutes {
     private final AuthHandler auth;
     private final WorkerExecutor workers;
 
-    public ReportPages(ReportService reports, AuthHandler auth, WorkerExecutor workers) {
+    private final io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> audited;
+
+    public ReportPages(ReportService reports, AuthHandler auth, WorkerExecutor workers,
+                       io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> audited) {
+        this.audited = audited;
         this.reports = reports;
         this.auth = auth;
         this.workers = workers;
@@ -34,7 +38,7 @@ public final class ReportPages implements RawRoutes {
 
     @Override
     public void register(Router router) {
-        router.get("/api/v1/reports/monthly.xlsx").handler(auth).handler(rc -> {
+        router.get("/api/v1/reports/monthly.xlsx").handler(auth).handler(audited).handler(rc -> {
             String month = rc.queryParams().get("month");
             String unitId = rc.queryParams().get("unitId");
             if (unitId != null && !unitId.matches("[a-z][a-z0-9-]{1,63}")) {

@@ -5,6 +5,8 @@ import cn.liaison.backend.identity.Tokens;
 import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.platform.Feature;
 import cn.liaison.backend.platform.Platform;
+import cn.liaison.backend.platform.audit.AuditAction;
+import cn.liaison.backend.platform.audit.OperationAudit;
 import cn.liaison.backend.platform.auth.AuthHandler;
 import cn.liaison.backend.project.ProjectQueries;
 import cn.liaison.backend.request.RequestQueries;
@@ -24,7 +26,8 @@ public final class ReportsFeature implements Feature {
                 platform.ports().require(ProjectQueries.class),
                 platform.ports().require(WorkingCalendar.class), platform.clock()),
                 platform.ports().require(UnitDirectory.class), platform.clock());
-        platform.rawRoute(new ReportPages(reports, new AuthHandler(platform.ports().require(Tokens.class)), platform.blocking()));
+        platform.rawRoute(new ReportPages(reports, new AuthHandler(platform.ports().require(Tokens.class)), platform.blocking(),
+                OperationAudit.step(platform.audit(), AuditAction.EXPORT_DOWNLOADED, platform.clock())));
         platform.route(new ReportRoutes(reports));
         return Future.succeededFuture();
     }

@@ -41,6 +41,14 @@ final class XlsxExport {
             new Column("政策免申即享", "policyMatchesApplied", Kind.COUNT), new Column("现场服务", "siteVisits", Kind.COUNT),
             new Column("服务重点项目", "majorProjectsServed", Kind.COUNT)};
 
+    private static final Column[] PEOPLE = {
+            new Column("名称", "name", Kind.TEXT), new Column("受理诉求", "received", Kind.COUNT),
+            new Column("已签收", "signedFor", Kind.COUNT), new Column("按时签收率", "signOnTimeRate", Kind.RATE),
+            new Column("办结", "completed", Kind.COUNT), new Column("按时办结率", "onTimeRate", Kind.RATE),
+            new Column("评价数", "rated", Kind.COUNT), new Column("满意率", "satisfactionRate", Kind.RATE),
+            new Column("平均办结工作日", "avgWorkingDays", Kind.DAYS), new Column("P90 办结工作日", "p90WorkingDays", Kind.DAYS),
+            new Column("催办", "urges", Kind.COUNT), new Column("差评整改", "rework", Kind.COUNT)};
+
     private XlsxExport() {
     }
 
@@ -98,11 +106,37 @@ final class XlsxExport {
                     }
                 }
             }
+            JsonObject people = report.getJsonObject("people", new JsonObject());
+            Worksheet who = wb.newWorksheet("人员绩效");
+            who.value(0, 0, "类别");
+            for (int c = 0; c < PEOPLE.length; c++) {
+                who.value(0, c + 1, PEOPLE[c].title());
+                who.style(0, c + 1).bold().fillColor("F2DCDB").set();
+            }
+            int at = 1;
+            for (String group : new String[] {"liaisons", "handlingUnits"}) {
+                for (Object item : people.getJsonArray(group, new JsonArray())) {
+                    who.value(at, 0, "liaisons".equals(group) ? "联络员" : "承办单位");
+                    for (int c = 0; c < PEOPLE.length; c++) {
+                        cell(who, at, c + 1, PEOPLE[c], read((JsonObject) item, PEOPLE[c].path()));
+                    }
+                    at++;
+                }
+            }
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static void cell(Worksheet sheet, int r, int c, Column column, Object value) {
+        if (value instanceof Number n) {
+            sheet.value(r, c, n);
+            sheet.style(r, c).format(column.kind() == Kind.RATE ? "0.0%" : column.kind() == Kind.DAYS ? "0.00" : "0").set();
+        } else if (value != null) {
+            sheet.value(r, c, String.valueOf(value));
+        }
     }
 
     private static Object read(JsonObject row, String path) {

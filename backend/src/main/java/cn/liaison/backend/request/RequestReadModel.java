@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class RequestReadModel implements RequestQueries {
 
     private static final String[] TIMED_FIELDS = {"district", "parkId", "projectId", "status", "createdAt", "acceptedAt",
-        "signDeadline", "respondedAt", "dueAt", "escalation", "rework", "urgedAt"};
+        "signDeadline", "respondedAt", "dueAt", "escalation", "rework", "urgedAt", "rating", "liaisonId", "liaisonName", "unitId"};
 
     private final MongoClient mongo;
 
@@ -45,7 +45,7 @@ public final class RequestReadModel implements RequestQueries {
     public Future<List<JsonObject>> timedIn(Places places, Instant from, Instant to, int limit) {
         JsonArray any = new JsonArray().add(range("createdAt", from, to)).add(range("respondedAt", from, to))
                 .add(range("escalation.at", from, to)).add(range("rework.at", from, to))
-                .add(range("urgedAt", from, to));
+                .add(range("urgedAt", from, to)).add(range("rating.at", from, to));
         JsonObject fields = new JsonObject();
         for (String f : TIMED_FIELDS) {
             fields.put(f, 1);
