@@ -5,6 +5,7 @@ import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.demo.DemoFeature;
 import cn.liaison.backend.hotline.HotlineFeature;
 import cn.liaison.backend.identity.IdentityFeature;
+import cn.liaison.backend.inspection.InspectionsFeature;
 import cn.liaison.backend.identity.StaffFeature;
 import cn.liaison.backend.kb.GuidingCasesFeature;
 import cn.liaison.backend.kb.KbFeature;
@@ -52,7 +53,7 @@ public final class Application {
                         c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(), new StaffFeature(), new DemoFeature(),
                 new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new GuidingCasesFeature(),
                 new SlaFeature(c.sla()), new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()),
-                new ScenariosFeature(), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
+                new ScenariosFeature(), new InspectionsFeature(), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
                 new StaffMobileFeature(c.mobile()), new OpsFeature());
     }
 

@@ -20,7 +20,8 @@ public final class ReportsFeature implements Feature {
     public Future<Void> start(Platform platform) {
         ReportService reports = new ReportService(new MonthlyReport(platform.stores().mongo(),
                 platform.ports().require(WorkingCalendar.class), platform.clock()),
-                platform.ports().require(UnitDirectory.class), platform.clock());
+                platform.ports().require(UnitDirectory.class), platform.clock(),
+                platform.ports().find(cn.liaison.backend.inspection.InspectionFigures.class));
         platform.rawRoute(new ReportPages(reports, new AuthHandler(platform.ports().require(Tokens.class)), platform.blocking()));
         platform.route(new ReportRoutes(reports));
         return Future.succeededFuture();

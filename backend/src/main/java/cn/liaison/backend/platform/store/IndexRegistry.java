@@ -53,6 +53,15 @@ public final class IndexRegistry {
                 Spec.of(false, "enterpriseId", 1),
                 Spec.of(false, "district", 1, "parkId", 1),
                 Spec.of(false, "outbox.nextAttemptAt", 1));
+        declare("inspections",
+                // caps and 综合查一次 read one enterprise's inspections; the enterprise's own list
+                Spec.of(false, "enterpriseId", 1, "createdAt", -1),
+                // a unit's list, newest first; the city's list
+                Spec.of(false, "unitId", 1, "createdAt", -1),
+                Spec.of(false, "createdAt", -1),
+                // the monthly summary
+                Spec.of(false, "month", 1),
+                Spec.of(false, "outbox.nextAttemptAt", 1));
         declare("site_visits",
                 Spec.of(false, "projectId", 1, "date", -1),
                 Spec.of(false, "district", 1, "visitedAt", 1));
