@@ -38,7 +38,7 @@ final class EnterpriseCodes {
     Future<Void> start() {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
-        JsonObject doc = new JsonObject().put("_id", "enterprise-code").put("key", B64.encode(fresh));
+        JsonObject doc = new JsonObject().put("_id", "enterprise-code").put("key", B64.encodeToString(fresh));
         return mongo.insert(KEYS, doc).recover(e -> Future.succeededFuture())
                 .compose(v -> mongo.findOne(KEYS, new JsonObject().put("_id", "enterprise-code"), null))
                 .map(found -> {
@@ -86,7 +86,7 @@ final class EnterpriseCodes {
     }
 
     private String sign(String enterpriseId, int rotation) {
-        return "E1." + B64.encode(enterpriseId.getBytes(StandardCharsets.UTF_8)) + "." + rotation + "." + mac(enterpriseId, rotation);
+        return "E1." + B64.encodeToString(enterpriseId.getBytes(StandardCharsets.UTF_8)) + "." + rotation + "." + mac(enterpriseId, rotation);
     }
 
     private String mac(String enterpriseId, int rotation) {
@@ -94,7 +94,7 @@ final class EnterpriseCodes {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             byte[] full = mac.doFinal((enterpriseId + "\n" + rotation).getBytes(StandardCharsets.UTF_8));
-            return B64.encode(java.util.Arrays.copyOf(full, 16));
+            return B64.encodeToString(java.util.Arrays.copyOf(full, 16));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 missing from the JDK", e);
         }
