@@ -88,8 +88,8 @@
           if ((e.problem?.errors || []).some(x => x.field === 'overCapReason')) $('over-cap-label').classList.remove('hidden');
           throw e;
         }
-        if (planned.status !== 'PLANNED') {
-          $('result').textContent = '已提交计划：' + planned.statusLabel + '\n' + (planned.overCap || '') + '\n批准后再扫码登记。';
+        if (planned.state !== 'PLANNED') {
+          $('result').textContent = '已提交计划：' + planned.stateLabel + '\n' + (planned.overCap || '') + '\n批准后再扫码登记。';
           show('result');
           return;
         }

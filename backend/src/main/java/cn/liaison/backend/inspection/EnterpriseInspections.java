@@ -65,10 +65,10 @@ final class EnterpriseInspections {
             if (!who.has(Role.ENTERPRISE) || !doc.getString("enterpriseId").equals(who.enterpriseId())) {
                 return Future.failedFuture(ProblemException.notFound("检查记录不存在"));
             }
-            if (!Inspections.RECORDED.equals(doc.getString("status"))) {
+            if (!Inspections.RECORDED.equals(doc.getString("state"))) {
                 return Future.failedFuture(ProblemException.conflict("检查登记后才能评价"));
             }
-            JsonObject filter = new JsonObject().put("_id", id).put("status", Inspections.RECORDED)
+            JsonObject filter = new JsonObject().put("_id", id).put("state", Inspections.RECORDED)
                     .put("rating", new JsonObject().put("$exists", false));
             return mongo.findOneAndUpdateWithOptions(Inspections.COLLECTION, filter,
                             new JsonObject().put("$set", new JsonObject().put("rating", rating)), new FindOptions(),

@@ -51,7 +51,7 @@ final class InspectionRoutes implements Routes {
                 () -> enterprise.rotate(rc.pathParam("enterpriseId"), who(rc), origin(rc))));
         b.getRoute("scanEnterpriseCode").addHandler(rc -> respond(rc, 200, () -> inspections.scan(body(rc).getString("code"), who(rc))));
         b.getRoute("planInspection").addHandler(rc -> respond(rc, 201, () -> inspections.plan(body(rc), who(rc))));
-        b.getRoute("listInspections").addHandler(rc -> respond(rc, 200, () -> store.list(rc.queryParams().get("status"),
+        b.getRoute("listInspections").addHandler(rc -> respond(rc, 200, () -> store.list(rc.queryParams().get("state"),
                 rc.queryParams().get("enterpriseId"), who(rc))));
         b.getRoute("getInspection").addHandler(rc -> respond(rc, 200,
                 () -> store.getFor(id(rc), who(rc)).map(d -> InspectionView.of(d, store.today()))));

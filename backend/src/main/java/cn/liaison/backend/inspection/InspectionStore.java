@@ -117,7 +117,7 @@ final class InspectionStore {
         if (outboxEntry != null) {
             update.put("$push", new JsonObject().put("outbox", outboxEntry));
         }
-        return mongo.findOneAndUpdateWithOptions(Inspections.COLLECTION, new JsonObject().put("_id", id).put("status", from),
+        return mongo.findOneAndUpdateWithOptions(Inspections.COLLECTION, new JsonObject().put("_id", id).put("state", from),
                         update, new FindOptions(), new UpdateOptions().setReturningNewDocument(true))
                 .compose(doc -> doc == null ? Future.failedFuture(ProblemException.conflict("检查状态已变化，请刷新后重试"))
                         : Future.succeededFuture(InspectionView.of(doc, today())));
@@ -134,7 +134,7 @@ final class InspectionStore {
                 filter.put("unitId", new JsonObject().put("$in", new JsonArray(List.copyOf(mine))));
             }
             if (status != null) {
-                filter.put("status", status);
+                filter.put("state", status);
             }
             return mongo.findWithOptions(Inspections.COLLECTION, filter, new FindOptions().setLimit(PAGE)
                             .setSort(new JsonObject().put("createdAt", -1)).setFields(new JsonObject().put("outbox", 0)))

@@ -10,7 +10,7 @@ final class InspectionView {
     private InspectionView() {
     }
 
-    static String statusLabel(String status) {
+    static String stateLabel(String status) {
         return switch (status) {
             case Inspections.AWAITING_APPROVAL -> "超出上限，待单位负责人批准";
             case Inspections.PLANNED -> "已计划";
@@ -28,7 +28,7 @@ final class InspectionView {
                 .put("kind", doc.getString("kind")).put("kindLabel", InspectionKind.valueOf(doc.getString("kind")).label())
                 .put("plannedOn", doc.getString("plannedOn")).put("visitId", doc.getString("visitId"))
                 .put("merged", doc.getBoolean("merged", false))
-                .put("status", doc.getString("status")).put("statusLabel", statusLabel(doc.getString("status")))
+                .put("state", doc.getString("state")).put("stateLabel", stateLabel(doc.getString("state")))
                 .put("createdByName", doc.getString("createdByName"))
                 .put("createdAt", MongoDocs.apiTime(MongoDocs.instant(doc.getValue("createdAt"))));
         copy(doc, out, "overCap", "overCapReason", "invitationNote");

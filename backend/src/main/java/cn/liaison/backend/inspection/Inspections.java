@@ -50,7 +50,7 @@ final class Inspections {
     Future<JsonObject> scan(String code, Principal who) {
         return codes.resolve(code).compose(store::enterprise).compose(e -> store.ofEnterprise(e.id()).map(docs -> {
             JsonArray open = new JsonArray();
-            docs.stream().filter(d -> PLANNED.equals(d.getString("status")))
+            docs.stream().filter(d -> PLANNED.equals(d.getString("state")))
                     .forEach(d -> open.add(InspectionView.of(d, store.today())));
             return new JsonObject().put("enterpriseId", e.id()).put("enterpriseName", e.name()).put("planned", open)
                     .put("code", code.strip());
@@ -82,7 +82,7 @@ final class Inspections {
                                 JsonObject doc = newDoc(e, who, all.resultAt(3), item, kind, d.visitDate())
                                         .put("visitId", d.merged() ? d.joinVisitId() : "visit-" + UUID.randomUUID())
                                         .put("merged", d.merged())
-                                        .put("status", d.overCap() != null ? AWAITING_APPROVAL : PLANNED);
+                                        .put("state", d.overCap() != null ? AWAITING_APPROVAL : PLANNED);
                                 if (d.overCap() != null) {
                                     doc.put("overCap", d.overCap()).put("overCapReason", reason.strip());
                                 }
@@ -106,7 +106,7 @@ final class Inspections {
             return store.unitName(unitId).compose(unitName -> {
                 JsonObject chosen = all.resultAt(1);
                 JsonObject doc = newDoc(e, who, unitName, chosen, InspectionKind.INVITED, on).put("unitId", unitId)
-                        .put("visitId", "visit-" + UUID.randomUUID()).put("merged", false).put("status", PLANNED)
+                        .put("visitId", "visit-" + UUID.randomUUID()).put("merged", false).put("state", PLANNED)
                         .put("invitationNote", body.getString("note").strip());
                 return store.insert(doc).map(v -> InspectionView.of(doc, store.today()));
             });
@@ -116,19 +116,19 @@ final class Inspections {
     Future<JsonObject> decide(String id, JsonObject body, Principal who) {
         boolean approve = body.getBoolean("approve");
         return store.getForStaff(id, who).compose(doc -> {
-            if (!AWAITING_APPROVAL.equals(doc.getString("status"))) {
+            if (!AWAITING_APPROVAL.equals(doc.getString("state"))) {
                 return Future.failedFuture(ProblemException.conflict("该检查不在待批准状态"));
             }
             JsonObject approval = new JsonObject().put("approved", approve).put("by", who.userId()).put("byName", who.name())
                     .put("reason", body.getString("reason").strip()).put("at", MongoDocs.date(store.now()));
-            return store.transition(id, AWAITING_APPROVAL, new JsonObject().put("status", approve ? PLANNED : REFUSED)
+            return store.transition(id, AWAITING_APPROVAL, new JsonObject().put("state", approve ? PLANNED : REFUSED)
                     .put("approval", approval).put("overCapApproved", approve), null);
         });
     }
 
     Future<JsonObject> record(String id, JsonObject body, Principal who) {
         return store.getForStaff(id, who).compose(doc -> {
-            if (!PLANNED.equals(doc.getString("status"))) {
+            if (!PLANNED.equals(doc.getString("state"))) {
                 return Future.failedFuture(ProblemException.conflict("只有已计划（或已批准）的检查可以登记"));
             }
             InspectionKind kind = InspectionKind.valueOf(doc.getString("kind"));
@@ -164,7 +164,7 @@ final class Inspections {
                     record.put("rectification", new JsonObject().put("demand", rect.getString("demand"))
                             .put("workingDays", days).put("deadline", calendar.addWorkingDays(day, days).toString()));
                 }
-                JsonObject set = new JsonObject().put("status", RECORDED).put("record", record)
+                JsonObject set = new JsonObject().put("state", RECORDED).put("record", record)
                         .put("month", YearMonth.from(day).toString()).put("year", day.getYear());
                 return store.enterpriseUsers(doc.getString("enterpriseId")).compose(users -> {
                     String text = doc.getString("unitName") + "对贵企业进行了" + kind.label() + "（" + doc.getString("itemName")
@@ -206,6 +206,6 @@ final class Inspections {
 
     private static Existing existing(JsonObject d) {
         return new Existing(d.getString("_id"), d.getString("visitId"), d.getString("unitId"),
-                InspectionKind.valueOf(d.getString("kind")), LocalDate.parse(d.getString("plannedOn")), d.getString("status"));
+                InspectionKind.valueOf(d.getString("kind")), LocalDate.parse(d.getString("plannedOn")), d.getString("state"));
     }
 }

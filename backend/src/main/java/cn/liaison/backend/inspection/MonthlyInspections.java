@@ -18,7 +18,7 @@ final class MonthlyInspections implements InspectionFigures {
     static final int MAX = 50_000;
     static final int TOP_ENTERPRISES = 50;
     private static final JsonObject FIELDS = new JsonObject().put("enterpriseId", 1).put("enterpriseName", 1)
-            .put("districtUnitId", 1).put("parkId", 1).put("kind", 1).put("status", 1).put("overCapApproved", 1)
+            .put("districtUnitId", 1).put("parkId", 1).put("kind", 1).put("state", 1).put("overCapApproved", 1)
             .put("record.flagged", 1).put("rating.score", 1).put("merged", 1).put("visitId", 1);
 
     private final MongoClient mongo;
@@ -45,7 +45,7 @@ final class MonthlyInspections implements InspectionFigures {
             if (unitIds != null && !unitIds.contains(district) && (park == null || !unitIds.contains(park))) {
                 continue;
             }
-            String status = d.getString("status");
+            String status = d.getString("state");
             if (Inspections.REFUSED.equals(status)) {
                 refused++;
                 continue;

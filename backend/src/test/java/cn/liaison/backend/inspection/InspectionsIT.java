@@ -116,31 +116,31 @@ class InspectionsIT {
     @Order(3)
     void capsNeedAReasonAndAUnitHeadsApproval() throws Exception {
         JsonObject first = ok(send("pukou-liaison-1", "POST", "/api/v1/inspections", plan("RANDOM", "2026-11-25")), 201);
-        assertEquals("PLANNED", first.getString("status"));
+        assertEquals("PLANNED", first.getString("state"));
         planned = first.getString("id");
         // A second 双随机 this year goes beyond the kind's cap of 1: not without a reason, then only with approval.
         JsonObject refused = ok(send("pukou-liaison-1", "POST", "/api/v1/inspections", plan("RANDOM", "2026-12-10")), 400);
         assertTrue(refused.getString("detail").contains("双随机抽查"), refused.encode());
         JsonObject waiting = ok(send("pukou-liaison-1", "POST", "/api/v1/inspections", plan("RANDOM", "2026-12-10")
                 .put("overCapReason", "群众举报隐患，需再次抽查")), 201);
-        assertEquals("AWAITING_APPROVAL", waiting.getString("status"));
+        assertEquals("AWAITING_APPROVAL", waiting.getString("state"));
         over = waiting.getString("id");
         assertEquals(403, send("pukou-liaison-1", "POST", "/api/v1/inspections/" + over + "/decision",
                 new JsonObject().put("approve", true).put("reason", "同意")).statusCode());
         assertEquals(409, send("pukou-liaison-1", "POST", "/api/v1/inspections/" + over + "/record", record(code)).statusCode());
         JsonObject approved = ok(send("pukou-head", "POST", "/api/v1/inspections/" + over + "/decision",
                 new JsonObject().put("approve", true).put("reason", "举报线索具体，同意检查")), 200);
-        assertEquals("PLANNED", approved.getString("status"));
+        assertEquals("PLANNED", approved.getString("state"));
         assertEquals("王磊", approved.getJsonObject("approval").getString("byName"));
         // An invitation never counts: the enterprise asked for it.
         JsonObject invited = ok(send("enterprise-1", "POST", "/api/v1/me/inspection-invitations", new JsonObject()
                 .put("note", "新建工程请来指导人防设施维护").put("preferredDate", "2026-12-01").put("itemId", "rfgc-maintenance")), 201);
         assertEquals("INVITED", invited.getString("kind"));
-        assertEquals("PLANNED", invited.getString("status"));
+        assertEquals("PLANNED", invited.getString("state"));
         assertEquals("district-pukou", invited.getString("unitId"));
         // Next year the count starts again.
         assertEquals("PLANNED", ok(send("pukou-liaison-1", "POST", "/api/v1/inspections", plan("RANDOM", "2027-01-12")), 201)
-                .getString("status"));
+                .getString("state"));
     }
 
     @Test
@@ -148,7 +148,7 @@ class InspectionsIT {
     void anotherUnitsPlanInTheSameMonthJoinsTheVisit() throws Exception {
         JsonObject joined = ok(send("city-admin", "POST", "/api/v1/inspections", plan("SPECIAL", "2026-11-27")
                 .put("itemId", "rfgc-use")), 201);
-        assertEquals("PLANNED", joined.getString("status"), "joining a visit adds no visit, so no cap is reached");
+        assertEquals("PLANNED", joined.getString("state"), "joining a visit adds no visit, so no cap is reached");
         assertTrue(joined.getBoolean("merged"));
         assertEquals("2026-11-25", joined.getString("plannedOn"), "the joint visit keeps its date");
         JsonObject first = ok(get("pukou-liaison-1", "/api/v1/inspections/" + planned), 200);
@@ -171,7 +171,7 @@ class InspectionsIT {
         clock.set(java.time.OffsetDateTime.parse("2026-11-27T10:00:00+08:00").toInstant()); // a Friday
         JsonObject done = ok(send("pukou-liaison-1", "POST", "/api/v1/inspections/" + planned + "/record", record(code)
                 .put("rectification", new JsonObject().put("demand", "疏散指示标志损坏，限期更换").put("workingDays", 3))), 200);
-        assertEquals("RECORDED", done.getString("status"));
+        assertEquals("RECORDED", done.getString("state"));
         assertTrue(done.getJsonObject("record").getBoolean("scanned"));
         assertFalse(done.getJsonObject("record").getBoolean("flagged"));
         assertEquals("2026-12-02", done.getJsonObject("record").getJsonObject("rectification").getString("deadline"),
