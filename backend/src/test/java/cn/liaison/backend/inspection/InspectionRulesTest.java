@@ -68,7 +68,7 @@ class InspectionRulesTest {
     }
 
     @Test
-    void theKindsCapComesBeforeTheYearlyOne() {
+    void aKindsCapAppliesWithinTheYearlyOne() {
         List<Existing> one = List.of(e("v1", "pukou", InspectionKind.RANDOM, "2026-03-02", Inspections.RECORDED));
         String over = InspectionRules.plan(one, "pukou", InspectionKind.RANDOM, NOV, LIMITS).overCap();
         assertTrue(over.contains("双随机抽查") && over.contains("上限 1 次"), over);
