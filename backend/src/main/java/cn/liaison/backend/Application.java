@@ -5,7 +5,6 @@ import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.demo.DemoFeature;
 import cn.liaison.backend.hotline.HotlineFeature;
 import cn.liaison.backend.identity.IdentityFeature;
-import cn.liaison.backend.inspection.InspectionsFeature;
 import cn.liaison.backend.identity.StaffFeature;
 import cn.liaison.backend.kb.GuidingCasesFeature;
 import cn.liaison.backend.kb.KbFeature;
@@ -53,8 +52,8 @@ public final class Application {
                         c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(), new StaffFeature(), new DemoFeature(),
                 new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new GuidingCasesFeature(),
                 new SlaFeature(c.sla()), new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()),
-                new ScenariosFeature(), new InspectionsFeature(), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
-                new StaffMobileFeature(c.mobile()), new OpsFeature());
+                new ScenariosFeature(), new cn.liaison.backend.inspection.InspectionsFeature(c.mobile().publicBaseUrl()),
+                new ReportsFeature(), new MiniProgramFeature(c.miniProgram()), new StaffMobileFeature(c.mobile()), new OpsFeature());
     }
 
     private final AppConfig config;

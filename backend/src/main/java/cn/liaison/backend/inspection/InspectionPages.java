@@ -27,8 +27,10 @@ final class InspectionPages implements RawRoutes {
     private final AuthHandler auth;
     private final WorkerExecutor workers;
     private final CodeImages images = new CodeImages();
+    private final java.util.Optional<String> publicBase;
 
-    InspectionPages(EnterpriseInspections enterprise, AuthHandler auth, WorkerExecutor workers) {
+    InspectionPages(EnterpriseInspections enterprise, AuthHandler auth, WorkerExecutor workers, java.util.Optional<String> publicBase) {
+        this.publicBase = publicBase;
         this.enterprise = enterprise;
         this.auth = auth;
         this.workers = workers;
@@ -50,7 +52,7 @@ final class InspectionPages implements RawRoutes {
             rc.fail(ProblemException.notFound("企业不存在"));
             return;
         }
-        String origin = InspectionRoutes.origin(rc);
+        String origin = InspectionRoutes.origin(rc, publicBase);
         Future<byte[]> png = enterprise.code(id, AuthHandler.principal(rc), origin)
                 .compose(code -> workers.executeBlocking(() -> draw.apply(code.getString("enterpriseName"), code.getString("url")), false));
         png.onSuccess(bytes -> rc.response().putHeader("Content-Type", "image/png")

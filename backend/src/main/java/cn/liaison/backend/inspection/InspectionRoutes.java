@@ -30,8 +30,11 @@ final class InspectionRoutes implements Routes {
     private final Inspections inspections;
     private final EnterpriseInspections enterprise;
     private final InspectionStore store;
+    private final java.util.Optional<String> publicBase;
 
-    InspectionRoutes(InspectionCatalogue catalogue, Inspections inspections, EnterpriseInspections enterprise, InspectionStore store) {
+    InspectionRoutes(InspectionCatalogue catalogue, Inspections inspections, EnterpriseInspections enterprise, InspectionStore store,
+                     java.util.Optional<String> publicBase) {
+        this.publicBase = publicBase;
         this.catalogue = catalogue;
         this.inspections = inspections;
         this.enterprise = enterprise;
@@ -46,9 +49,9 @@ final class InspectionRoutes implements Routes {
         b.getRoute("getInspectionLimits").addHandler(rc -> respond(rc, 200, catalogue::limitsJson));
         b.getRoute("putInspectionLimits").addHandler(rc -> respond(rc, 200, () -> catalogue.putLimits(body(rc), who(rc))));
         b.getRoute("getEnterpriseCode").addHandler(rc -> respond(rc, 200,
-                () -> enterprise.code(rc.pathParam("enterpriseId"), who(rc), origin(rc))));
+                () -> enterprise.code(rc.pathParam("enterpriseId"), who(rc), origin(rc, publicBase))));
         b.getRoute("rotateEnterpriseCode").addHandler(rc -> respond(rc, 200,
-                () -> enterprise.rotate(rc.pathParam("enterpriseId"), who(rc), origin(rc))));
+                () -> enterprise.rotate(rc.pathParam("enterpriseId"), who(rc), origin(rc, publicBase))));
         b.getRoute("scanEnterpriseCode").addHandler(rc -> respond(rc, 200, () -> inspections.scan(body(rc).getString("code"), who(rc))));
         b.getRoute("planInspection").addHandler(rc -> respond(rc, 201, () -> inspections.plan(body(rc), who(rc))));
         b.getRoute("listInspections").addHandler(rc -> respond(rc, 200, () -> store.list(rc.queryParams().get("state"),
@@ -63,8 +66,15 @@ final class InspectionRoutes implements Routes {
         b.getRoute("inviteInspection").addHandler(rc -> respond(rc, 201, () -> inspections.invite(body(rc), who(rc))));
     }
 
-    /** The scheme, host and port the caller reached us by: the QR code points back to the same place. */
-    static String origin(RoutingContext rc) {
+    /**
+     * Where the QR code points: {@code PUBLIC_BASE_URL} when set, else the scheme, host and port the
+     * caller reached us by (a single office without a configured address).
+     */
+    static String origin(RoutingContext rc, java.util.Optional<String> publicBase) {
+        if (publicBase.isPresent()) {
+            String base = publicBase.get();
+            return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        }
         URI uri = URI.create(rc.request().absoluteURI());
         String forwarded = rc.request().getHeader("X-Forwarded-Proto");
         String scheme = "https".equals(forwarded) ? "https" : uri.getScheme();

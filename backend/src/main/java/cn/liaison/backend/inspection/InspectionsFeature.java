@@ -21,6 +21,7 @@ import cn.liaison.bots.domain.RequestType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,6 +32,13 @@ import java.util.Set;
  * monthly summary; delivers its notices with job {@code inspection-outbox}.
  */
 public final class InspectionsFeature implements Feature {
+
+    private final Optional<String> publicBaseUrl;
+
+    /** @param publicBaseUrl {@code PUBLIC_BASE_URL}: the QR code links to the scan page under it (else the caller's origin) */
+    public InspectionsFeature(Optional<String> publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
+    }
 
     @Override
     public String name() {
@@ -54,8 +62,8 @@ public final class InspectionsFeature implements Feature {
         platform.jobs().add(Job.leased("inspection-outbox", Schedule.every(Duration.ofSeconds(1)), OutboxDispatcher.LEASE,
                 outbox::runOnce));
         platform.ports().publish(InspectionFigures.class, new MonthlyInspections(mongo));
-        platform.route(new InspectionRoutes(catalogue, inspections, enterprise, store));
-        platform.rawRoute(new InspectionPages(enterprise, new AuthHandler(platform.ports().require(Tokens.class)), platform.blocking()));
+        platform.route(new InspectionRoutes(catalogue, inspections, enterprise, store, publicBaseUrl));
+        platform.rawRoute(new InspectionPages(enterprise, new AuthHandler(platform.ports().require(Tokens.class)), platform.blocking(), publicBaseUrl));
         Principal system = new Principal("system", "系统", Set.of(Role.CITY_ADMIN), null, null);
         return Future.all(store.start(), codes.start())
                 .compose(v -> platform.demo() ? catalogue.seedDemo(system) : Future.succeededFuture()).mapEmpty();
