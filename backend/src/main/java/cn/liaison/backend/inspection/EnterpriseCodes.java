@@ -21,8 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class EnterpriseCodes {
 
-    static final String KEYS = "inspection_keys";
-    static final String CODES = "enterprise_codes";
+    static final String KEYS = InspectionCollections.KEYS.name();
+    static final String CODES = InspectionCollections.CODES.name();
     static final int MAX_LENGTH = 200;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();

@@ -24,8 +24,8 @@ import java.util.Map;
  */
 final class InspectionCatalogue {
 
-    static final String ITEMS = "inspection_items";
-    static final String SETTINGS = "inspection_settings";
+    static final String ITEMS = InspectionCollections.ITEMS.name();
+    static final String SETTINGS = InspectionCollections.SETTINGS.name();
     static final int MAX_ITEMS = 500;
 
     private final MongoClient mongo;

@@ -1,5 +1,6 @@
 package cn.liaison.backend.inspection;
 
+import cn.liaison.backend.platform.Published;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.YearMonth;
@@ -11,7 +12,11 @@ import java.util.Set;
  * it while not yet registered) per district or park and kind, per enterprise, over-cap decisions,
  * those registered without a scan, and the enterprises' ratings.
  */
+@Published
 public interface InspectionFigures {
+
+    /** The key of the figures in the monthly report, and of an enterprise's count in {@code byEnterprise}. */
+    String KEY = "inspections";
 
     /** @param unitIds the districts and parks reported on; null for all */
     Future<JsonObject> monthly(YearMonth month, Set<String> unitIds);

@@ -25,7 +25,7 @@ import java.util.function.Function;
 /**
  * The {@code inspections} collection and who may see what: city admins everything; other staff the
  * inspections of their unit's subtree and those of enterprises in it; an enterprise its own. Every
- * filter is served by an index declared in {@link IndexRegistry}.
+ * filter is served by an index declared in {@link InspectionCollections}.
  */
 final class InspectionStore {
 
@@ -49,7 +49,7 @@ final class InspectionStore {
     }
 
     Future<Void> start() {
-        return IndexRegistry.apply(mongo, Inspections.COLLECTION);
+        return IndexRegistry.apply(mongo, InspectionCollections.INSPECTIONS);
     }
 
     Instant now() {

@@ -27,7 +27,7 @@ import java.util.UUID;
  */
 final class Inspections {
 
-    static final String COLLECTION = "inspections";
+    static final String COLLECTION = InspectionCollections.INSPECTIONS.name();
     static final String AWAITING_APPROVAL = "AWAITING_APPROVAL";
     static final String PLANNED = "PLANNED";
     static final String RECORDED = "RECORDED";

@@ -1,7 +1,7 @@
 package cn.liaison.backend.inspection;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.identity.MongoUsers;
+import cn.liaison.backend.identity.UserDirectory;
 import cn.liaison.backend.identity.Tokens;
 import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.UnitDirectory;
@@ -48,7 +48,9 @@ public final class InspectionsFeature implements Feature {
     @Override
     public Future<Void> start(Platform platform) {
         var mongo = platform.stores().mongo();
-        MongoUsers users = platform.ports().require(MongoUsers.class);
+        platform.collections(InspectionCollections.INSPECTIONS, InspectionCollections.ITEMS, InspectionCollections.SETTINGS,
+                InspectionCollections.KEYS, InspectionCollections.CODES);
+        UserDirectory users = platform.ports().require(UserDirectory.class);
         RequestModule requests = platform.ports().require(RequestModule.class);
         InspectionStore store = new InspectionStore(mongo, platform.ports().require(EnterpriseDirectory.class),
                 platform.ports().require(UnitDirectory.class), users::enterpriseUserIds, platform.clock());

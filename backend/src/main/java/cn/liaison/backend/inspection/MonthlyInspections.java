@@ -60,8 +60,8 @@ final class MonthlyInspections implements InspectionFigures {
                 add(row.getJsonObject("byKind"), kind);
             }
             JsonObject ent = byEnterprise.computeIfAbsent(d.getString("enterpriseId"), id -> new JsonObject().put("enterpriseId", id)
-                    .put("enterpriseName", d.getString("enterpriseName")).put("inspections", 0L).put("visits", new JsonArray()));
-            ent.put("inspections", ent.getLong("inspections") + 1);
+                    .put("enterpriseName", d.getString("enterpriseName")).put(KEY, 0L).put("visits", new JsonArray()));
+            ent.put(KEY, ent.getLong(KEY) + 1);
             if (!ent.getJsonArray("visits").contains(d.getString("visitId"))) {
                 ent.getJsonArray("visits").add(d.getString("visitId"));
             }
@@ -82,7 +82,7 @@ final class MonthlyInspections implements InspectionFigures {
         }
         JsonArray enterprises = new JsonArray();
         byEnterprise.values().stream()
-                .sorted(Comparator.comparingLong((JsonObject e) -> -e.getLong("inspections")).thenComparing(e -> e.getString("enterpriseId")))
+                .sorted(Comparator.comparingLong((JsonObject e) -> -e.getLong(KEY)).thenComparing(e -> e.getString("enterpriseId")))
                 .limit(TOP_ENTERPRISES)
                 .forEach(e -> enterprises.add(e.copy().put("visits", e.getJsonArray("visits").size())));
         JsonObject labels = new JsonObject();
@@ -91,7 +91,7 @@ final class MonthlyInspections implements InspectionFigures {
         }
         return new JsonObject().put("total", total).put("registered", registered).put("byKind", byKind).put("kindLabels", labels)
                 .put("byUnit", new JsonArray(List.copyOf(byUnit.values()))).put("byEnterprise", enterprises)
-                .put("enterprises", byEnterprise.size())
+                .put("enterpriseCount", byEnterprise.size())
                 .put("awaitingApproval", awaiting).put("overCapApproved", approved).put("overCapRefused", refused)
                 .put("flagged", flagged).put("mergedInspections", merged)
                 .put("ratings", ratings).put("rated", rated).put("badRatings", bad)

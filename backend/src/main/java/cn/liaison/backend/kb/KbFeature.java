@@ -35,6 +35,7 @@ public final class KbFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
+        platform.collections(KbCollections.ENTRIES, KbCollections.QUESTIONS, KbCollections.SUGGESTIONS);
         module = new KbModule(platform.vertx(), platform.stores(), platform.blocking(), platform.clock(), answersPerMinute);
         module.start().onFailure(e -> LOG.error("Knowledge base failed to load: {}", e.toString(), e));
         platform.ports().publish(KbModule.class, module);
@@ -58,6 +59,7 @@ public final class KbFeature implements Feature {
         if (module == null) {
             return;
         }
+        module.stopSync();
         long deadline = System.currentTimeMillis() + BUILD_WAIT_MS;
         try {
             while (!module.knowledgeBase().isComplete() && System.currentTimeMillis() < deadline) {

@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.backend.platform.Published;
 import cn.liaison.backend.platform.store.NativeCache;
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * with an installed font that has every character of it, if the server has one; otherwise with the
  * bundled font, where the missing characters show as its empty box, and a warning names them.
  */
+@Published
 public final class CardFont {
 
     /** What {@link Choice#source()} says for the bundled font. */

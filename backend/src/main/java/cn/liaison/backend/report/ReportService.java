@@ -69,7 +69,7 @@ public final class ReportService {
         return inspections.get().monthly(month, ids).map(figures -> {
             figures.getJsonArray("byUnit").forEach(row -> ((JsonObject) row)
                     .put("unitName", names.getOrDefault(((JsonObject) row).getString("unitId"), "（未知单位）")));
-            return result.put("inspections", figures);
+            return result.put(InspectionFigures.KEY, figures);
         });
     }
 

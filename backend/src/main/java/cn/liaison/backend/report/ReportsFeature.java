@@ -6,6 +6,8 @@ import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.platform.Feature;
 import cn.liaison.backend.platform.Platform;
 import cn.liaison.backend.platform.auth.AuthHandler;
+import cn.liaison.backend.project.ProjectQueries;
+import cn.liaison.backend.request.RequestQueries;
 import io.vertx.core.Future;
 
 /** The monthly summary (每月汇总): JSON, XLSX and the dashboard page. */
@@ -18,7 +20,8 @@ public final class ReportsFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
-        ReportService reports = new ReportService(new MonthlyReport(platform.stores().mongo(),
+        ReportService reports = new ReportService(new MonthlyReport(platform.ports().require(RequestQueries.class),
+                platform.ports().require(ProjectQueries.class),
                 platform.ports().require(WorkingCalendar.class), platform.clock()),
                 platform.ports().require(UnitDirectory.class), platform.clock(),
                 platform.ports().find(cn.liaison.backend.inspection.InspectionFigures.class));
