@@ -65,6 +65,24 @@
     render('people-units', p.handlingUnits);
   }
 
+  // 扫码入企: the month's inspections per district or park and kind, per enterprise, and the 无事不扰 figures.
+  function inspections(report) {
+    const f = report.inspections;
+    $('inspections').classList.toggle('hidden', !f);
+    if (!f) return;
+    const esc = (s) => String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+    const items = [['检查', f.total], ['已登记', f.registered], ['超上限经批准', f.overCapApproved], ['待批准', f.awaitingApproval],
+      ['未扫码（标记）', f.flagged], ['综合查一次', f.mergedInspections], ['企业评价', f.rated], ['差评', f.badRatings],
+      ['平均评分', num(f.averageScore)]];
+    $('inspection-kpis').innerHTML = items.map(([k, v]) => `<div class="kpi">${k}<b>${esc(v)}</b></div>`).join('');
+    const kinds = Object.keys(f.kindLabels);
+    $('inspection-table').innerHTML = '<tr><th>单位</th>' + kinds.map(k => `<th>${esc(f.kindLabels[k])}</th>`).join('')
+      + '<th>合计</th></tr>' + f.byUnit.map(r => `<tr><td>${esc(r.unitName)}</td>`
+      + kinds.map(k => `<td>${r.byKind[k] || 0}</td>`).join('') + `<td>${r.total}</td></tr>`).join('');
+    $('inspection-enterprises').innerHTML = '<tr><th>企业</th><th>检查</th><th>入企次数</th></tr>' + f.byEnterprise
+      .map(e => `<tr><td>${esc(e.enterpriseName)}</td><td>${e.inspections}</td><td>${e.visits}</td></tr>`).join('');
+  }
+
   function barChart(report) {
     const rows = report.rows.filter(r => r.level !== 'PARK');
     const data = {
@@ -109,6 +127,7 @@
       kpis(report.total);
       table(report);
       people(report);
+      inspections(report);
       barChart(report);
       await trendChart(month);
       document.body.dataset.loaded = month;

@@ -9,6 +9,7 @@ import cn.liaison.backend.canned.CannedRepliesFeature;
 import cn.liaison.backend.demo.DemoFeature;
 import cn.liaison.backend.hotline.HotlineFeature;
 import cn.liaison.backend.identity.IdentityFeature;
+import cn.liaison.backend.inspection.InspectionsFeature;
 import cn.liaison.backend.identity.StaffFeature;
 import cn.liaison.backend.kb.GuidingCasesFeature;
 import cn.liaison.backend.kb.KbFeature;
@@ -38,8 +39,8 @@ final class Features {
                 new ProjectDirectoryFeature(), new StaffFeature(), new DemoFeature(), new KbFeature(c.kbAnswersPerMinute()),
                 new RequestsFeature(c.sla()), new SearchFeature(), new GuidingCasesFeature(), new SlaFeature(c.sla()),
                 new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()), new AttachmentsFeature(),
-                new ScenariosFeature(),
-                new ReportsFeature(), new MiniProgramFeature(c.miniProgram()), new StaffMobileFeature(c.mobile()),
+                new ScenariosFeature(), new InspectionsFeature(c.mobile().publicBaseUrl()), new ReportsFeature(),
+                new MiniProgramFeature(c.miniProgram()), new StaffMobileFeature(c.mobile()),
                 new CannedRepliesFeature(), new AuditFeature(), new OpsFeature());
     }
 }

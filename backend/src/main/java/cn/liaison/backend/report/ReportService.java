@@ -7,6 +7,7 @@ import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.org.Unit;
 import cn.liaison.backend.org.UnitDirectory;
+import cn.liaison.backend.inspection.InspectionFigures;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -23,11 +24,18 @@ public final class ReportService {
     private final MonthlyReport report;
     private final UnitDirectory units;
     private final Clock clock;
+    private final java.util.Optional<InspectionFigures> inspections;
 
     public ReportService(MonthlyReport report, UnitDirectory units, Clock clock) {
+        this(report, units, clock, java.util.Optional.empty());
+    }
+
+    /** @param inspections the inspection figures (扫码入企), when that feature runs */
+    public ReportService(MonthlyReport report, UnitDirectory units, Clock clock, java.util.Optional<InspectionFigures> inspections) {
         this.report = report;
         this.units = units;
         this.clock = clock;
+        this.inspections = inspections;
     }
 
     public Future<JsonObject> monthly(String monthText, String unitId, Principal who) {
@@ -40,15 +48,29 @@ public final class ReportService {
                 return Future.failedFuture(ProblemException.notFound("单位不存在"));
             }
             return units.all().compose(all -> root == null
-                    ? report.compute(month, all, true)
+                    ? report.compute(month, all, true).compose(r -> withInspections(r, month, null, all))
                     : units.subtreeIds(root).compose(ids -> {
                         if (ids.isEmpty()) {
                             return Future.failedFuture(ProblemException.notFound("单位不存在"));
                         }
                         List<Unit> chosen = all.stream().filter(u -> ids.contains(u.id())).toList();
-                        return report.compute(month, chosen, false);
+                        return report.compute(month, chosen, false).compose(r -> withInspections(r, month, ids, all));
                     }));
         }).map(result -> result.put("unitId", root));
+    }
+
+    /** Adds the month's inspection figures (asked through the port), with unit names. */
+    private Future<JsonObject> withInspections(JsonObject result, YearMonth month, java.util.Set<String> ids, List<Unit> all) {
+        if (inspections.isEmpty()) {
+            return Future.succeededFuture(result);
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        all.forEach(u -> names.put(u.id(), u.name()));
+        return inspections.get().monthly(month, ids).map(figures -> {
+            figures.getJsonArray("byUnit").forEach(row -> ((JsonObject) row)
+                    .put("unitName", names.getOrDefault(((JsonObject) row).getString("unitId"), "（未知单位）")));
+            return result.put(InspectionFigures.KEY, figures);
+        });
     }
 
     /** {@code YYYY-MM}; the current month when absent. */

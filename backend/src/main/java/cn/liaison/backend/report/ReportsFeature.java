@@ -25,7 +25,8 @@ public final class ReportsFeature implements Feature {
         ReportService reports = new ReportService(new MonthlyReport(platform.ports().require(RequestQueries.class),
                 platform.ports().require(ProjectQueries.class),
                 platform.ports().require(WorkingCalendar.class), platform.clock()),
-                platform.ports().require(UnitDirectory.class), platform.clock());
+                platform.ports().require(UnitDirectory.class), platform.clock(),
+                platform.ports().find(cn.liaison.backend.inspection.InspectionFigures.class));
         platform.rawRoute(new ReportPages(reports, new AuthHandler(platform.ports().require(Tokens.class)), platform.blocking(),
                 OperationAudit.step(platform.audit(), AuditAction.EXPORT_DOWNLOADED, platform.clock())));
         platform.route(new ReportRoutes(reports));

@@ -42,5 +42,8 @@ public enum NotificationEvent {
     /** To the liaison and unit heads: a policy applies but the obligation does not show it (应享未享). */
     POLICY_DUE_NOT_APPLIED,
     /** To the liaison: assigned to a project (包片包干). */
-    PROJECT_ASSIGNED
+    PROJECT_ASSIGNED,
+    // Inspection events (扫码入企): Notification.requestId carries the INSPECTION id, data its number and item.
+    /** To the enterprise: an inspection was registered; please see and rate it. */
+    INSPECTION_RECORDED
 }
