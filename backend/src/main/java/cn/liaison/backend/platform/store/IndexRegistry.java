@@ -53,6 +53,12 @@ public final class IndexRegistry {
                 Spec.of(false, "enterpriseId", 1),
                 Spec.of(false, "district", 1, "parkId", 1),
                 Spec.of(false, "outbox.nextAttemptAt", 1));
+        declare("service_plans",
+                // the plan-deadlines job: running plans due for a look
+                Spec.of(false, "status", 1, "nextDueAt", 1),
+                Spec.of(false, "createdAt", -1),
+                Spec.of(false, "enterpriseId", 1),
+                Spec.of(false, "outbox.nextAttemptAt", 1));
         declare("site_visits",
                 Spec.of(false, "projectId", 1, "date", -1),
                 Spec.of(false, "district", 1, "visitedAt", 1));
