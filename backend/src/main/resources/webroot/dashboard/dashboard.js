@@ -92,6 +92,7 @@
       const report = await (await api('/api/v1/reports/monthly?month=' + month)).json();
       kpis(report.total);
       table(report);
+      document.dispatchEvent(new CustomEvent('report-loaded', { detail: report }));
       barChart(report);
       await trendChart(month);
       document.body.dataset.loaded = month;

@@ -22,11 +22,13 @@ public final class ReportService {
 
     private final MonthlyReport report;
     private final UnitDirectory units;
+    private final ReportExtras extras;
     private final Clock clock;
 
-    public ReportService(MonthlyReport report, UnitDirectory units, Clock clock) {
+    ReportService(MonthlyReport report, UnitDirectory units, ReportExtras extras, Clock clock) {
         this.report = report;
         this.units = units;
+        this.extras = extras;
         this.clock = clock;
     }
 
@@ -40,13 +42,13 @@ public final class ReportService {
                 return Future.failedFuture(ProblemException.notFound("单位不存在"));
             }
             return units.all().compose(all -> root == null
-                    ? report.compute(month, all, true)
+                    ? report.compute(month, all, true).compose(r -> extras.addTo(r, month, all, true))
                     : units.subtreeIds(root).compose(ids -> {
                         if (ids.isEmpty()) {
                             return Future.failedFuture(ProblemException.notFound("单位不存在"));
                         }
                         List<Unit> chosen = all.stream().filter(u -> ids.contains(u.id())).toList();
-                        return report.compute(month, chosen, false);
+                        return report.compute(month, chosen, false).compose(r -> extras.addTo(r, month, chosen, false));
                     }));
         }).map(result -> result.put("unitId", root));
     }

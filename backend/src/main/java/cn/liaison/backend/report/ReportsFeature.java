@@ -2,6 +2,8 @@ package cn.liaison.backend.report;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.identity.Tokens;
+import cn.liaison.backend.kb.KbModule;
+import cn.liaison.backend.plan.PlanFigures;
 import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.platform.Feature;
 import cn.liaison.backend.platform.Platform;
@@ -18,9 +20,12 @@ public final class ReportsFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
-        ReportService reports = new ReportService(new MonthlyReport(platform.stores().mongo(),
-                platform.ports().require(WorkingCalendar.class), platform.clock()),
-                platform.ports().require(UnitDirectory.class), platform.clock());
+        WorkingCalendar calendar = platform.ports().require(WorkingCalendar.class);
+        ReportExtras extras = new ReportExtras(platform.ports().find(PlanFigures.class).map(PlanSection::new),
+                new SpeedSection(platform.stores().mongo(), calendar, platform.ports().require(KbModule.class).knowledgeBase()),
+                platform.clock());
+        ReportService reports = new ReportService(new MonthlyReport(platform.stores().mongo(), calendar, platform.clock()),
+                platform.ports().require(UnitDirectory.class), extras, platform.clock());
         platform.rawRoute(new ReportPages(reports, new AuthHandler(platform.ports().require(Tokens.class)), platform.blocking()));
         platform.route(new ReportRoutes(reports));
         return Future.succeededFuture();

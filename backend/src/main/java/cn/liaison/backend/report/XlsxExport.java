@@ -93,6 +93,7 @@ final class XlsxExport {
                     }
                 }
             }
+            XlsxExtras.write(wb, report);
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

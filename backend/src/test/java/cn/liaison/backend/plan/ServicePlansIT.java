@@ -199,4 +199,52 @@ class ServicePlansIT {
         assertEquals(400, f.send("pukou-edz-liaison", "POST", "/api/v1/plans",
                 body.copy().put("enterpriseId", "enterprise-demo-1")).statusCode(), "not in the park liaison's area");
     }
+
+    @Test
+    @Order(6)
+    void theMonthlySummaryCountsPlansAndMeasuresSpeedAgainstTargets() throws Exception {
+        String checklist = "/api/v1/projects/project-demo-1/checklist";
+        f.ok(f.send("pukou-liaison-1", "POST", checklist + "/item-basement-permit/done", new JsonObject()
+                .put("startedOn", "2026-11-02").put("doneOn", "2026-11-20").put("reference", "宁人防许字〔2026〕88号")), 200);
+        f.ok(f.send("pukou-liaison-1", "POST", checklist + "/item-construction-drawing/done", new JsonObject()
+                .put("startedOn", "2026-11-16").put("doneOn", "2026-11-18").put("reference", "图审2026-7")), 200);
+        JsonObject report = f.ok(f.get("city-admin", "/api/v1/reports/monthly?month=2026-11"), 200);
+        JsonObject plans = report.getJsonObject("servicePlans").getJsonObject("total");
+        assertEquals(2, plans.getInteger("opened"), plans.encode());
+        assertEquals(1, plans.getInteger("closed"));
+        assertEquals(1, plans.getInteger("running"));
+        assertEquals(1, plans.getInteger("visits"));
+        assertEquals(1, plans.getInteger("reopened"));
+        assertEquals(1, plans.getInteger("rated"), "the last rating counts");
+        JsonObject pukou = report.getJsonObject("servicePlans").getJsonArray("rows").stream().map(JsonObject.class::cast)
+                .filter(r -> "district-pukou".equals(r.getString("unitId"))).findFirst().orElseThrow();
+        assertEquals(2, pukou.getInteger("opened"));
+
+        java.util.Map<String, JsonObject> speed = new java.util.HashMap<>();
+        report.getJsonObject("speed").getJsonArray("items").forEach(i -> speed.put(((JsonObject) i).getString("itemId"), (JsonObject) i));
+        JsonObject joint = speed.get("item-joint-acceptance");
+        assertEquals(4, joint.getInteger("legalDays"));
+        assertEquals(1, joint.getInteger("targetDays"), "site survey within 1 working day instead of 4");
+        JsonObject permit = speed.get("item-basement-permit");
+        assertEquals(10, permit.getInteger("targetDays"), "legal 20, no promise published: cut by half");
+        assertEquals(1, permit.getJsonObject("approvals").getInteger("count"));
+        assertEquals(14.0, permit.getJsonObject("approvals").getDouble("median"));
+        assertEquals(0.0, permit.getJsonObject("approvals").getDouble("shareWithinTarget"));
+        JsonObject drawing = speed.get("item-construction-drawing").getJsonObject("approvals");
+        assertEquals(1.0, drawing.getDouble("shareWithinTarget"));
+        assertEquals("浦口区", drawing.getJsonArray("byUnit").getJsonObject(0).getString("unitName"));
+
+        java.net.http.HttpResponse<byte[]> xlsx = f.app.app() == null ? null : java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(f.app.uri("/api/v1/reports/monthly.xlsx?month=2026-11"))
+                        .header("Authorization", "Bearer " + f.token("city-admin")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, xlsx.statusCode());
+        Path file = dataDir.resolve("monthly.xlsx");
+        java.nio.file.Files.write(file, xlsx.body());
+        String workbook;
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            workbook = new String(zip.getInputStream(zip.getEntry("xl/workbook.xml")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(workbook.contains("一企一策") && workbook.contains("提速"), workbook);
+    }
 }

@@ -1,0 +1,51 @@
+package cn.liaison.backend.report;
+
+import cn.liaison.backend.calendar.WorkingCalendar;
+import cn.liaison.backend.org.Unit;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The summary's sections beyond the request loop: service plans ({@code servicePlans}, when the
+ * plan feature runs) and speed against promises ({@code speed}). Kept apart from
+ * {@link MonthlyReport} so each section stays small and can be read on its own.
+ */
+final class ReportExtras {
+
+    private final Optional<PlanSection> plans;
+    private final SpeedSection speed;
+    private final Clock clock;
+
+    ReportExtras(Optional<PlanSection> plans, SpeedSection speed, Clock clock) {
+        this.plans = plans;
+        this.speed = speed;
+        this.clock = clock;
+    }
+
+    Future<JsonObject> addTo(JsonObject report, YearMonth month, List<Unit> units, boolean everything) {
+        Instant from = month.atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        Instant asOf = clock.instant().isBefore(to) ? clock.instant() : to;
+        JsonObject scope = new JsonObject();
+        if (!everything) {
+            JsonArray ids = new JsonArray(units.stream().map(Unit::id).toList());
+            scope = new JsonObject().put("$or", new JsonArray()
+                    .add(new JsonObject().put("district", new JsonObject().put("$in", ids)))
+                    .add(new JsonObject().put("parkId", new JsonObject().put("$in", ids))));
+        }
+        Future<JsonObject> planFigures = plans.map(p -> p.compute(from, to, asOf, units, everything))
+                .orElse(Future.succeededFuture(null));
+        return Future.all(planFigures, speed.compute(month, scope, units)).map(all -> {
+            if (all.resultAt(0) != null) {
+                report.put("servicePlans", all.<JsonObject>resultAt(0));
+            }
+            return report.put("speed", all.<JsonObject>resultAt(1));
+        });
+    }
+}
