@@ -22,6 +22,7 @@ import cn.liaison.backend.platform.http.HttpVerticle;
 import cn.liaison.backend.platform.store.StoreBoot;
 import cn.liaison.backend.platform.store.Stores;
 import cn.liaison.backend.plan.PlansFeature;
+import cn.liaison.backend.proactive.ProactiveFeature;
 import cn.liaison.backend.project.ProjectsFeature;
 import cn.liaison.backend.report.ReportsFeature;
 import cn.liaison.backend.request.RequestsFeature;
@@ -53,7 +54,8 @@ public final class Application {
                         c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(), new StaffFeature(), new DemoFeature(),
                 new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new GuidingCasesFeature(),
                 new SlaFeature(c.sla()), new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()),
-                new ScenariosFeature(), new PlansFeature(c.sla()), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
+                new ScenariosFeature(), new PlansFeature(c.sla()), new ProactiveFeature(c.proactive()),
+                new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
                 new StaffMobileFeature(c.mobile()), new OpsFeature());
     }
 

@@ -53,7 +53,8 @@ public record AppConfig(
         cn.liaison.backend.mobile.MobileConfig mobile,
         boolean demo,
         cn.liaison.backend.config.OpsConfig ops,
-        java.util.List<String> trustedProxies) {
+        java.util.List<String> trustedProxies,
+        ProactiveConfig proactive) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;

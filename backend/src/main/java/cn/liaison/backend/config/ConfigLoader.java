@@ -84,7 +84,8 @@ public final class ConfigLoader {
                 mobile(v),
                 onOff(v, ConfigKey.DEMO),
                 cn.liaison.backend.config.OpsConfig.from(v),
-                TrustedProxies.parse(optional(v, ConfigKey.TRUSTED_PROXIES)));
+                TrustedProxies.parse(optional(v, ConfigKey.TRUSTED_PROXIES)),
+                ProactiveConfig.from(v));
     }
 
     private static boolean onOff(Map<ConfigKey, String> v, ConfigKey key) {

@@ -59,6 +59,10 @@ public final class IndexRegistry {
                 Spec.of(false, "createdAt", -1),
                 Spec.of(false, "enterpriseId", 1),
                 Spec.of(false, "outbox.nextAttemptAt", 1));
+        declare("proactive_tasks",
+                Spec.of(false, "createdAt", -1),
+                Spec.of(false, "outbox.nextAttemptAt", 1));
+        declare("proactive_contacts", Spec.of(false, "enterpriseId", 1, "month", 1));
         declare("site_visits",
                 Spec.of(false, "projectId", 1, "date", -1),
                 Spec.of(false, "district", 1, "visitedAt", 1));
