@@ -16,6 +16,7 @@ import cn.liaison.backend.request.SlaPolicy;
 import cn.liaison.backend.request.Supervisors;
 import cn.liaison.backend.sla.DeadlineClock;
 import io.vertx.core.Future;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Duration;
 
 /**
@@ -56,6 +57,11 @@ public final class PlansFeature implements Feature {
         platform.jobs().add(Job.leased("plan-outbox", Schedule.every(Duration.ofSeconds(1)), OutboxDispatcher.LEASE, outbox::runOnce));
         platform.ports().publish(PlanFigures.class, new PlanFigures(store));
         platform.route(new PlanRoutes(plans, progress));
+        // The enterprise's progress view on a phone (also opened from the mini-program's web-view with #token=…).
+        platform.rawRoute(router -> {
+            router.getWithRegex("/plan").handler(rc -> rc.redirect("/plan/"));
+            router.get("/plan/*").handler(StaticHandler.create("webroot/plan").setIndexPage("index.html"));
+        });
         return store.ensureIndexes();
     }
 }
