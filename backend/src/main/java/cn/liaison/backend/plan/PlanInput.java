@@ -76,7 +76,7 @@ final class PlanInput {
             } catch (DateTimeParseException e) {
                 throw PlanProblem.invalid(field + ".dueOn", "日期格式应为 YYYY-MM-DD");
             }
-            if (due.isAfter(today.plusDays(MAX_DAYS * 2L)) || !calendar.isWorkingDay(due) || due.isBefore(today)) {
+            if (due.isBefore(today) || due.isAfter(today.plusDays(MAX_DAYS * 2L)) || !calendar.isWorkingDay(due)) {
                 throw PlanProblem.invalid(field + ".dueOn", "期限应为今天起一年内的工作日");
             }
             days = calendar.workingDaysBetween(today, due);

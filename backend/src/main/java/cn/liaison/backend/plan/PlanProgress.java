@@ -106,8 +106,8 @@ final class PlanProgress {
         LocalDate date = date(body.getString("date"), clock.instant());
         return change(id, who, (plan, scope, notices, now, to) -> {
             staffOnly(scope, plan);
-            if (date.isAfter(now.atZone(MongoDocs.ZONE).toLocalDate())) {
-                throw PlanProblem.invalid("date", "陪跑日期不能晚于今天");
+            if (date.isAfter(now.atZone(MongoDocs.ZONE).toLocalDate()) || date.isBefore(now.atZone(MongoDocs.ZONE).toLocalDate().minusYears(5))) {
+                throw PlanProblem.invalid("date", "陪跑日期应在近五年内，且不晚于今天");
             }
             if (plan.getJsonArray("visits").size() >= MAX_VISITS) {
                 throw PlanProblem.invalid("date", "一个方案最多记录 " + MAX_VISITS + " 次陪跑");
