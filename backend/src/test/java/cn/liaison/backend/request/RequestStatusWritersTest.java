@@ -43,7 +43,14 @@ class RequestStatusWritersTest {
             Map.entry("chat/ChatRoutes.java", "the chat API's view of a request"),
             Map.entry("hotline/Integration12345Routes.java", "the answer to the 12345 platform"),
             Map.entry("live/LiveEvent.java", "a live event's JSON"),
-            Map.entry("kb/GapLoop.java", "a knowledge-base suggestion's own state (kb_suggestions)"));
+            Map.entry("kb/GapLoop.java", "a knowledge-base suggestion's own state (kb_suggestions)"),
+            Map.entry("plan/PlanJson.java", "a service plan's API view"),
+            Map.entry("plan/PlanProgress.java", "a service plan's own state (service_plans)"),
+            Map.entry("plan/PlanService.java", "a new service plan's state, and a filter by it"),
+            Map.entry("plan/PlanStore.java", "a filter: running plans"),
+            Map.entry("proactive/ProactiveScan.java", "a proactive task's own state (proactive_tasks)"),
+            Map.entry("proactive/ProactiveStore.java", "a filter: only an open task is closed"),
+            Map.entry("proactive/ProactiveTasks.java", "a proactive task's own state, its API view and a filter by it"));
 
     @Test
     void onlyRequestTransitionsWritesStatus() throws IOException {
