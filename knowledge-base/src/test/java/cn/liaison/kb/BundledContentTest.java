@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The real content, as bundled into the jar: it validates and retrieval measures up on the dev set. */
 class BundledContentTest {
     private static final Path DEV = Path.of("content/eval/dev.jsonl");
+    private static final Path HELD_OUT = Path.of("content/eval/heldout2.jsonl");
 
     @Test
     void bundledContentValidatesAndCoversTheCatalogue() {
@@ -43,44 +44,50 @@ class BundledContentTest {
     }
 
     /**
-     * A regression guard at the level measured for the default variant (README, "Evaluation"). The
-     * issue's targets (top1 ≥ 0.90, top3 ≥ 0.97, oosAbstain ≥ 0.90, wrongConfident ≤ 0.03) are not
-     * met yet; {@link EvalSummary#meetsTargets()} reports them, and the README says by how much.
+     * The issue's targets (top1 ≥ 0.93, top3 ≥ 0.98, not-ours abstained ≥ 0.95, confidently wrong ≤
+     * 0.03) on the dev set and on the second held-out set, which was written before the content it is
+     * measured on was changed (knowledge-base/README.md, "Second round"). Measured: dev 0.938 / 1.000
+     * / 1.000 / 0.011, held-out 2 0.963 / 0.991 / 1.000 / 0.006.
      */
     @Test
-    void devSetMeetsTheMeasuredLevel() throws Exception {
+    void devAndHeldOutSetsMeetTheTargets() throws Exception {
         assumeTrue(Files.exists(DEV), "no dev set yet");
+        RetrievalConfig config = RetrievalConfig.defaults();
+        try (KbIndex index = KbIndex.build(ContentLoader.load(Path.of("content")), config)) {
+            for (Path set : List.of(DEV, HELD_OUT)) {
+                List<EvalCase> cases = cases(set);
+                EvalSummary summary = Evaluator.summarize(Evaluator.observe(index, cases), config);
+                String report = set + ": " + summary;
+                assertTrue(summary.wrongConfident() <= 0.03, report);
+                assertTrue(summary.oosAbstain() >= 0.95, report);
+                assertTrue(summary.top3() >= 0.98, report);
+                assertTrue(summary.top1() >= 0.93, report);
+            }
+            // The thresholds' measured precision on the dev set (share of answers whose first entry is
+            // right): chat 0.45 measured 0.986 (212 of 215), the hotline's stricter 0.52 measured 0.994
+            // (176 of 177).
+            List<Evaluator.Observation> observed = Evaluator.observe(index, cases(DEV));
+            double chat = precision(observed, config.answerThreshold());
+            double hotline = precision(observed, config.thresholds().hotlineAnswer());
+            assertEquals(0.45, config.answerThreshold(), 1e-9);
+            assertEquals(0.52, config.thresholds().hotlineAnswer(), 1e-9);
+            assertTrue(chat >= 0.97, "chat precision " + chat);
+            assertTrue(hotline >= 0.98, "hotline precision " + hotline);
+            assertTrue(hotline > chat, "the hotline threshold is the stricter one");
+        }
+    }
+
+    private static List<EvalCase> cases(Path set) throws Exception {
         List<EvalCase> cases = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
-        for (String line : Files.readAllLines(DEV)) {
+        for (String line : Files.readAllLines(set)) {
             if (!line.isBlank()) {
                 JsonNode node = json.readTree(line);
                 JsonNode topic = node.get("topic");
                 cases.add(new EvalCase(node.get("q").asText(), topic == null || topic.isNull() ? null : topic.asText()));
             }
         }
-        RetrievalConfig config = RetrievalConfig.defaults();
-        try (KbIndex index = KbIndex.build(ContentLoader.load(Path.of("content")), config)) {
-            EvalSummary summary = Evaluator.summarize(Evaluator.observe(index, cases), config);
-            String report = summary.toString();
-            // Guards the measured level against regressions. The target is 0.03; with the
-            // scenario packages and the fee-collection item added the set measures 0.032 (9 of 280),
-            // reported as not met in knowledge-base/README.md rather than hidden by tuning.
-            assertTrue(summary.wrongConfident() <= 0.035, report);
-            assertTrue(summary.oosAbstain() >= 0.90, report);
-            assertTrue(summary.top3() >= 0.95, report);
-            assertTrue(summary.top1() >= 0.85, report);
-            // The thresholds' measured precision (share of answers whose first entry is right): chat
-            // 0.45 measured 0.961 (196 of 204), the hotline's stricter 0.52 measured 0.988 (166 of 168).
-            List<Evaluator.Observation> observed = Evaluator.observe(index, cases);
-            double chat = precision(observed, config.answerThreshold());
-            double hotline = precision(observed, config.thresholds().hotlineAnswer());
-            assertEquals(0.45, config.answerThreshold(), 1e-9);
-            assertEquals(0.52, config.thresholds().hotlineAnswer(), 1e-9);
-            assertTrue(chat >= 0.95, "chat precision " + chat);
-            assertTrue(hotline >= 0.98, "hotline precision " + hotline);
-            assertTrue(hotline > chat, "the hotline threshold is the stricter one");
-        }
+        return cases;
     }
 
     private static double precision(List<Evaluator.Observation> observed, double threshold) {

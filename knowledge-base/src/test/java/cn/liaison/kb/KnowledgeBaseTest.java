@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaison.kb.content.Content;
 import cn.liaison.kb.content.Entry;
+import cn.liaison.kb.gap.GapSuggestion;
 import cn.liaison.kb.index.RetrievalConfig;
 import cn.liaison.kb.index.SearchOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class KnowledgeBaseTest {
@@ -36,6 +38,22 @@ class KnowledgeBaseTest {
             assertEquals("topic-emergency-kit", outcome.hits().get(0).entry().id());
             assertTrue(kb.entry("topic-emergency-kit").isPresent());
             assertTrue(KnowledgeBase.answer(kb.entry("topic-emergency-kit").get()).contains("摇号"));
+        }
+    }
+
+    @Test
+    void aQuestionRatedUnhelpfulIsNeverSuggestedToTheEntryThatAnsweredIt() {
+        try (KnowledgeBase kb = KnowledgeBase.open(CONTENT, RetrievalConfig.variant("smartcn+bigram"))) {
+            String question = "易地建设费一平方米多少钱";
+            String closest = kb.ask(question).hits().get(0).entry().id();
+            var plain = kb.suggestGaps(List.of(new GapSuggestion.Asked(question, 3)));
+            assertEquals(closest, plain.get(0).entryId(), "without a rating the closest entry takes the question");
+            assertEquals(0, plain.get(0).lowRated());
+
+            var rated = kb.suggestGaps(List.of(new GapSuggestion.Asked(question, 3, 2, Set.of(closest))));
+            assertFalse(closest.equals(rated.get(0).entryId()), "rated unhelpful on " + closest + ": " + rated);
+            assertEquals(2, rated.get(0).lowRated());
+            assertEquals(3, rated.get(0).asked());
         }
     }
 }

@@ -51,7 +51,8 @@ public final class ChatModule {
                 new RedisDialogueStates(redis, config.chatIdle()), transcripts,
                 checklists == null ? null : new ChecklistSteps(checklists));
         RateLimit limit = new RateLimit(redis, clock, "chat", config.chatMessagesPerMinute());
-        this.service = new ChatService(bot, mongo, limit, clock, contentCheck);
+        this.service = new ChatService(bot, mongo, limit, clock, contentCheck,
+                (question, entryId) -> kb.lowRated(question, entryId, CHANNEL));
     }
 
     public ChatService service() {

@@ -9,6 +9,7 @@ import cn.liaison.bots.chat.ChatUser;
 import cn.liaison.bots.chat.Reply;
 import cn.liaison.bots.chat.Turn;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
@@ -33,9 +34,14 @@ public final class ChatService {
     /** (openid, text) → whether the text may be processed; null when the check is off. */
     private final BiFunction<String, String, Future<Boolean>> contentCheck;
 
+    /** (question, entry id) → logged for the gap loop as an unhelpful answer. */
+    private final BiFunction<String, String, Future<Void>> lowRated;
+
     ChatService(ChatBot bot, MongoClient mongo, RateLimit limit, Clock clock,
-                BiFunction<String, String, Future<Boolean>> contentCheck) {
+                BiFunction<String, String, Future<Boolean>> contentCheck,
+                BiFunction<String, String, Future<Void>> lowRated) {
         this.bot = bot;
+        this.lowRated = lowRated;
         this.mongo = mongo;
         this.limit = limit;
         this.clock = clock;
@@ -60,10 +66,13 @@ public final class ChatService {
         return contentCheck.apply(openid, text).otherwise(true);
     }
 
-    /** 这个回答有帮助吗: recorded per conversation and entry for the knowledge-base editors. */
+    /**
+     * 这个回答有帮助吗: recorded per conversation and entry for the knowledge-base editors. An unhelpful
+     * answer also sends its question (the latest one answered in the conversation) to the gap loop.
+     */
     public Future<Void> feedback(Principal principal, String conversationId, String entryId, boolean helpful) {
         return mongo.findOne(MongoTranscripts.COLLECTION, new JsonObject().put("_id", conversationId)
-                        .put("userId", principal.userId()), new JsonObject().put("_id", 1))
+                        .put("userId", principal.userId()), new JsonObject().put("turns", 1))
                 .compose(found -> {
                     if (found == null) {
                         return Future.failedFuture(ProblemException.notFound("会话 " + conversationId + " 不存在"));
@@ -71,8 +80,28 @@ public final class ChatService {
                     JsonObject doc = new JsonObject().put("_id", conversationId + ":" + entryId)
                             .put("conversationId", conversationId).put("entryId", entryId).put("helpful", helpful)
                             .put("userId", principal.userId()).put("at", MongoDocs.date(clock.instant()));
-                    return mongo.save(FEEDBACK, doc).mapEmpty();
+                    Future<Void> saved = mongo.save(FEEDBACK, doc).mapEmpty();
+                    String question = helpful ? null : lastAnswered(found.getJsonArray("turns"));
+                    return question == null ? saved : saved.compose(v -> lowRated.apply(question, entryId));
                 });
+    }
+
+    /** The user's text of the latest turn the bot answered from the knowledge base, or null. */
+    static String lastAnswered(JsonArray turns) {
+        if (turns == null) {
+            return null;
+        }
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            JsonObject turn = turns.getJsonObject(i);
+            JsonArray replies = turn.getJsonArray("replies", new JsonArray());
+            boolean answered = replies.stream().anyMatch(r -> r instanceof JsonObject reply
+                    && "answer".equals(reply.getString("type")));
+            String user = turn.getString("user");
+            if (answered && user != null && !user.isBlank()) {
+                return user;
+            }
+        }
+        return null;
     }
 
     Future<ChatUser> chatUser(Principal p) {

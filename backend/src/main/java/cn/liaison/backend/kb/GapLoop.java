@@ -17,8 +17,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The gap loop: the period's unanswered questions (aggregated in the time window, at most
@@ -32,6 +34,7 @@ final class GapLoop {
     static final String COLLECTION = "kb_suggestions";
     static final int MAX_QUESTIONS = 500;
     private static final int MAX_ACCEPTED = 200;
+    static final int WEEKLY_LIMIT = 50;
 
     private final MongoClient mongo;
     private final QuestionLog questions;
@@ -53,8 +56,7 @@ final class GapLoop {
     Future<JsonObject> report(Instant from, Instant to, int limit) {
         JsonObject out = new JsonObject();
         return questions.gaps(from, to, MAX_QUESTIONS)
-                .map(rows -> rows.stream().map(r -> new GapSuggestion.Asked(r.getString("example"), r.getInteger("count")))
-                        .toList())
+                .map(rows -> rows.stream().map(GapLoop::asked).toList())
                 .compose(asked -> kb.ready().compose(base -> worker.executeBlocking(() -> base.suggestGaps(asked), false)))
                 .compose(found -> store(found.subList(0, Math.min(limit, found.size()))))
                 .map(items -> out.put("suggestions", items))
@@ -62,6 +64,29 @@ final class GapLoop {
                 .map(rate -> out.put("answerRate", rate))
                 .compose(v -> accepted())
                 .map(accepted -> out.put("accepted", accepted));
+    }
+
+    private static GapSuggestion.Asked asked(JsonObject row) {
+        int count = row.getInteger("count");
+        Set<String> rejected = new HashSet<>();
+        row.getJsonArray("rejected", new JsonArray()).forEach(id -> {
+            if (id instanceof String s) {
+                rejected.add(s);
+            }
+        });
+        int lowRated = Math.min(count, Math.max(0, row.getInteger("lowRated", 0)));
+        return new GapSuggestion.Asked(row.getString("example"), count, lowRated, rejected);
+    }
+
+    /**
+     * The weekly job: the suggestions of the seven Shanghai days ending today (the admin page's
+     * default window), computed and kept ahead of the admin's visit.
+     */
+    Future<Integer> weekly() {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(MongoDocs.ZONE));
+        return report(today.minusDays(6).atStartOfDay(MongoDocs.ZONE).toInstant(),
+                today.plusDays(1).atStartOfDay(MongoDocs.ZONE).toInstant(), WEEKLY_LIMIT)
+                .map(out -> out.getJsonArray("suggestions").size());
     }
 
     /** Makes the suggestion a draft: the entry's draft gains the questions, or a new entry's draft starts. */
@@ -122,7 +147,7 @@ final class GapLoop {
         for (GapSuggestion s : found) {
             String id = idOf(s);
             JsonObject fields = new JsonObject().put("entryId", s.entryId()).put("entryTitle", s.entryTitle())
-                    .put("questions", new JsonArray(s.questions())).put("asked", s.asked());
+                    .put("questions", new JsonArray(s.questions())).put("asked", s.asked()).put("lowRated", s.lowRated());
             chain = chain.compose(v -> mongo.updateCollectionWithOptions(COLLECTION, new JsonObject().put("_id", id),
                             new JsonObject().put("$set", fields).put("$setOnInsert", new JsonObject().put("status", "OPEN")
                                     .put("createdAt", MongoDocs.date(clock.instant()))),

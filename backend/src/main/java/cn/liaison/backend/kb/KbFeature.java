@@ -2,7 +2,13 @@ package cn.liaison.backend.kb;
 
 import cn.liaison.backend.platform.Feature;
 import cn.liaison.backend.platform.Platform;
+import cn.liaison.backend.calendar.WorkingCalendar;
+import cn.liaison.backend.platform.jobs.Jobs.Job;
+import cn.liaison.backend.platform.jobs.Schedule;
 import io.vertx.core.Future;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +42,9 @@ public final class KbFeature implements Feature {
         platform.ports().publish(cn.liaison.backend.request.TopicClassifier.class,
                 new KbTopicClassifier(module.knowledgeBase(), platform.blocking()));
         platform.route(module.routes());
+        // Monday morning: the week's unanswered and low-rated questions grouped for the city admin.
+        platform.jobs().add(Job.leased("kb-gaps-weekly", Schedule.weeklyAt(DayOfWeek.MONDAY, LocalTime.of(7, 30),
+                WorkingCalendar.ZONE), Duration.ofMinutes(10), module::weeklyGaps));
         return Future.succeededFuture();
     }
 
@@ -49,6 +58,7 @@ public final class KbFeature implements Feature {
         if (module == null) {
             return;
         }
+        module.stopSync();
         long deadline = System.currentTimeMillis() + BUILD_WAIT_MS;
         try {
             while (!module.knowledgeBase().isComplete() && System.currentTimeMillis() < deadline) {

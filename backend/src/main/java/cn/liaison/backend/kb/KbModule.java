@@ -22,6 +22,7 @@ public final class KbModule {
     private final Routes routes;
     private final KbAdmin admin;
     private final Clock clock;
+    private final GapLoop gapLoop;
     private Future<KnowledgeBase> ready = Future.failedFuture("the knowledge base has not been started");
 
     public KbModule(Vertx vertx, Stores stores, WorkerExecutor worker, Clock clock, int answersPerMinute) {
@@ -31,7 +32,7 @@ public final class KbModule {
         this.sync = new KbSync(vertx, stores.redisClient(), stores.redis(), service, UUID.randomUUID().toString());
         this.admin = new KbAdmin(entries, service, sync, clock);
         this.clock = clock;
-        GapLoop gapLoop = new GapLoop(stores.mongo(), questions, service, entries, worker, clock);
+        this.gapLoop = new GapLoop(stores.mongo(), questions, service, entries, worker, clock);
         this.routes = new KbRoutes(service, admin, questions, new RateLimit(stores.redis(), clock, "kb", answersPerMinute),
                 gapLoop, clock);
     }
@@ -52,6 +53,11 @@ public final class KbModule {
         return new GuidingCases(requests, enterprises, projects, admin, clock);
     }
 
+    /** The gap loop's weekly pass: the last seven days' suggestions, kept for the city admin; how many. */
+    public Future<Integer> weeklyGaps() {
+        return gapLoop.weekly();
+    }
+
     public KbService service() {
         return service;
     }
@@ -60,8 +66,12 @@ public final class KbModule {
         return routes;
     }
 
-    public void close() {
+    /** Stops listening to other instances' publishes; while Vert.x still runs (its close rejects the work after). */
+    public void stopSync() {
         sync.close();
+    }
+
+    public void close() {
         if (service.knowledgeBase() != null) {
             service.knowledgeBase().close();
         }

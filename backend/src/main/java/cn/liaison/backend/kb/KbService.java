@@ -86,6 +86,11 @@ public final class KbService {
                 }).map(outcome));
     }
 
+    /** An answer rated unhelpful: its question goes to the gap loop, against the entry that gave it. */
+    public Future<Void> lowRated(String question, String entryId, String channel) {
+        return questions.recordLowRated(question, entryId, channel);
+    }
+
     public KnowledgeBase knowledgeBase() {
         return kb;
     }

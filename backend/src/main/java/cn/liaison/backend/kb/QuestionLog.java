@@ -44,7 +44,28 @@ final class QuestionLog {
         return mongo.insert(COLLECTION, doc).mapEmpty();
     }
 
-    /** The most frequent unanswered questions in [from, to), with how often each was asked. */
+    /**
+     * 这个回答没帮助: the question is logged again as not answered, naming the entry that answered it
+     * badly, so the gap loop groups it with the unanswered ones and never offers it to that entry.
+     * Not counted as a question asked ({@link #answerRate}).
+     */
+    Future<Void> recordLowRated(String question, String entryId, String channel) {
+        JsonObject doc = new JsonObject()
+                .put("q", question)
+                .put("normalized", normalize(question))
+                .put("decision", "LOW_RATED")
+                .put("answered", false)
+                .put("lowRated", 1)
+                .put("rejectedEntryId", entryId)
+                .put("channel", channel)
+                .put("at", MongoDocs.date(clock.instant()));
+        return mongo.insert(COLLECTION, doc).mapEmpty();
+    }
+
+    /**
+     * The most frequent unanswered (or unhelpfully answered) questions in [from, to), with how often
+     * each was asked, how many of those were rated unhelpful and the entries they were rated on.
+     */
     Future<List<JsonObject>> gaps(Instant from, Instant to, int limit) {
         JsonArray pipeline = new JsonArray()
                 .add(new JsonObject().put("$match", new JsonObject().put("answered", false)
@@ -52,7 +73,9 @@ final class QuestionLog {
                 .add(new JsonObject().put("$group", new JsonObject().put("_id", "$normalized")
                         .put("count", new JsonObject().put("$sum", 1))
                         .put("example", new JsonObject().put("$first", "$q"))
-                        .put("forward", new JsonObject().put("$first", "$forward"))))
+                        .put("forward", new JsonObject().put("$first", "$forward"))
+                        .put("lowRated", new JsonObject().put("$sum", "$lowRated"))
+                        .put("rejected", new JsonObject().put("$addToSet", "$rejectedEntryId"))))
                 .add(new JsonObject().put("$sort", new JsonObject().put("count", -1).put("_id", 1)))
                 .add(new JsonObject().put("$limit", limit));
         return collect(mongo.aggregate(COLLECTION, pipeline));
@@ -60,7 +83,8 @@ final class QuestionLog {
 
     /** Share of the questions asked in [from, to) that were answered, with the counts. */
     Future<JsonObject> answerRate(Instant from, Instant to) {
-        JsonObject window = new JsonObject().put("at", new JsonObject().put("$gte", MongoDocs.date(from)).put("$lt", MongoDocs.date(to)));
+        JsonObject window = new JsonObject().put("at", new JsonObject().put("$gte", MongoDocs.date(from)).put("$lt", MongoDocs.date(to)))
+                .put("lowRated", new JsonObject().put("$exists", false));
         return mongo.count(COLLECTION, window)
                 .compose(total -> mongo.count(COLLECTION, window.copy().put("answered", true))
                         .map(answered -> new JsonObject().put("asked", total).put("answered", answered)

@@ -92,6 +92,33 @@ class ChatIT {
     }
 
     @Test
+    void anUnhelpfulAnswerSendsItsQuestionToTheGapLoopAgainstThatEntry() throws Exception {
+        String token = wechatLogin("low-rated");
+        String question = "人防易地费到底按什么标准收的";
+        JsonObject answer = say(token, null, question);
+        String entryId = first(answer, "answer").getString("entryId");
+        String conversation = answer.getString("conversationId");
+        JsonObject rating = new JsonObject().put("conversationId", conversation).put("entryId", entryId);
+        String admin = app.tokenFor(new cn.liaison.backend.platform.auth.Principal("gap-admin", "管理员",
+                java.util.Set.of(cn.liaison.backend.platform.auth.Role.CITY_ADMIN), "city", null));
+        long askedBefore = new JsonObject(app.get("/api/v1/admin/kb/suggestions?limit=50", admin).body())
+                .getJsonObject("answerRate").getLong("asked");
+        assertEquals(204, app.sendJson("POST", "/api/v1/chat/feedback", token,
+                rating.copy().put("helpful", false).encode()).statusCode());
+
+        // The weekly pass (Monday 07:30 Shanghai, leased) groups the week's questions ahead of the admin.
+        assertTrue(app.runJob("kb-gaps-weekly").toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS) >= 1);
+        JsonObject report = new JsonObject(app.get("/api/v1/admin/kb/suggestions?limit=50", admin).body());
+        JsonObject low = report.getJsonArray("suggestions").stream().map(JsonObject.class::cast)
+                .filter(s -> s.getJsonArray("questions").contains(question))
+                .findFirst().orElseThrow(() -> new AssertionError(report.encodePrettily()));
+        assertEquals(1, low.getInteger("lowRated"), low.encodePrettily());
+        assertFalse(entryId.equals(low.getString("entryId")), "never offered to the entry rated unhelpful: " + low);
+        // Rated unhelpful is not another question asked: the answer rate counts the question once.
+        assertEquals(askedBefore, report.getJsonObject("answerRate").getLong("asked"), report.encodePrettily());
+    }
+
+    @Test
     void complaintIsCollectedOverSeveralTurnsConfirmedAndCreated() throws Exception {
         String token = wechatLogin("complaint");
         JsonObject t1 = say(token, null, "我们小区的人防门坏了，关不上");

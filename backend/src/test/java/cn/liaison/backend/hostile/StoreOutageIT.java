@@ -124,38 +124,66 @@ class StoreOutageIT {
             port = socket.getLocalPort();
         }
         Path file = otherDir.resolve("outage.mv.db");
-        de.bwaldvogel.mongo.MongoServer mongo = mongoOn(file, port);
-        try (EmbeddedRedis redis = EmbeddedRedis.start(otherDir);
-             TestApp app = TestApp.start(dataDir, Map.of("MONGO_URI", "mongodb://127.0.0.1:" + port, "REDIS_URL", redis.url(),
-                     "JWT_SECRET", "outage-test-secret-of-at-least-32-chars", "DEMO", "on"), List.of(), c -> c)) {
-            String enterprise = app.loginAs("enterprise-1");
-            HttpResponse<String> before = app.sendJson("POST", "/api/v1/requests", enterprise,
+        de.bwaldvogel.mongo.MongoServer[] mongo = {mongoOn(file, port)};
+        try (EmbeddedRedis redis = EmbeddedRedis.start(otherDir)) {
+            Map<String, String> env = Map.of("MONGO_URI", "mongodb://127.0.0.1:" + port, "REDIS_URL", redis.url(),
+                    "JWT_SECRET", "outage-test-secret-of-at-least-32-chars", "DEMO", "off");
+            mongoOutage(env, port, file, mongo);
+        } finally {
+            mongo[0].shutdown();
+        }
+    }
+
+    /**
+     * As production runs: DEMO off, the first admin from the CLI ({@code users add}), a liaison
+     * created by that admin through the API, who files the requests.
+     */
+    private void mongoOutage(Map<String, String> env, int port, Path file, de.bwaldvogel.mongo.MongoServer[] mongoRef) throws Exception {
+        java.util.Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("DATA_DIR", dataDir.toString());
+        String adminPassword = "outage-admin-password-1";
+        assertEquals(0, cn.liaison.backend.identity.UsersCommand.run(cn.liaison.backend.config.ConfigLoader.load(all).stores(),
+                new String[] {"users", "add", "--username", "chief", "--role", "CITY_ADMIN", "--name", "陈主任", "--password-stdin"},
+                new java.io.BufferedReader(new java.io.StringReader(adminPassword + "\n")), System.out, System.err));
+        try (TestApp app = TestApp.start(dataDir, env, List.of(), c -> c)) {
+            String admin = signIn(app, "chief", adminPassword);
+            HttpResponse<String> staff = app.sendJson("POST", "/api/v1/staff", admin, new JsonObject().put("username", "outage-liaison")
+                    .put("name", "停机联络员").put("roles", new io.vertx.core.json.JsonArray().add("LIAISON")).put("unitId", "district-pukou").encode());
+            assertEquals(201, staff.statusCode(), staff.body());
+            String liaison = signIn(app, "outage-liaison", new JsonObject(staff.body()).getString("password"));
+            assertEquals(404, app.get("/api/v1/projects/project-demo-1", admin).statusCode(), "no demo data");
+            HttpResponse<String> before = app.sendJson("POST", "/api/v1/requests", liaison,
                     "{\"type\":\"CONSULT\",\"content\":\"数据库停机前的人防咨询\"}");
             assertEquals(201, before.statusCode(), before.body());
 
-            mongo.shutdown();
+            mongoRef[0].shutdown();
             long down = System.nanoTime();
-            HttpResponse<String> write = app.sendJson("POST", "/api/v1/requests", enterprise,
+            HttpResponse<String> write = app.sendJson("POST", "/api/v1/requests", liaison,
                     "{\"type\":\"CONSULT\",\"content\":\"数据库停机时的人防咨询\"}");
             assertEquals(503, write.statusCode(), write.body());
             assertTrue(write.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-            HttpResponse<String> read = app.get("/api/v1/requests", enterprise);
+            HttpResponse<String> read = app.get("/api/v1/requests", admin);
             assertEquals(503, read.statusCode(), read.body());
             assertEquals(503, app.get("/health/ready").statusCode());
 
-            mongo = mongoOn(file, port);
+            mongoRef[0] = mongoOn(file, port);
             long back = System.nanoTime();
             long recovered = waitUntil(() -> app.get("/health/ready").statusCode() == 200
-                    && app.get("/api/v1/requests", enterprise).statusCode() == 200, Duration.ofSeconds(60));
-            String list = app.get("/api/v1/requests", enterprise).body();
+                    && app.get("/api/v1/requests", admin).statusCode() == 200, Duration.ofSeconds(60));
+            String list = app.get("/api/v1/requests", admin).body();
             assertTrue(list.contains("数据库停机前的人防咨询"), list);
             System.out.printf("OUTAGE mongo unreachable: calls needing it 503 problem (2 of 2 during the drill), "
                     + "readiness 503; down %d ms; recovered %d ms after it answered again, without restart; "
                     + "acknowledged writes lost=0; the refused write was not stored=%s%n", (back - down) / 1_000_000,
                     (recovered - back) / 1_000_000, !list.contains("数据库停机时的人防咨询"));
-        } finally {
-            mongo.shutdown();
         }
+    }
+
+    static String signIn(TestApp app, String username, String password) throws Exception {
+        HttpResponse<String> login = app.sendJson("POST", "/api/v1/auth/login", null,
+                new JsonObject().put("username", username).put("password", password).encode());
+        assertEquals(200, login.statusCode(), login.body());
+        return new JsonObject(login.body()).getString("token");
     }
 
     private static de.bwaldvogel.mongo.MongoServer mongoOn(Path file, int port) {
@@ -183,9 +211,13 @@ class StoreOutageIT {
         }
     }
 
+    private long exitAfterMs;
+
     @Test
     void aFullDiskClosesTheStoreAndReadinessFailsAndTheProcessIsToldToExit() throws Exception {
         try (TestApp app = TestApp.start(dataDir, Map.of("DEMO", "on"), List.of(), c -> c)) {
+            // A new request is classified with the index: on a loaded machine its build outlasts the client's time-out.
+            app.knowledgeBase().await(300, TimeUnit.SECONDS);
             String enterprise = app.loginAs("enterprise-1");
             HttpResponse<String> before = app.sendJson("POST", "/api/v1/requests", enterprise,
                     "{\"type\":\"CONSULT\",\"content\":\"磁盘满之前的人防咨询\"}");
@@ -194,6 +226,7 @@ class StoreOutageIT {
             java.util.Timer watch = StoreWatch.start(app.port(cn.liaison.backend.platform.store.StoreBoot.class)::embeddedStoreFailed, 50, exited::countDown);
             try {
                 app.port(cn.liaison.backend.platform.store.StoreBoot.class).embeddedMongo().orElseThrow().failLikeAFullDisk();
+                long full = System.nanoTime();
                 HttpResponse<String> ready = app.get("/health/ready");
                 assertEquals(503, ready.statusCode(), ready.body());
                 assertTrue(ready.body().contains("mongo"), ready.body());
@@ -202,18 +235,49 @@ class StoreOutageIT {
                 assertEquals(503, write.statusCode(), write.body());
                 assertTrue(write.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
                 assertTrue(exited.await(10, TimeUnit.SECONDS), "the store watch did not ask the process to exit");
+                exitAfterMs = (System.nanoTime() - full) / 1_000_000;
             } finally {
                 watch.cancel();
             }
         }
         // The supervisor's restart: the same data directory opens, and the acknowledged write is there.
+        long restart = System.nanoTime();
         try (TestApp again = TestApp.start(dataDir, Map.of("DEMO", "on"), List.of(), c -> c)) {
             // Readiness also waits for the knowledge-base index after a start.
-            waitUntil(() -> again.get("/health/ready").statusCode() == 200, Duration.ofSeconds(180));
+            long ready = waitUntil(() -> again.get("/health/ready").statusCode() == 200, Duration.ofSeconds(180));
             HttpResponse<String> list = again.get("/api/v1/requests", again.loginAs("enterprise-1"));
             assertTrue(list.body().contains("磁盘满之前的人防咨询"), list.body());
-            System.out.println("OUTAGE disk full (injected): readiness 503, writes 503 problem, process exits 74; "
-                    + "after restart the acknowledged write is there: writes lost=0");
+            System.out.printf("OUTAGE disk full (injected): user saw readiness 503 and a 503 problem for the write "
+                    + "(requests failed=1 of 1 during it); exit asked %d ms after the failure (status 74); restart on the "
+                    + "same DATA_DIR ready after %d ms (store, then the knowledge-base index); writes lost=0%n",
+                    exitAfterMs, (ready - restart) / 1_000_000);
+        }
+    }
+
+    /**
+     * The finding as it happened: a second instance on the same DATA_DIR with MONGO_URI set (here:
+     * the first instance's own MongoDB) but embedded Redis. It refuses to start; the first keeps
+     * its redis-server and stays ready, and takes writes meanwhile.
+     */
+    @Test
+    void aSecondInstanceOnTheSameDataDirWithMongoUriRefusesToStartAndTheFirstKeepsServing() throws Exception {
+        try (TestApp first = TestApp.start(dataDir, Map.of("DEMO", "on"), List.of(), c -> c)) {
+            waitUntil(() -> first.get("/health/ready").statusCode() == 200, Duration.ofSeconds(180));
+            long pid = Long.parseLong(java.nio.file.Files.readString(dataDir.resolve("redis/redis.pid")).trim());
+            String mongoUri = first.port(cn.liaison.backend.platform.store.StoreBoot.class).mongoUri();
+            long begin = System.nanoTime();
+            Exception refused = assertThrows(Exception.class, () -> TestApp.start(dataDir, Map.of("DEMO", "on", "MONGO_URI", mongoUri,
+                    "JWT_SECRET", "second-instance-secret-of-32-characters-or-more"), List.of(), c -> c).close());
+            long refusedMs = (System.nanoTime() - begin) / 1_000_000;
+            assertTrue(String.valueOf(refused.getMessage()).contains("another running instance"), String.valueOf(refused));
+            assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the first instance's redis-server was killed");
+            assertEquals(200, first.get("/health/ready").statusCode(), "the first instance stays ready");
+            HttpResponse<String> write = first.sendJson("POST", "/api/v1/requests", first.loginAs("enterprise-1"),
+                    "{\"type\":\"CONSULT\",\"content\":\"第二个实例启动时的人防咨询\"}");
+            assertEquals(201, write.statusCode(), write.body());
+            System.out.printf("OUTAGE second instance on the same DATA_DIR (MONGO_URI set, embedded Redis): refused to start "
+                    + "after %d ms (%s); the first instance's users saw nothing: requests failed=0, still ready, its "
+                    + "redis-server untouched, recovery not needed, writes lost=0%n", refusedMs, refused.getMessage());
         }
     }
 

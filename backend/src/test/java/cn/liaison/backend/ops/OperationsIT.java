@@ -67,7 +67,8 @@ class OperationsIT {
     /** Every metric family the issue names, by its Prometheus name. */
     static final List<String> EXPORTED = List.of(
             "vertx_http_server_requests_total", "vertx_http_server_response_time_seconds_bucket", "vertx_http_client_",
-            "vertx_pool_", "jvm_memory_used_bytes",
+            "vertx_pool_", "jvm_memory_used_bytes", "mongodb_driver_pool_size", "mongodb_driver_pool_checkedout",
+            "mongodb_driver_pool_waitqueuesize", "mongodb_driver_commands_seconds_count",
             "liaison_event_loop_lag_seconds", "liaison_store_up", "liaison_outbox_backlog", "liaison_outbox_oldest_age_seconds",
             "liaison_requests_submitted_total", "liaison_requests_assigned_total", "liaison_requests_overdue_total",
             "liaison_requests_escalated_total", "liaison_notifications_failed_total", "liaison_sla_scan_seconds",
@@ -112,6 +113,10 @@ class OperationsIT {
                 "submitted requests counted by channel and unit");
         assertTrue(metrics.lines().anyMatch(l -> l.matches("liaison_requests_overdue_total\\{channel=\"\\w+\",unit=\"[a-z-]*pukou[a-z-]*\"} [1-9].*")),
                 "overdue counted with the request's unit");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("vertx_pool_") && l.contains("pool_type=\"redis\"")),
+                "the Redis client's pool");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("mongodb_driver_commands_seconds_count") && l.contains("command=\"find\"")),
+                "the MongoDB driver's commands");
         assertTrue(metrics.contains("liaison_notifications_failed_total{channel=\"" + CHANNEL.name() + "\",code=\"illegalstate\"}"),
                 "failure counted by channel and code");
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("liaison_login_lockouts_total") && l.endsWith(" 1.0")),

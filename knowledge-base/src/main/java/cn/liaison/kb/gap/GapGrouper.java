@@ -5,9 +5,11 @@ import cn.liaison.kb.index.KbIndex;
 import cn.liaison.kb.index.SearchOutcome;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Groups unanswered questions by meaning (one embedding each; a question joins the first group
@@ -50,11 +52,19 @@ public final class GapGrouper {
             group.forEach(q -> questions.merge(q.question(), q.count(), Integer::sum));
             int total = questions.values().stream().mapToInt(Integer::intValue).sum();
             List<String> texts = questions.keySet().stream().limit(MAX_VARIANTS).toList();
+            int lowRated = group.stream().mapToInt(GapSuggestion.Asked::lowRated).sum();
+            Set<String> rejected = new HashSet<>();
+            group.forEach(q -> rejected.addAll(q.rejected()));
             SearchOutcome outcome = index.search(texts.get(0));
-            Hit best = outcome.best().filter(hit -> hit.score() >= index.config().suggestThreshold()
-                    && outcome.forward() == null).orElse(null);
-            out.add(best == null ? new GapSuggestion(null, null, texts, total)
-                    : new GapSuggestion(best.entry().id(), best.entry().title(), texts, total));
+            // The closest entry the askers did not reject: a question rated unhelpful on an entry is
+            // evidence against that entry, so it never becomes one of its variants.
+            Hit best = outcome.forward() != null ? null : outcome.hits().stream()
+                    .filter(hit -> !rejected.contains(hit.entry().id()))
+                    .findFirst()
+                    .filter(hit -> hit.score() >= index.config().suggestThreshold())
+                    .orElse(null);
+            out.add(best == null ? new GapSuggestion(null, null, texts, total, lowRated)
+                    : new GapSuggestion(best.entry().id(), best.entry().title(), texts, total, lowRated));
         }
         out.sort(Comparator.comparingInt(GapSuggestion::asked).reversed());
         return out;

@@ -78,7 +78,9 @@ public final class FanOutNotifier implements Notifier {
         return redis.exists(List.of(key)).compose(found -> found != null && found.toInteger() > 0
                 ? Future.succeededFuture()
                 : channel.send(notification).onFailure(e -> countFailure(channel, e))
-                        .compose(sent -> redis.set(List.of(key, "1", "EX", TTL_S)).mapEmpty()));
+                        // A marker Redis failed to write must not fail a channel that delivered.
+                        .compose(sent -> redis.set(List.of(key, "1", "EX", TTL_S)).<Void>mapEmpty()
+                                .recover(e -> Future.succeededFuture())));
     }
 
     /** Quiet hours or a rate limit make a delivery wait: that is not a failure. */

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers an outbox (the requests', the projects'): every notification written with a change is
- * sent by one instance at a time (Redis lease), removed on success, retried with exponential
+ * sent once: each entry is claimed in Redis by exactly one dispatcher before it is sent (the pass
+ * itself runs under a Redis lease, which alone is not enough), removed on success, retried with exponential
  * back-off on failure, and after {@value #MAX_ATTEMPTS} failures moved to the document's
  * {@code failedNotifications} where staff see it. A delivered id is remembered in Redis before the
  * entry is removed, so a crash between the two does not send it again. A {@link DeliveryDeferred}
@@ -28,6 +29,8 @@ public final class OutboxDispatcher {
     public static final Duration LEASE = Duration.ofSeconds(30);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
+    /** How long a claimed entry is another dispatcher's: longer than any channel's send takes. */
+    private static final String CLAIM_MS = Long.toString(Duration.ofMinutes(5).toMillis());
     private static final String DELIVERED_TTL_S = Long.toString(Duration.ofDays(30).toSeconds());
 
     private final OutboxStore store;
@@ -69,16 +72,45 @@ public final class OutboxDispatcher {
         });
     }
 
+    /**
+     * Claims the entry first ({@code SET NX}, one winner among every dispatcher on every instance)
+     * and only the winner sends. The pass lease alone did not make delivery exclusive: a pass that
+     * outlives it (slow channels under load) overlaps the next instance's pass over the same
+     * entries, and a failed write of the delivered marker after a successful send made the entry
+     * look undelivered. A claim of a sent entry is kept until it expires, long after the entry is
+     * pulled; one whose send failed is released so the retry can claim it.
+     */
     private Future<Boolean> deliver(String ownerId, JsonObject entry, Instant now) {
         String id = entry.getString("id");
+        String claim = "outbox-claim:" + id;
+        return redis.set(List.of(claim, "1", "NX", "PX", CLAIM_MS)).transform(reply -> {
+            if (reply.failed()) {
+                return failed(ownerId, entry, reply.cause(), now).map(false);
+            }
+            boolean won = reply.result() != null && "OK".equals(reply.result().toString());
+            return won ? deliverClaimed(ownerId, entry, now, claim) : Future.succeededFuture(false);
+        });
+    }
+
+    private Future<Boolean> deliverClaimed(String ownerId, JsonObject entry, Instant now, String claim) {
+        String id = entry.getString("id");
         String key = "delivered:" + id;
+        boolean[] sent = new boolean[1];
         return redis.exists(List.of(key))
                 .compose(found -> found != null && found.toInteger() > 0 ? Future.succeededFuture()
                         : notifier.send(Notification.fromOutbox(ownerId, entry))
-                        .compose(sent -> redis.set(List.of(key, "1", "EX", DELIVERED_TTL_S)).mapEmpty()))
-                .compose(sent -> store.pullOutboxEntry(ownerId, id))
+                        .onSuccess(ok -> sent[0] = true)
+                        .compose(ok -> redis.set(List.of(key, "1", "EX", DELIVERED_TTL_S)).<Void>mapEmpty()
+                                // Sent is sent: a lost marker must not turn into a second send; the claim still guards it.
+                                .recover(e -> {
+                                    LOG.warn("Notification {} sent but not marked delivered: {}", id, e.toString());
+                                    return Future.succeededFuture();
+                                })))
+                .compose(ok -> store.pullOutboxEntry(ownerId, id))
                 .map(true)
-                .recover(error -> failed(ownerId, entry, error, now).map(false));
+                .recover(error -> failed(ownerId, entry, error, now)
+                        .eventually(() -> sent[0] ? Future.succeededFuture() : redis.del(List.of(claim)))
+                        .map(false));
     }
 
     private Future<Void> failed(String ownerId, JsonObject entry, Throwable error, Instant now) {

@@ -1,9 +1,14 @@
 package cn.liaison.backend.platform.store;
 
+import com.mongodb.MongoClientSettings;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsConnectionPoolListener;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.impl.config.MongoClientOptionsParser;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
@@ -29,12 +34,28 @@ public final class Stores {
                 .put("db_name", mongoDb)
                 .put("serverSelectionTimeoutMS", 5000)
                 .put("connectTimeoutMS", 5000);
-        MongoClient mongo = MongoClient.createShared(vertx, mongoConfig, "liaison");
+        MongoClient mongo = TracedMongo.wrap(vertx, MongoClient.createWithMongoSettings(vertx, mongoConfig, "liaison",
+                withMetrics(new MongoClientOptionsParser(vertx, mongoConfig).settings())));
         Redis redis = Redis.createClient(vertx, new RedisOptions()
                 .setConnectionString(redisUrl)
                 .setMaxPoolSize(16)
                 .setMaxPoolWaiting(256));
         return new Stores(mongo, redis);
+    }
+
+    /**
+     * The driver's own pool and command timings ({@code mongodb_driver_pool_*},
+     * {@code mongodb_driver_commands_seconds}) into Micrometer's global registry, which the
+     * Prometheus registry joins when metrics are on (a no-op otherwise). vertx-mongo-client builds
+     * the driver's settings from its JSON config internally; its own parser builds them here (same
+     * codecs and options) so that the listeners can be added.
+     */
+    private static MongoClientSettings withMetrics(MongoClientSettings parsed) {
+        return MongoClientSettings.builder(parsed)
+                .applyToConnectionPoolSettings(pool -> pool.addConnectionPoolListener(
+                        new MongoMetricsConnectionPoolListener(Metrics.globalRegistry)))
+                .addCommandListener(new MongoMetricsCommandListener(Metrics.globalRegistry))
+                .build();
     }
 
     public MongoClient mongo() {

@@ -44,6 +44,8 @@ import java.util.regex.Pattern;
  */
 public final class RollingRestart {
 
+    /** Seconds between taking an instance out of the proxy and stopping it: nginx's reload and in-flight calls. */
+    static final int DRAIN_S = 3;
     static final String JWT_SECRET = "rolling-restart-harness-secret-0123456789abcdef";
 
     public static void main(String[] args) throws Exception {
@@ -54,7 +56,7 @@ public final class RollingRestart {
         EmbeddedMongo mongo = EmbeddedMongo.start(work.resolve("shared-mongo"));
         EmbeddedRedis redis = EmbeddedRedis.start(work.resolve("shared-redis"));
         List<Instance> instances = new ArrayList<>();
-        Process nginx = null;
+        Nginx nginx = null;
         try {
             seed(mongo.connectionString(), work);
             for (int i = 1; i <= 3; i++) {
@@ -67,7 +69,7 @@ public final class RollingRestart {
                 awaitOk(URI.create("http://127.0.0.1:" + instance.port + "/api/v1/kb/answer?q=%E4%BA%BA%E9%98%B2"), Duration.ofSeconds(300));
             }
             int proxyPort = freePort();
-            nginx = startNginx(work, proxyPort, instances);
+            nginx = new Nginx(work, proxyPort, instances);
             URI base = URI.create("http://127.0.0.1:" + proxyPort);
             awaitOk(base.resolve("/health/ready"), Duration.ofSeconds(30));
 
@@ -77,8 +79,14 @@ public final class RollingRestart {
             List<String> restarts = new ArrayList<>();
             for (Instance instance : instances) {
                 long begin = System.nanoTime();
+                // As an orchestrator does: out of the proxy first (nginx reloads, its old workers
+                // finish what they carry), then SIGTERM; back in only once /health/ready says 200,
+                // which includes the knowledge-base index.
+                nginx.out(instance);
+                TimeUnit.SECONDS.sleep(DRAIN_S);
                 instance.stop();
                 int starts = instance.startUntilReady();
+                nginx.in(instance);
                 restarts.add("instance " + instance.number + ": " + (System.nanoTime() - begin) / 1_000_000 + " ms to ready again"
                         + (starts > 1 ? " (" + starts + " starts: start-up timed out on the loaded machine, restarted as an orchestrator would)" : ""));
                 TimeUnit.SECONDS.sleep(steadyS);
@@ -93,8 +101,7 @@ public final class RollingRestart {
             Files.writeString(work.resolve("figures.txt"), report.toString());
         } finally {
             if (nginx != null) {
-                nginx.destroy();
-                nginx.waitFor(10, TimeUnit.SECONDS);
+                nginx.stop();
             }
             for (Instance instance : instances) {
                 instance.stop();
@@ -127,16 +134,54 @@ public final class RollingRestart {
         }
     }
 
-    private static Process startNginx(Path work, int port, List<Instance> instances) throws IOException {
-        Path dir = Files.createDirectories(work.resolve("nginx"));
-        Files.createDirectories(dir.resolve("logs"));
-        StringBuilder upstream = new StringBuilder();
-        instances.forEach(i -> upstream.append("    server 127.0.0.1:").append(i.port).append(" max_fails=1 fail_timeout=3s;\n"));
-        String template = Files.readString(Path.of("deploy/rolling-restart.nginx.conf"));
-        Files.writeString(dir.resolve("nginx.conf"), template.replace("@UPSTREAM@", upstream).replace("@PORT@", Integer.toString(port))
-                .replace("@DIR@", dir.toString()));
-        return new ProcessBuilder("nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+    /** Debian's nginx in front of the instances; an instance taken out is marked {@code down} and nginx reloads. */
+    static final class Nginx {
+        private final Path dir;
+        private final int port;
+        private final List<Instance> instances;
+        private final java.util.Set<Instance> down = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Process process;
+
+        Nginx(Path work, int port, List<Instance> instances) throws Exception {
+            this.dir = Files.createDirectories(work.resolve("nginx"));
+            this.port = port;
+            this.instances = instances;
+            Files.createDirectories(dir.resolve("logs"));
+            write();
+            process = new ProcessBuilder("nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+        }
+
+        void out(Instance instance) throws Exception {
+            down.add(instance);
+            reload();
+        }
+
+        void in(Instance instance) throws Exception {
+            down.remove(instance);
+            reload();
+        }
+
+        private void write() throws IOException {
+            StringBuilder upstream = new StringBuilder();
+            instances.forEach(i -> upstream.append("    server 127.0.0.1:").append(i.port).append(" max_fails=1 fail_timeout=3s")
+                    .append(down.contains(i) ? " down" : "").append(";\n"));
+            String template = Files.readString(Path.of("deploy/rolling-restart.nginx.conf"));
+            Files.writeString(dir.resolve("nginx.conf"), template.replace("@UPSTREAM@", upstream)
+                    .replace("@PORT@", Integer.toString(port)).replace("@DIR@", dir.toString()));
+        }
+
+        /** SIGHUP to the master: new workers take the new upstream, old ones finish their requests. */
+        private void reload() throws Exception {
+            write();
+            new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start().waitFor();
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     /** Notification ids the log channel delivered more than once, over every instance's log. */
@@ -208,12 +253,12 @@ public final class RollingRestart {
             process = builder.start();
         }
 
-        /** Starts until the instance is ready, at most three times; returns how many starts it took. */
+        /** Starts until the instance is ready (stores and the knowledge-base index: minutes on a loaded machine), at most three times; returns how many starts it took. */
         int startUntilReady() throws Exception {
             for (int attempt = 1; ; attempt++) {
                 start();
                 try {
-                    awaitReady(Duration.ofSeconds(150));
+                    awaitReady(Duration.ofSeconds(480));
                     return attempt;
                 } catch (IllegalStateException notReady) {
                     stop();

@@ -61,8 +61,10 @@ final class Traffic {
         loop("kb.answer (GET)", 100, () -> get("/api/v1/kb/answer?q=" + URLEncoder.encode("人防工程易地建设费怎么收", StandardCharsets.UTF_8), null));
         loop("tasks (GET)", 100, () -> get("/api/v1/tasks", liaison));
         loop("submit request (POST)", 300, () -> {
+            // A client that retries a create sends the same Idempotency-Key: the proxy may then repeat it too.
             HttpResponse<String> r = send("POST", "/api/v1/requests", enterprise, new JsonObject().put("type", "DEMAND")
-                    .put("content", "滚动重启测试：请协调人防竣工验收").put("projectId", "project-demo-1").encode());
+                    .put("content", "滚动重启测试：请协调人防竣工验收").put("projectId", "project-demo-1").encode(),
+                    java.util.UUID.randomUUID().toString());
             if (r.statusCode() == 201) {
                 created.add(new JsonObject(r.body()).getString("id"));
             }
@@ -205,8 +207,15 @@ final class Traffic {
     }
 
     private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        return send(method, path, token, json, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json, String idempotencyKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
