@@ -60,6 +60,13 @@ try {
   await page.locator('#tasks').waitFor();
   await page.locator('#live.on').waitFor();
 
+  step('a personal canned reply (常用语) to insert later');
+  const liaison = await apiLogin(env('LIAISON_USER'), env('LIAISON_PASSWORD'));
+  const canned = await fetch(BASE + '/api/v1/canned-replies', { method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + liaison },
+    body: JSON.stringify({ scope: 'PERSONAL', title: '踏勘完成', text: '现场踏勘已完成，' }) });
+  if (canned.status !== 201) throw new Error('canned reply not created: ' + canned.status + ' ' + await canned.text());
+
   step('assigned task appears live');
   const enterprise = await apiLogin(env('ENTERPRISE_USER'), env('ENTERPRISE_PASSWORD'));
   const created = await submitRequest(enterprise, '我司项目人防地下室需要竣工验收现场踏勘，请联系人尽快安排时间');
@@ -85,6 +92,12 @@ try {
   await page.click('form.sheet button[type=submit]');
   await page.locator('.status.IN_PROGRESS').waitFor();
 
+  step('internal note');
+  await page.click('button[data-action=note]');
+  await page.fill('textarea[name=note]', '企业联系人下午才在，改约下午踏勘');
+  await page.click('form.sheet button[type=submit]');
+  await page.locator('.history .internal').getByText('仅内部可见').first().waitFor();
+
   step('typed text survives a reload');
   await page.click('button[data-action=respond]');
   await page.fill('textarea[name=result]', '已于今日现场踏勘，验收意见已出具并告知企业');
@@ -92,6 +105,13 @@ try {
   await page.locator('button[data-action=respond]').click();
   const kept = await page.inputValue('textarea[name=result]');
   if (!kept.includes('现场踏勘')) throw new Error('draft lost after reload: ' + kept);
+
+  step('canned reply inserted');
+  await page.locator('.canned button', { hasText: '踏勘完成' }).click();
+  const withCanned = await page.inputValue('textarea[name=result]');
+  if (!withCanned.includes('现场踏勘已完成，') || !withCanned.includes('验收意见已出具')) {
+    throw new Error('canned reply not inserted: ' + withCanned);
+  }
 
   step('respond');
   await page.check('input[name=resolved][value=true]');

@@ -40,7 +40,7 @@
     const cols = [['单位', r => r.unitName], ['受理', r => r.received], ['签收率', r => pct(r.signOnTimeRate)],
       ['办结', r => r.completed], ['按时率', r => pct(r.onTimeRate)], ['平均工作日', r => num(r.avgWorkingDaysToComplete)],
       ['超期', r => r.overdue], ['升级', r => r.escalated], ['评价', r => r.rated], ['满意率', r => pct(r.satisfactionRate)],
-      ['差评', r => r.badRatings], ['已整改', r => r.rectified], ['小程序直答率', r => pct(r.directAnswer.MINIPROGRAM.rate)],
+      ['差评', r => r.badRatings], ['已整改', r => r.rectified], ['企业催办', r => r.urges], ['小程序直答率', r => pct(r.directAnswer.MINIPROGRAM.rate)],
       ['热线直答率', r => pct(r.directAnswer.HOTLINE.rate)], ['政策', r => r.policyMatchesApplied],
       ['走访', r => r.siteVisits], ['重点项目', r => r.majorProjectsServed]];
     const rows = report.rows.concat([report.total]);

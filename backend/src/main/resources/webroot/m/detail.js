@@ -6,13 +6,15 @@ import { $, esc, setTitle, showOffline, toast, when } from './ui.js';
 
 const ACTIONS = {
   accept: { label: '签收', primary: true, fields: [] },
-  progress: { label: '办理进展', fields: [{ name: 'note', label: '进展说明', type: 'textarea', required: true, max: 2000 }] },
+  progress: { label: '办理进展', fields: [{ name: 'note', label: '进展说明', type: 'textarea', required: true, max: 2000, canned: true }] },
   respond: { label: '答复', primary: true, fields: [
-    { name: 'result', label: '办理结果（将告知企业）', type: 'textarea', required: true, max: 4000 },
+    { name: 'result', label: '办理结果（将告知企业）', type: 'textarea', required: true, max: 4000, canned: true },
     { name: 'resolved', label: '是否已解决', type: 'resolved' }] },
   extension: { label: '申请延期', fields: [
     { name: 'workingDays', label: '延长工作日数（1–30）', type: 'number', required: true },
     { name: 'reason', label: '延期理由', type: 'textarea', required: true, max: 2000 }] },
+  note: { label: '内部备注', fields: [
+    { name: 'note', label: '备注（仅工作人员可见，企业看不到）', type: 'textarea', required: true, max: 2000, canned: true }] },
   forward: { label: '转办', fields: [
     { name: 'department', label: '转至部门', type: 'text', required: true, max: 64 },
     { name: 'note', label: '说明', type: 'textarea', max: 2000 }] },
@@ -78,7 +80,8 @@ function page(r, words) {
       .map(f => `<p class="error">${esc(f.lastError)}</p>`).join('')}</section>` : ''}
     <section class="card"><h2>处理记录</h2><ol class="history">${r.history.slice().reverse().map(h => `
       <li><div class="when">${esc(when(h.at))} · ${esc(h.actor?.name || '')}</div>
-        <div><b>${esc(h.actionLabel)}</b>${h.data?.liaisonName ? ' → ' + esc(h.data.liaisonName) : ''}</div>
+        <div><b>${esc(h.actionLabel)}</b>${h.data?.liaisonName ? ' → ' + esc(h.data.liaisonName) : ''}${h.internal
+          ? ' <span class="internal">仅内部可见</span>' : ''}</div>
         ${h.note ? `<div class="note">${esc(h.note)}</div>` : ''}</li>`).join('')}</ol></section>
     <div id="form-slot"></div>
     ${mine.length ? `<div class="actions">${mine.map(a =>
@@ -107,6 +110,35 @@ function openForm(view, request, action) {
   slot.querySelectorAll('[data-cancel]').forEach(el => el.addEventListener('click', () => { slot.innerHTML = ''; }));
   form.addEventListener('submit', e => { e.preventDefault(); submit(view, request, action, form); });
   form.querySelector('textarea, input:not([type=radio])')?.focus({ preventScroll: true });
+  const canned = spec.fields.find(f => f.canned);
+  if (canned) offerCannedReplies(form, form.elements[canned.name], spec);
+}
+
+// 常用语: the person's own and their unit's texts, as chips above the text box; a tap inserts one
+// where the cursor is (the draft is saved like typed text).
+async function offerCannedReplies(form, box, spec) {
+  let items;
+  try {
+    ({ data: { items } } = await cachedGet('/api/v1/canned-replies'));
+  } catch {
+    return;
+  }
+  if (!items?.length || !box.isConnected) return;
+  const row = document.createElement('div');
+  row.className = 'canned';
+  row.innerHTML = '<span class="hint">常用语：</span>' + items.map((c, i) =>
+    `<button type="button" data-canned="${i}" title="${esc(c.text)}">${esc(c.title)}${c.scope === 'UNIT' ? '' : ' ·个人'}</button>`).join('');
+  box.before(row);
+  row.addEventListener('click', e => {
+    const i = e.target.closest('[data-canned]')?.dataset.canned;
+    if (i === undefined) return;
+    const text = items[Number(i)].text;
+    const at = box.selectionStart ?? box.value.length;
+    box.value = (box.value.slice(0, at) + text + box.value.slice(box.selectionEnd ?? at)).slice(0, Number(box.maxLength) > 0 ? box.maxLength : undefined);
+    box.focus();
+    box.setSelectionRange(at + text.length, at + text.length);
+    form.dispatchEvent(new Event('input'));
+  });
 }
 
 function field(f, value) {

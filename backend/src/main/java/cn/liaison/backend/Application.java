@@ -1,18 +1,7 @@
 package cn.liaison.backend;
 
-import cn.liaison.backend.calendar.CalendarFeature;
 import cn.liaison.backend.config.AppConfig;
-import cn.liaison.backend.demo.DemoFeature;
-import cn.liaison.backend.hotline.HotlineFeature;
-import cn.liaison.backend.identity.IdentityFeature;
-import cn.liaison.backend.identity.StaffFeature;
-import cn.liaison.backend.kb.GuidingCasesFeature;
-import cn.liaison.backend.kb.KbFeature;
-import cn.liaison.backend.miniapp.MiniProgramFeature;
-import cn.liaison.backend.mobile.StaffMobileFeature;
 import cn.liaison.backend.ops.Operations;
-import cn.liaison.backend.ops.OpsFeature;
-import cn.liaison.backend.org.OrgFeature;
 import cn.liaison.backend.platform.Feature;
 import cn.liaison.backend.platform.Platform;
 import cn.liaison.backend.platform.HttpEdge;
@@ -21,13 +10,6 @@ import cn.liaison.backend.platform.http.ContractLoader;
 import cn.liaison.backend.platform.http.HttpVerticle;
 import cn.liaison.backend.platform.store.StoreBoot;
 import cn.liaison.backend.platform.store.Stores;
-import cn.liaison.backend.plan.PlansFeature;
-import cn.liaison.backend.proactive.ProactiveFeature;
-import cn.liaison.backend.project.ProjectsFeature;
-import cn.liaison.backend.report.ReportsFeature;
-import cn.liaison.backend.request.RequestsFeature;
-import cn.liaison.backend.scenario.ScenariosFeature;
-import cn.liaison.backend.sla.SlaFeature;
 import io.vertx.core.Vertx;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.ArrayList;
@@ -48,20 +30,8 @@ public final class Application {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final long TIMEOUT_S = 60;
 
-    /** The features, in start order: a feature uses the ports of those before it. */
-    static List<Feature> features(AppConfig c) {
-        return List.of(new IdentityFeature(new IdentityFeature.Settings(c.jwtSecret(), c.dataDir(), c.jwtTtl(),
-                        c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(), new StaffFeature(), new DemoFeature(),
-                new KbFeature(c.kbAnswersPerMinute()), new RequestsFeature(c.sla()), new GuidingCasesFeature(),
-                new SlaFeature(c.sla()), new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()),
-                new ScenariosFeature(), new PlansFeature(c.sla()), new ProactiveFeature(c.proactive()),
-                new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
-                new StaffMobileFeature(c.mobile()), new OpsFeature());
-    }
-
     private final AppConfig config;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicBoolean draining = new AtomicBoolean(), stopped = new AtomicBoolean();
     private final List<Feature> started = new ArrayList<>();
     private StoreBoot storeBoot;
     private Operations operations;
@@ -97,7 +67,7 @@ public final class Application {
         platform.ports().publish(StoreBoot.class, storeBoot);
         platform.route(new HealthRoutes(stores, draining::get, platform.contributed()::ready, platform.contributed()::warnings));
         options.extraChannels().forEach(platform::notifier);
-        for (Feature feature : features(config).stream().filter(f -> options.starts(f.name())).toList()) {
+        for (Feature feature : Features.all(config).stream().filter(f -> options.starts(f.name())).toList()) {
             started.add(feature);
             feature.start(platform).await(TIMEOUT_S, TimeUnit.SECONDS);
         }

@@ -71,7 +71,7 @@ public final class Main {
         if ("kb-import".equals(args[0]) && args.length == 2) {
             return KbImport.run(config.stores(), java.nio.file.Path.of(args[1]), System.out);
         }
-        if ("users".equals(args[0])) {
+        if (cn.liaison.backend.identity.UsersCommand.COMMAND.equals(args[0])) {
             return cn.liaison.backend.identity.UsersCommand.run(config.stores(), args, new java.io.BufferedReader(
                     new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)), System.out, System.err);
         }

@@ -32,9 +32,13 @@ public record StartOptions(List<Routes> extraRoutes, UnaryOperator<JsonObject> c
         this(extraRoutes, contractExtension, clock, extraChannels, backgroundJobs, Set.of());
     }
 
-    /** Whether the named feature starts. */
+    /**
+     * Whether the named feature starts. The project directory (the part of the projects feature
+     * the request loop and reports read) starts with {@code org}.
+     */
     public boolean starts(String feature) {
-        return features.isEmpty() || features.contains(feature);
+        return features.isEmpty() || features.contains(feature)
+                || feature.equals("project-directory") && features.contains("org");
     }
 
     /** Starts only these features (and the platform): a test of the people features needs no knowledge base. */

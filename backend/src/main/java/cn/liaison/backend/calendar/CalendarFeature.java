@@ -26,6 +26,7 @@ public final class CalendarFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
+        platform.collections(CalendarCollections.VERSIONS, CalendarCollections.CURRENT);
         CalendarModule calendars = new CalendarModule(platform.vertx(), platform.stores().mongo(), officeHours, platform.clock());
         return calendars.start(true).map(calendar -> {
             platform.ports().publish(WorkingCalendar.class, calendar);

@@ -19,8 +19,8 @@ import java.util.Map;
  */
 final class CalendarStore {
 
-    static final String VERSIONS = "calendar_versions";
-    static final String CURRENT = "calendar_current";
+    static final String VERSIONS = CalendarCollections.VERSIONS.name();
+    static final String CURRENT = CalendarCollections.CURRENT.name();
     /** Versions listed per year, newest first; loads happen a few times a year. */
     static final int HISTORY_LIMIT = 100;
 

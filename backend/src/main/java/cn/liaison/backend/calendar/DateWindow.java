@@ -1,5 +1,7 @@
 package cn.liaison.backend.calendar;
 
+import cn.liaison.backend.platform.Published;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -10,6 +12,7 @@ import java.time.ZonedDateTime;
  * work starts: nobody needs a working day in the year 999999999, and walking there would hold an
  * event loop for minutes. Deadlines relative to now get a tighter window ({@link #aroundNow}).
  */
+@Published
 public final class DateWindow {
 
     public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);

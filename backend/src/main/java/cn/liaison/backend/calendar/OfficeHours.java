@@ -1,5 +1,7 @@
 package cn.liaison.backend.calendar;
 
+import cn.liaison.backend.platform.Published;
+
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -9,6 +11,7 @@ import java.util.Objects;
  * 办公时间: when the office works on a working day, in Asia/Shanghai. A deadline falls at the closing
  * time of its day, and elapsed working time only counts minutes inside these hours.
  */
+@Published
 public record OfficeHours(LocalTime opens, LocalTime closes) {
 
     public static final OfficeHours DEFAULT = new OfficeHours(LocalTime.of(9, 0), LocalTime.of(17, 30));

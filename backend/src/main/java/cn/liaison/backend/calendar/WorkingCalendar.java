@@ -1,5 +1,7 @@
 package cn.liaison.backend.calendar;
 
+import cn.liaison.backend.platform.Published;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * beyond that it throws {@link CalendarSpanException} instead of holding the thread. HTTP inputs are
  * checked against {@link DateWindow} before they get here.
  */
+@Published
 public final class WorkingCalendar {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

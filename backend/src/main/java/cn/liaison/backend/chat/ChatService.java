@@ -1,5 +1,11 @@
 package cn.liaison.backend.chat;
 
+import cn.liaison.backend.platform.Published;
+
+import cn.liaison.backend.identity.WechatUsers;
+import cn.liaison.backend.project.ProjectQueries;
+import java.util.Optional;
+
 import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.ratelimit.RateLimit;
@@ -11,7 +17,6 @@ import cn.liaison.bots.chat.Turn;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Clock;
 import java.util.List;
@@ -23,9 +28,10 @@ import java.util.function.BiFunction;
  * against the user's rate limit, optionally lets WeChat check the text, builds who the user is
  * (contact defaults, their enterprise's projects) and lets the bot answer.
  */
+@Published
 public final class ChatService {
 
-    static final String FEEDBACK = "chat_feedback";
+    static final String FEEDBACK = ChatCollections.FEEDBACK.name();
 
     private final ChatBot bot;
     private final MongoClient mongo;
@@ -33,14 +39,18 @@ public final class ChatService {
     private final Clock clock;
     /** (openid, text) → whether the text may be processed; null when the check is off. */
     private final BiFunction<String, String, Future<Boolean>> contentCheck;
+    private final WechatUsers users;
+    private final ProjectQueries projects;
 
     /** (question, entry id) → logged for the gap loop as an unhelpful answer. */
     private final BiFunction<String, String, Future<Void>> lowRated;
 
     ChatService(ChatBot bot, MongoClient mongo, RateLimit limit, Clock clock,
-                BiFunction<String, String, Future<Boolean>> contentCheck,
+                BiFunction<String, String, Future<Boolean>> contentCheck, WechatUsers users, ProjectQueries projects,
                 BiFunction<String, String, Future<Void>> lowRated) {
         this.bot = bot;
+        this.users = users;
+        this.projects = projects;
         this.lowRated = lowRated;
         this.mongo = mongo;
         this.limit = limit;
@@ -105,18 +115,16 @@ public final class ChatService {
     }
 
     Future<ChatUser> chatUser(Principal p) {
-        Future<JsonObject> account = mongo.findOne("users", new JsonObject().put("_id", p.userId()),
-                new JsonObject().put("name", 1).put("phone", 1).put("contactName", 1).put("openid", 1));
-        Future<List<ChatUser.Project>> projects = p.enterpriseId() == null ? Future.succeededFuture(List.of())
-                : mongo.findWithOptions("projects", new JsonObject().put("enterpriseId", p.enterpriseId()),
-                        new FindOptions().setSort(new JsonObject().put("_id", 1)).setLimit(20))
-                .map(docs -> docs.stream().map(d -> new ChatUser.Project(d.getString("_id"), d.getString("name"))).toList());
-        return Future.all(account, projects).map(all -> {
-            JsonObject doc = account.result() == null ? new JsonObject() : account.result();
-            boolean wechat = doc.getString("openid") != null;
-            String contactName = doc.getString("contactName", wechat ? null : p.name());
-            return new ChatUser(p.userId(), p.name(), p.enterpriseId(), contactName, doc.getString("phone"),
-                    projects.result(), p.roles().stream().map(Enum::name).toList(), p.unitId());
+        Future<Optional<WechatUsers.Contact>> account = users.contactOf(p.userId());
+        Future<List<ChatUser.Project>> projectsOf = p.enterpriseId() == null ? Future.succeededFuture(List.of())
+                : projects.ofEnterprise(p.enterpriseId(), 20)
+                .map(refs -> refs.stream().map(r -> new ChatUser.Project(r.id(), r.name())).toList());
+        return Future.all(account, projectsOf).map(all -> {
+            boolean wechat = account.result().map(WechatUsers.Contact::wechat).orElse(false);
+            String contactName = account.result().map(WechatUsers.Contact::contactName).orElse(wechat ? null : p.name());
+            return new ChatUser(p.userId(), p.name(), p.enterpriseId(), contactName,
+                    account.result().map(WechatUsers.Contact::phone).orElse(null),
+                    projectsOf.result(), p.roles().stream().map(Enum::name).toList(), p.unitId());
         });
     }
 }

@@ -4,7 +4,7 @@ import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.project.ChecklistService;
 import cn.liaison.backend.project.ChecklistState;
-import cn.liaison.backend.project.ProjectStage;
+import cn.liaison.kb.scenario.ApprovalStage;
 import cn.liaison.bots.chat.ChatUser;
 import cn.liaison.bots.chat.Ports;
 import cn.liaison.bots.chat.ProjectSteps;
@@ -35,7 +35,7 @@ final class ChecklistSteps implements Ports.Checklists {
     }
 
     static ProjectSteps steps(JsonObject checklist) {
-        int current = ProjectStage.valueOf(checklist.getString("stage")).ordinal();
+        int current = ApprovalStage.valueOf(checklist.getString("stage")).ordinal();
         List<JsonObject> later = new ArrayList<>();
         List<JsonObject> earlier = new ArrayList<>();
         String reason = null;
@@ -47,7 +47,7 @@ final class ChecklistSteps implements Ports.Checklists {
                 if (ChecklistState.NOT_APPLICABLE.name().equals(state)) {
                     reason = reason == null ? item.getString("reason") : reason;
                 } else if (!ChecklistState.DONE.name().equals(state)) {
-                    (ProjectStage.valueOf(stage.getString("stage")).ordinal() >= current ? later : earlier).add(item);
+                    (ApprovalStage.valueOf(stage.getString("stage")).ordinal() >= current ? later : earlier).add(item);
                 }
             }
         }

@@ -1,7 +1,9 @@
 package cn.liaison.backend.chat;
 
 import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.request.ActionNotAllowedException;
 import cn.liaison.backend.request.Actor;
+import cn.liaison.backend.request.UrgeTooSoonException;
 import cn.liaison.backend.request.Channel;
 import cn.liaison.backend.request.Command;
 import cn.liaison.backend.request.NewRequest;
@@ -15,7 +17,6 @@ import cn.liaison.bots.chat.Ports;
 import cn.liaison.bots.chat.RequestDraft;
 import cn.liaison.bots.chat.RequestSummary;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.EnumSet;
@@ -50,12 +51,7 @@ final class LoopRequests implements Ports.Requests {
 
     @Override
     public Future<List<RequestSummary>> mine(ChatUser user, int limit) {
-        JsonArray or = new JsonArray().add(new JsonObject().put("createdBy.id", user.userId()));
-        if (user.enterpriseId() != null) {
-            or.add(new JsonObject().put("enterpriseId", user.enterpriseId()));
-        }
-        return requests.repository().find(new JsonObject().put("$or", or),
-                        new JsonObject().put("createdAt", -1).put("_id", -1), limit)
+        return requests.queries().mine(user.userId(), user.enterpriseId(), limit)
                 .map(docs -> docs.stream().map(LoopRequests::summary).toList());
     }
 
@@ -63,7 +59,16 @@ final class LoopRequests implements Ports.Requests {
     public Future<RequestSummary> rate(ChatUser user, String requestId, int level, String comment) {
         RatingLevel rating = RatingLevel.values()[level - 1];
         return requests.service().act(requestId, new Command.Rate(rating, comment), actor(user))
-                .compose(rendered -> requests.repository().find(requestId))
+                .compose(rendered -> requests.queries().document(requestId))
+                .map(found -> summary(found.orElseThrow()));
+    }
+
+    @Override
+    public Future<RequestSummary> urge(ChatUser user, String requestId) {
+        return requests.service().act(requestId, new Command.Urge("（在小程序对话中催办）"), actor(user))
+                .recover(e -> Future.failedFuture(e instanceof UrgeTooSoonException ? new Ports.Refused(e.getMessage())
+                        : e instanceof ActionNotAllowedException ? new Ports.Refused("该诉求当前不在办理中") : e))
+                .compose(rendered -> requests.queries().document(requestId))
                 .map(found -> summary(found.orElseThrow()));
     }
 
@@ -72,6 +77,8 @@ final class LoopRequests implements Ports.Requests {
         Object due = doc.getValue("activeDueAt") != null ? doc.getValue("activeDueAt") : doc.getValue("dueAt");
         return new RequestSummary(doc.getString("_id"), doc.getString("number"), status.name(), status.label(),
                 doc.getString("content"), MongoDocs.apiTime(MongoDocs.instant(due)),
-                status == RequestStatus.RESPONDED);
+                status == RequestStatus.RESPONDED,
+                // the state machine's URGE rule: still being handled, not waiting for the rating
+                status.isOpen() && status != RequestStatus.RESPONDED);
     }
 }

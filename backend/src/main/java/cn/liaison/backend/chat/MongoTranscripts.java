@@ -22,7 +22,7 @@ import java.util.List;
  */
 final class MongoTranscripts implements Ports.Transcripts {
 
-    static final String COLLECTION = "conversations";
+    static final String COLLECTION = ChatCollections.CONVERSATIONS.name();
     private static final int MAX_TURNS = 500;
 
     private final MongoClient mongo;

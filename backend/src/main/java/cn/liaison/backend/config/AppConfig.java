@@ -99,7 +99,7 @@ public record AppConfig(
         }
         java.util.Objects.requireNonNull(officeHours, "officeHours");
         java.util.Objects.requireNonNull(hotline12345, "hotline12345");
-        java.util.Objects.requireNonNull(projects, "projects");
+        java.util.Objects.requireNonNull(projects, "projects settings");
         java.util.Objects.requireNonNull(miniProgram, "miniProgram");
         java.util.Objects.requireNonNull(mobile, "mobile");
     }

@@ -6,8 +6,8 @@ import cn.liaison.backend.identity.UserAccount;
 import cn.liaison.backend.identity.UserAccounts;
 import cn.liaison.backend.org.Contact;
 import cn.liaison.backend.org.Enterprise;
-import cn.liaison.backend.org.MongoEnterprises;
-import cn.liaison.backend.org.MongoProjects;
+import cn.liaison.backend.org.EnterpriseRegister;
+import cn.liaison.backend.project.ProjectRefs;
 import cn.liaison.backend.org.ProjectRef;
 import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
@@ -36,13 +36,13 @@ public final class DemoData {
 
     private final Vertx vertx;
     private final UserAccounts users;
-    private final MongoEnterprises enterprises;
-    private final MongoProjects projects;
+    private final EnterpriseRegister enterprises;
+    private final ProjectRefs projects;
     private final LoginService logins;
     private final PasswordHasher hasher;
     private final Path dataDir;
 
-    public DemoData(Vertx vertx, UserAccounts users, MongoEnterprises enterprises, MongoProjects projects,
+    public DemoData(Vertx vertx, UserAccounts users, EnterpriseRegister enterprises, ProjectRefs projects,
                     LoginService logins, PasswordHasher hasher, Path dataDir) {
         this.vertx = vertx;
         this.users = users;

@@ -1,10 +1,10 @@
 package cn.liaison.backend.demo;
 
 import cn.liaison.backend.identity.LoginService;
-import cn.liaison.backend.identity.MongoUsers;
+import cn.liaison.backend.identity.UserAccounts;
 import cn.liaison.backend.identity.PasswordHasher;
-import cn.liaison.backend.org.MongoEnterprises;
-import cn.liaison.backend.org.MongoProjects;
+import cn.liaison.backend.org.EnterpriseRegister;
+import cn.liaison.backend.project.ProjectRefs;
 import cn.liaison.backend.platform.Feature;
 import cn.liaison.backend.platform.Platform;
 import io.vertx.core.Future;
@@ -32,8 +32,8 @@ public final class DemoFeature implements Feature {
                     + "sign in through the pretend WeChat login and demo bindings are approved at once. "
                     + "Never do this on a production database.");
         }
-        return new DemoData(platform.vertx(), platform.ports().require(MongoUsers.class),
-                platform.ports().require(MongoEnterprises.class), platform.ports().require(MongoProjects.class),
+        return new DemoData(platform.vertx(), platform.ports().require(UserAccounts.class),
+                platform.ports().require(EnterpriseRegister.class), platform.ports().require(ProjectRefs.class),
                 platform.ports().require(LoginService.class), platform.ports().require(PasswordHasher.class),
                 platform.dataDir())
                 .createOnFirstStart()

@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class HotlineCalls {
 
-    static final String COLLECTION = "hotline_calls";
+    static final String COLLECTION = HotlineCollections.CALLS.name();
     static final int TOP_UNANSWERED = 10;
 
     private final MongoClient mongo;
@@ -30,7 +30,7 @@ final class HotlineCalls {
     }
 
     Future<Void> ensureIndexes() {
-        return IndexRegistry.apply(mongo, COLLECTION);
+        return IndexRegistry.apply(mongo, HotlineCollections.CALLS);
     }
 
     /** One question and what the assistant offered. */

@@ -35,6 +35,7 @@ public final class HotlineFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
+        platform.collections(HotlineCollections.CALLS);
         RequestModule requests = platform.ports().require(RequestModule.class);
         HotlineCalls calls = new HotlineCalls(platform.stores().mongo());
         HotlineAssistant assistant = new HotlineAssistant(
@@ -46,7 +47,7 @@ public final class HotlineFeature implements Feature {
         platform.caller(PLATFORM_12345, guard::admit);
         WebClient client = WebClient.create(platform.vertx(), new WebClientOptions().setUserAgent("liaison-12345/1")
                 .setConnectTimeout(5_000));
-        platform.notifier(new PlatformCallbackNotifier(settings, client, requests.repository(), platform.clock()));
+        platform.notifier(new PlatformCallbackNotifier(settings, client, requests, platform.clock()));
         LOG.info("12345 integration: {}", settings.enabled()
                 ? "on, callbacks to " + settings.base().map(Object::toString).orElse("(no HOTLINE_12345_BASE: held in the outbox)")
                 : "off (HOTLINE_12345_SECRET not set: its endpoints answer 503)");

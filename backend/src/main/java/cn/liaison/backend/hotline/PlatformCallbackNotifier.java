@@ -3,7 +3,7 @@ package cn.liaison.backend.hotline;
 import cn.liaison.backend.platform.outbox.Notification;
 import cn.liaison.backend.platform.outbox.Notifier;
 import cn.liaison.backend.request.PlatformCallbacks;
-import cn.liaison.backend.request.RequestRepository;
+import cn.liaison.backend.request.RequestModule;
 import cn.liaison.backend.platform.store.MongoDocs;
 import cn.liaison.bots.hotline12345.Callback;
 import cn.liaison.bots.hotline12345.CallbackEvent;
@@ -33,10 +33,10 @@ final class PlatformCallbackNotifier implements Notifier {
 
     private final Hotline12345Settings settings;
     private final WebClient client;
-    private final RequestRepository requests;
+    private final RequestModule requests;
     private final Clock clock;
 
-    PlatformCallbackNotifier(Hotline12345Settings settings, WebClient client, RequestRepository requests, Clock clock) {
+    PlatformCallbackNotifier(Hotline12345Settings settings, WebClient client, RequestModule requests, Clock clock) {
         this.settings = settings;
         this.client = client;
         this.requests = requests;
@@ -90,7 +90,7 @@ final class PlatformCallbackNotifier implements Notifier {
 
     /** Recording is best effort: a failure to write the log must not turn a delivery into a retry. */
     private Future<Void> log(Notification n, JsonObject attempt) {
-        return requests.appendLog(n.requestId(), "callbacks", attempt).otherwiseEmpty();
+        return requests.logCallback(n.requestId(), attempt).otherwiseEmpty();
     }
 
     static Callback callback(Notification n) {

@@ -9,7 +9,6 @@ import cn.liaison.backend.request.PlatformCallbacks;
 import cn.liaison.backend.request.Preset;
 import cn.liaison.bots.domain.RatingLevel;
 import cn.liaison.backend.request.RequestModule;
-import cn.liaison.backend.request.RequestRepository;
 import cn.liaison.bots.domain.RequestType;
 import cn.liaison.bots.hotline12345.FollowUpResult;
 import cn.liaison.bots.hotline12345.WorkOrder;
@@ -61,9 +60,9 @@ final class WorkOrders {
         return requests.service().act(requestId(orderNo), new Command.Rate(level, comment), PLATFORM);
     }
 
-    /** The request an order number became (see {@link RequestRepository#idFor}). */
+    /** The request an order number became (see {@link Intake#requestIdFor}). */
     static String requestId(String orderNo) {
-        return RequestRepository.idFor(PLATFORM.id(), orderNo);
+        return Intake.requestIdFor(PLATFORM.id(), orderNo);
     }
 
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {

@@ -1,5 +1,7 @@
 package cn.liaison.backend.identity;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.auth.AuthHandler;
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.http.FailureHandler;
@@ -23,6 +25,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
  *   POST /api/v1/auth/logout  revokes the signed-in account's tokens → 204
  * </pre>
  */
+@Published
 public final class AuthRoutes implements Routes {
 
     public static final String SECURITY_SCHEME = "bearerAuth";

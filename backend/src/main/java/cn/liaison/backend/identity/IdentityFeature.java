@@ -35,6 +35,7 @@ public final class IdentityFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
+        platform.collections(IdentityCollections.USERS);
         MongoUsers users = new MongoUsers(platform.stores().mongo());
         Tokens tokens = new Tokens(platform.vertx(), secret(), config.jwtTtl(), platform.clock(), users);
         PasswordHasher hasher = new PasswordHasher();
@@ -46,6 +47,8 @@ public final class IdentityFeature implements Feature {
         platform.ports().publish(MongoUsers.class, users);
         platform.ports().publish(UserDirectory.class, users);
         platform.ports().publish(UserAccounts.class, users);
+        platform.ports().publish(WechatUsers.class, new WechatUsers(platform.stores().mongo()));
+        platform.ports().publish(WecomAccounts.class, new WecomAccounts(platform.stores().mongo()));
         platform.ports().publish(PasswordHasher.class, hasher);
         platform.ports().publish(LoginService.class, logins);
         platform.route(new AuthRoutes(logins, users, users, tokens, config.passwordLogin()));

@@ -1,5 +1,7 @@
 package cn.liaison.backend.identity;
 
+import cn.liaison.backend.platform.Published;
+
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * real password is checked), so neither the answer nor its timing tells which. {@link LoginThrottle}
  * reserves each attempt before any hashing; hashing runs on the bounded {@code password-hashing} pool.
  */
+@Published
 public final class LoginService {
 
     /** Well-formed, same cost as a real hash, matches no password. */

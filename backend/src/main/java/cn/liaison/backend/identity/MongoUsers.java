@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class MongoUsers implements UserAccounts, UserDirectory, TokenVersions {
 
-    static final String COLLECTION = "users";
+    static final String COLLECTION = IdentityCollections.USERS.name();
     /** See {@link TokenVersions}; absent means 0. */
     static final String TOKEN_VERSION = "tokenVersion";
 
@@ -33,7 +33,7 @@ public final class MongoUsers implements UserAccounts, UserDirectory, TokenVersi
     }
 
     public Future<Void> ensureIndexes() {
-        return IndexRegistry.apply(mongo, COLLECTION);
+        return IndexRegistry.apply(mongo, IdentityCollections.USERS);
     }
 
     @Override
@@ -97,6 +97,7 @@ public final class MongoUsers implements UserAccounts, UserDirectory, TokenVersi
     }
 
     /** Ids of the active accounts acting for an enterprise (whom to tell about its projects). */
+    @Override
     public Future<List<String>> enterpriseUserIds(String enterpriseId) {
         JsonObject query = new JsonObject().put("enterpriseId", enterpriseId).put("roles", Role.ENTERPRISE.name()).put("active", true);
         return mongo.findWithOptions(COLLECTION, query, new FindOptions().setSort(new JsonObject().put("_id", 1))

@@ -1,5 +1,7 @@
 package cn.liaison.backend.identity;
 
+import cn.liaison.backend.platform.Published;
+
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -12,6 +14,7 @@ import javax.crypto.spec.PBEKeySpec;
  * (OWASP 2023: at least 210 000 iterations). One hash takes on the order of 100 ms of CPU: call it
  * on a worker thread, never on an event loop.
  */
+@Published
 public final class PasswordHasher {
 
     public static final int ITERATIONS = 210_000;

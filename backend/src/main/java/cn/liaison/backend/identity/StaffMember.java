@@ -1,5 +1,7 @@
 package cn.liaison.backend.identity;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.auth.Role;
 
 import java.util.Collections;
@@ -12,6 +14,7 @@ import java.util.Set;
  *
  * @param unitId null for enterprise users
  */
+@Published
 public record StaffMember(String id, String name, Set<Role> roles, String unitId) {
 
     public StaffMember {

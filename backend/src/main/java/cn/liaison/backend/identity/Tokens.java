@@ -1,5 +1,7 @@
 package cn.liaison.backend.identity;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.auth.AuthHandler;
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.auth.Role;
@@ -29,6 +31,7 @@ import java.util.Set;
  * disabled or deleted account, or one whose version moved on (sign-out, new password, new roles),
  * has no valid tokens.
  */
+@Published
 public final class Tokens implements AuthHandler.TokenVerifier {
 
     private static final String ISSUER = "liaison";

@@ -1,5 +1,7 @@
 package cn.liaison.backend.identity;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.auth.Role;
 
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
  * @param failedLogins no longer counted here (see {@link LoginThrottle}); kept for older documents
  * @param lockedUntil  likewise
  */
+@Published
 public record UserAccount(
         String id,
         String username,

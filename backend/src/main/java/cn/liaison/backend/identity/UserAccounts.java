@@ -1,10 +1,13 @@
 package cn.liaison.backend.identity;
 
+import cn.liaison.backend.platform.Published;
+
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.Optional;
 
 /** Where accounts are kept, as the login needs them. */
+@Published
 public interface UserAccounts {
 
     Future<Optional<UserAccount>> byUsername(String normalizedUsername);

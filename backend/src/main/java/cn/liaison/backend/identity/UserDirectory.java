@@ -1,10 +1,13 @@
 package cn.liaison.backend.identity;
 
+import cn.liaison.backend.platform.Published;
+
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
 
 /** Looks people up for routing and notification. Lists hold active accounts only, ordered by id. */
+@Published
 public interface UserDirectory {
 
     /** Any account, active or not (history must still name people who have left). */
@@ -18,4 +21,7 @@ public interface UserDirectory {
 
     /** Active city administrators (市级管理员). */
     Future<List<StaffMember>> cityAdmins();
+
+    /** The accounts bound to an enterprise (its people in the mini-program). */
+    Future<List<String>> enterpriseUserIds(String enterpriseId);
 }

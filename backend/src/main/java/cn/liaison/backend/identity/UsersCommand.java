@@ -2,7 +2,7 @@ package cn.liaison.backend.identity;
 
 import cn.liaison.backend.platform.auth.Role;
 
-import cn.liaison.backend.org.MongoUnits;
+import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.org.UnitSeed;
 import cn.liaison.backend.platform.store.EmbeddedMongo;
 import cn.liaison.backend.platform.store.MongoDocs;
@@ -29,6 +29,8 @@ import org.h2.mvstore.MVStoreException;
  */
 public final class UsersCommand {
 
+    /** The command word: {@code java -jar liaison-backend.jar users add ...}. */
+    public static final String COMMAND = "users";
     public static final String USAGE = "usage: java -jar liaison-backend.jar users add --username NAME "
             + "--role CITY_ADMIN|UNIT_HEAD|LIAISON|AGENT[,...] [--unit UNIT_ID] [--name 姓名] [--password-stdin]";
     private static final int MIN_PASSWORD = 12;
@@ -102,11 +104,7 @@ public final class UsersCommand {
                     .put("connection_string", embedded != null ? embedded.connectionString() : config.mongoUri().get())
                     .put("db_name", config.mongoDb()).put("serverSelectionTimeoutMS", 5000));
             MongoUsers users = new MongoUsers(mongo);
-            MongoUnits units = new MongoUnits(mongo);
-            users.ensureIndexes()
-                    .compose(v -> units.ensureIndexes())
-                    .compose(v -> units.seedIfEmpty(UnitSeed.load()))
-                    .await(30, TimeUnit.SECONDS);
+            UnitDirectory units = users.ensureIndexes().compose(v -> UnitSeed.seeded(mongo)).await(30, TimeUnit.SECONDS);
             if (units.find(account.unitId()).await(10, TimeUnit.SECONDS).isEmpty()) {
                 err.println("users add: no unit '" + account.unitId() + "' (e.g. city, district-pukou)");
                 return 1;
@@ -144,7 +142,7 @@ public final class UsersCommand {
 
     /** {@code add --key value --flag}; null when malformed. */
     private static Map<String, String> options(String[] args) {
-        if (args.length < 2 || !"users".equals(args[0]) || !"add".equals(args[1])) {
+        if (args.length < 2 || !COMMAND.equals(args[0]) || !"add".equals(args[1])) {
             return null;
         }
         Map<String, String> options = new HashMap<>();

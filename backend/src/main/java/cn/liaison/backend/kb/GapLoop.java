@@ -31,7 +31,7 @@ import java.util.Set;
  */
 final class GapLoop {
 
-    static final String COLLECTION = "kb_suggestions";
+    static final String COLLECTION = KbCollections.SUGGESTIONS.name();
     static final int MAX_QUESTIONS = 500;
     private static final int MAX_ACCEPTED = 200;
     static final int WEEKLY_LIMIT = 50;

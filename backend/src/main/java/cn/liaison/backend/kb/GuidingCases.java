@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Arrays;
+import cn.liaison.bots.domain.RatingLevel;
 
 /**
  * 指导案例: a unit head turns a responded, well-rated request into a draft knowledge-base case —
@@ -39,7 +41,6 @@ import java.util.Set;
  */
 final class GuidingCases implements Routes {
 
-    private static final Set<String> GOOD = Set.of("VERY_SATISFIED", "SATISFIED", "BASICALLY_SATISFIED");
     static final String ENTERPRISE = "某企业";
     static final String PROJECT = "某项目";
     static final String PERSON = "某某";
@@ -100,7 +101,7 @@ final class GuidingCases implements Routes {
 
     private JsonObject entry(JsonObject request, JsonObject body, Map<String, String> names) {
         JsonObject rating = request.getJsonObject("rating");
-        if (request.getJsonObject("response") == null || rating == null || !GOOD.contains(rating.getString("level"))) {
+        if (request.getJsonObject("response") == null || rating == null || !good(rating.getString("level"))) {
             throw ProblemException.conflict("只有已答复且评价为满意（含基本满意）的诉求才能形成指导案例");
         }
         String category = request.getString("category");
@@ -161,5 +162,10 @@ final class GuidingCases implements Routes {
         out = out.replaceAll("[（(]?\\s*" + CREDIT_CODE + "\\s*[）)]?", "（统一社会信用代码已隐去）");
         out = out.replaceAll("[（(]?\\s*(?<![0-9])1[3-9][0-9]{9}(?![0-9])\\s*[）)]?", "（电话已隐去）");
         return Masking.mask(out);
+    }
+
+    /** Rated satisfied (not a 差评). */
+    private static boolean good(String level) {
+        return Arrays.stream(RatingLevel.values()).anyMatch(l -> l.name().equals(level) && !l.isBad());
     }
 }

@@ -35,6 +35,7 @@ public final class KbFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
+        platform.collections(KbCollections.ENTRIES, KbCollections.QUESTIONS, KbCollections.SUGGESTIONS);
         module = new KbModule(platform.vertx(), platform.stores(), platform.blocking(), platform.clock(), answersPerMinute);
         module.start().onFailure(e -> LOG.error("Knowledge base failed to load: {}", e.toString(), e));
         platform.ports().publish(KbModule.class, module);

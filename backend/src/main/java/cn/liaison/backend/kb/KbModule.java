@@ -1,5 +1,7 @@
 package cn.liaison.backend.kb;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.ratelimit.RateLimit;
 
 import cn.liaison.backend.platform.http.Routes;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 /** Wires the knowledge base into the service: storage, the live index, sync between instances, routes. */
+@Published
 public final class KbModule {
 
     private final KbService service;

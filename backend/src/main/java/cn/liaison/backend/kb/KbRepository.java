@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 final class KbRepository {
 
-    static final String COLLECTION = "kb_entries";
+    static final String COLLECTION = KbCollections.ENTRIES.name();
 
     private final MongoClient mongo;
 

@@ -1,5 +1,7 @@
 package cn.liaison.backend.kb;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.http.FieldError;
 import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.kb.KnowledgeBase;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * bundled content when the database has none), one live index per instance built from the
  * published entries, questions answered on the worker pool and logged for the gap report.
  */
+@Published
 public final class KbService {
 
     private static final Logger LOG = LoggerFactory.getLogger(KbService.class);

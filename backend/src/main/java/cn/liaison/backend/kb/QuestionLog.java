@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 final class QuestionLog {
 
-    static final String COLLECTION = "kb_questions";
+    static final String COLLECTION = KbCollections.QUESTIONS.name();
 
     private final MongoClient mongo;
     private final Clock clock;

@@ -1,5 +1,7 @@
 package cn.liaison.backend.live;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.http.FailureHandler;
 import cn.liaison.backend.platform.http.Problem;
 import cn.liaison.backend.platform.http.ProblemException;
@@ -38,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * escalated, or resync when the events since the given id are no longer all kept) and {@code data:}
  * JSON. Comment lines every heartbeat interval keep proxies from closing an idle stream.
  */
+@Published
 public final class EventStreamRoutes implements Routes, RawRoutes {
 
     static final String PATH = "/api/v1/events";

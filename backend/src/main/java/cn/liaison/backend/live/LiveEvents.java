@@ -1,5 +1,7 @@
 package cn.liaison.backend.live;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.request.Action;
 import cn.liaison.backend.request.RequestListener;
 import io.vertx.core.Context;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * of the people it concerns. After the listening connection drops it reconnects and replays the
  * stream from the last event it saw.
  */
+@Published
 public final class LiveEvents implements RequestListener {
 
     static final String STREAM = "live:events";

@@ -1,6 +1,7 @@
 package cn.liaison.backend.live;
 
 import cn.liaison.backend.request.Action;
+import cn.liaison.backend.platform.outbox.NotificationEvent;
 import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,9 @@ import java.util.Set;
  */
 final class TaskEvents {
 
-    private static final Set<String> ENTERPRISE_EVENTS = Set.of("RECEIVED", "RESPONDED", "FORWARDED", "RATING_INVITED", "CLOSED");
+    private static final Set<String> ENTERPRISE_EVENTS = java.util.stream.Stream.of(NotificationEvent.RECEIVED,
+            NotificationEvent.RESPONDED, NotificationEvent.FORWARDED, NotificationEvent.RATING_INVITED, NotificationEvent.CLOSED)
+            .map(Enum::name).collect(java.util.stream.Collectors.toSet());
 
     private TaskEvents() {
     }

@@ -1,12 +1,13 @@
 package cn.liaison.backend.miniapp;
 
+import cn.liaison.backend.identity.WechatUsers;
 import cn.liaison.backend.platform.http.FieldError;
 import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.org.CreditCode;
 import cn.liaison.backend.org.Enterprise;
-import cn.liaison.backend.org.MongoEnterprises;
+import cn.liaison.backend.org.EnterpriseRegister;
 import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
@@ -30,16 +31,21 @@ import java.util.UUID;
  */
 public final class EnterpriseBindings {
 
-    static final String COLLECTION = "enterprise_bindings";
+    static final String COLLECTION = MiniAppCollections.BINDINGS.name();
+
+    /** A binding request's own states (in enterprise_bindings). */
+    enum State { PENDING, APPROVED, REJECTED }
+
+    private static final String PENDING = State.PENDING.name();
 
     private final MongoClient mongo;
     private final WechatUsers users;
-    private final MongoEnterprises enterprises;
+    private final EnterpriseRegister enterprises;
     private final UnitDirectory units;
     private final Clock clock;
     private final boolean approveDemoAtOnce;
 
-    public EnterpriseBindings(MongoClient mongo, WechatUsers users, MongoEnterprises enterprises, UnitDirectory units,
+    public EnterpriseBindings(MongoClient mongo, WechatUsers users, EnterpriseRegister enterprises, UnitDirectory units,
                               Clock clock, boolean approveDemoAtOnce) {
         this.mongo = mongo;
         this.users = users;
@@ -64,20 +70,20 @@ public final class EnterpriseBindings {
             throw ProblemException.invalid("绑定申请有 " + errors.size() + " 处问题", errors);
         }
         Instant now = clock.instant();
-        return mongo.findOne(COLLECTION, new JsonObject().put("userId", me.userId()).put("status", "PENDING"), null)
+        return mongo.findOne(COLLECTION, new JsonObject().put("userId", me.userId()).put("status", PENDING), null)
                 .compose(pending -> pending != null
                         ? Future.failedFuture(ProblemException.conflict("已有待审核的绑定申请，请耐心等待"))
-                        : mongo.findOne("enterprises", new JsonObject().put("creditCode", creditCode), null))
+                        : enterprises.byCreditCode(creditCode).map(found -> found.orElse(null)))
                 .compose(known -> {
                     JsonObject doc = new JsonObject().put("_id", UUID.randomUUID().toString()).put("userId", me.userId())
                             .put("creditCode", creditCode).put("name", body.getString("name").strip())
                             .put("contactName", body.getString("contactName").strip()).put("phone", phone)
-                            .put("enterpriseId", known == null ? null : known.getString("_id"))
-                            .put("unitId", known == null ? null : known.getString("district"))
-                            .put("status", "PENDING").put("createdAt", MongoDocs.date(now));
+                            .put("enterpriseId", known == null ? null : known.id())
+                            .put("unitId", known == null ? null : known.districtUnitId())
+                            .put("status", PENDING).put("createdAt", MongoDocs.date(now));
                     return users.setContact(me.userId(), doc.getString("contactName"), phone)
                             .compose(v -> mongo.insert(COLLECTION, doc))
-                            .compose(v -> known != null && approveDemoAtOnce && known.getString("_id").startsWith("enterprise-demo-")
+                            .compose(v -> known != null && approveDemoAtOnce && known.id().startsWith("enterprise-demo-")
                                     ? decide(doc, true, "system", "演示企业自动通过", null)
                                     : Future.succeededFuture(doc));
                 })
@@ -96,13 +102,13 @@ public final class EnterpriseBindings {
         Future<JsonObject> filter = staff.has(Role.CITY_ADMIN) ? Future.succeededFuture(new JsonObject())
                 : units.subtreeIds(staff.unitId()).map(ids -> new JsonObject().put("unitId",
                 new JsonObject().put("$in", new JsonArray(List.copyOf(ids)))));
-        return filter.compose(f -> mongo.findWithOptions(COLLECTION, f.put("status", "PENDING"),
+        return filter.compose(f -> mongo.findWithOptions(COLLECTION, f.put("status", PENDING),
                         new FindOptions().setSort(new JsonObject().put("createdAt", 1)).setLimit(200)))
                 .map(docs -> new JsonArray(docs.stream().map(d -> view(d, true)).toList()));
     }
 
     public Future<JsonObject> decide(String id, Principal staff, boolean approve, String note, String districtUnitId) {
-        return mongo.findOne(COLLECTION, new JsonObject().put("_id", id).put("status", "PENDING"), null)
+        return mongo.findOne(COLLECTION, new JsonObject().put("_id", id).put("status", PENDING), null)
                 .compose(doc -> {
                     if (doc == null) {
                         return Future.failedFuture(ProblemException.notFound("绑定申请 " + id + " 不存在或已处理"));
@@ -122,9 +128,9 @@ public final class EnterpriseBindings {
                 ? Future.succeededFuture(doc.getString("enterpriseId"))
                 : createEnterprise(doc, districtUnitId);
         return enterpriseId.compose(eid -> {
-            JsonObject set = new JsonObject().put("status", approve ? "APPROVED" : "REJECTED").put("decidedBy", by)
+            JsonObject set = new JsonObject().put("status", (approve ? State.APPROVED : State.REJECTED).name()).put("decidedBy", by)
                     .put("decidedAt", MongoDocs.date(clock.instant())).put("note", note).put("enterpriseId", eid);
-            return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", doc.getString("_id")).put("status", "PENDING"),
+            return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", doc.getString("_id")).put("status", PENDING),
                             new JsonObject().put("$set", set))
                     .compose(v -> approve ? users.bind(doc.getString("userId"), eid) : Future.succeededFuture())
                     .map(v -> doc.copy().mergeIn(set));

@@ -1,5 +1,6 @@
 package cn.liaison.backend.miniapp;
 
+import cn.liaison.backend.identity.WechatUsers;
 import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.platform.auth.AuthHandler;
 import cn.liaison.backend.platform.auth.Principal;

@@ -1,5 +1,6 @@
 package cn.liaison.backend.miniapp;
 
+import cn.liaison.backend.identity.WechatUsers;
 import cn.liaison.backend.platform.http.FieldError;
 import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.backend.platform.http.ProblemType;

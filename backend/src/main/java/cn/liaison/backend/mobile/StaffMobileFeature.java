@@ -1,14 +1,14 @@
 package cn.liaison.backend.mobile;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.identity.MongoUsers;
+import cn.liaison.backend.identity.UserAccounts;
 import cn.liaison.backend.identity.Tokens;
 import cn.liaison.backend.live.EventStreamRoutes;
 import cn.liaison.backend.live.LiveEvents;
 import cn.liaison.backend.platform.Feature;
 import cn.liaison.backend.platform.Platform;
 import cn.liaison.backend.request.RequestModule;
-import cn.liaison.backend.wecom.WecomAccounts;
+import cn.liaison.backend.identity.WecomAccounts;
 import cn.liaison.backend.wecom.WecomClient;
 import cn.liaison.backend.wecom.WecomLoginRoutes;
 import cn.liaison.backend.wecom.WecomNotifier;
@@ -43,7 +43,7 @@ public final class StaffMobileFeature implements Feature {
     @Override
     public Future<Void> start(Platform platform) {
         Tokens tokens = platform.ports().require(Tokens.class);
-        WecomAccounts wecomLinks = new WecomAccounts(platform.stores().mongo());
+        WecomAccounts wecomLinks = platform.ports().require(WecomAccounts.class);
         Optional<WecomClient> wecom = mobile.wecom().map(settings -> new WecomClient(settings, platform.stores().redis(),
                 platform.vertx().createSharedWorkerExecutor("wecom", 4)));
         String publicBase = mobile.publicBaseUrl().orElse("");
@@ -59,7 +59,7 @@ public final class StaffMobileFeature implements Feature {
         MobileRoutes page = new MobileRoutes(new DeadlineWords(platform.ports().require(WorkingCalendar.class)), platform.clock());
         platform.rawRoute(eventStreams);
         platform.rawRoute(page);
-        platform.route(new WecomLoginRoutes(wecom, wecomLinks, platform.ports().require(MongoUsers.class), tokens,
+        platform.route(new WecomLoginRoutes(wecom, wecomLinks, platform.ports().require(UserAccounts.class), tokens,
                 platform.stores().redis(), mobile.passwordLogin(), publicBase));
         platform.route(eventStreams);
         platform.route(page);

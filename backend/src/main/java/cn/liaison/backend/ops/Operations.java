@@ -5,12 +5,14 @@ import cn.liaison.backend.config.OpsConfig;
 import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.request.RequestListener;
 import cn.liaison.backend.platform.store.EmbeddedMongo;
+import cn.liaison.backend.platform.store.StoredCollection;
 import cn.liaison.backend.platform.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -55,17 +57,18 @@ public final class Operations {
     /**
      * Starts sampling and the management server once the features run.
      *
+     * @param collections    the collections the features own (which expire, which carry an outbox)
      * @param listeners      where the request-loop counter registers itself
      * @param sseConnections open event streams on this instance
      * @param kbReady        whether the knowledge-base index is built
      */
-    public Future<Void> start(Stores stores, Clock clock, Consumer<RequestListener> listeners, IntSupplier sseConnections,
-                              BooleanSupplier kbReady) {
-        retention = new Retention(stores.mongo(), clock, config.retention());
+    public Future<Void> start(Stores stores, Clock clock, List<StoredCollection> collections, Consumer<RequestListener> listeners,
+                              IntSupplier sseConnections, BooleanSupplier kbReady) {
+        retention = new Retention(stores.mongo(), clock, config.retention(), collections);
         if (telemetry.registry().isEmpty()) {
             return Future.succeededFuture();
         }
-        gauges = new ProductGauges(vertx, stores, clock);
+        gauges = new ProductGauges(vertx, stores, clock, collections);
         gauges.start(telemetry.registry().get(), sseConnections, kbReady);
         listeners.accept(gauges);
         return telemetry.startManagementServer(vertx).mapEmpty();

@@ -34,7 +34,7 @@ public final class OpsFeature implements Feature {
         var requests = platform.ports().find(RequestModule.class);
         var streams = platform.ports().find(EventStreamRoutes.class);
         var kb = platform.ports().find(KbModule.class);
-        return operations.start(platform.stores(), platform.clock(), l -> requests.ifPresent(r -> r.addListener(l)),
+        return operations.start(platform.stores(), platform.clock(), platform.contributed().collections(), l -> requests.ifPresent(r -> r.addListener(l)),
                         () -> streams.map(EventStreamRoutes::openCount).orElse(0),
                         () -> kb.map(k -> k.knowledgeBase().succeeded()).orElse(false))
                 .onSuccess(v -> platform.jobs().add(Job.leased("retention", Schedule.every(Duration.ofHours(1)),

@@ -5,6 +5,7 @@ import cn.liaison.backend.platform.telemetry.Meters;
 import cn.liaison.backend.request.Action;
 import cn.liaison.backend.request.RequestListener;
 import cn.liaison.backend.platform.store.MongoDocs;
+import cn.liaison.backend.platform.store.StoredCollection;
 import cn.liaison.backend.platform.store.Stores;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,8 +36,6 @@ public final class ProductGauges implements RequestListener {
     public static final String EVENT_LOOP_LAG = "liaison.event.loop.lag.seconds";
     public static final String SSE_CONNECTIONS = "liaison.sse.connections";
     public static final String KB_INDEX_READY = "liaison.kb.index.ready";
-    /** Outbox collections scanned for the backlog. */
-    private static final List<String> OUTBOXES = List.of("requests", "projects");
     private static final int BACKLOG_SCAN_LIMIT = 10_000;
     private static final long SAMPLE_MS = 15_000;
     private static final long LAG_PROBE_MS = 500;
@@ -44,10 +43,13 @@ public final class ProductGauges implements RequestListener {
     private final Vertx vertx;
     private final Stores stores;
     private final Clock clock;
+    /** Outbox collections scanned for the backlog (those declared with an outbox). */
+    private final List<String> outboxCollections;
     private final List<Long> timers = new ArrayList<>();
     private final AtomicLong lagNanos = new AtomicLong();
 
-    public ProductGauges(Vertx vertx, Stores stores, Clock clock) {
+    public ProductGauges(Vertx vertx, Stores stores, Clock clock, List<StoredCollection> collections) {
+        this.outboxCollections = collections.stream().filter(StoredCollection::outbox).map(StoredCollection::name).toList();
         this.vertx = vertx;
         this.stores = stores;
         this.clock = clock;
@@ -63,7 +65,7 @@ public final class ProductGauges implements RequestListener {
         Gauge.builder(STORE_UP, mongoUp::get).tag("store", "mongo").register(registry);
         Gauge.builder(STORE_UP, redisUp::get).tag("store", "redis").register(registry);
         List<AtomicLong[]> outboxes = new ArrayList<>();
-        for (String collection : OUTBOXES) {
+        for (String collection : outboxCollections) {
             AtomicLong[] sample = {new AtomicLong(), new AtomicLong()};
             Gauge.builder(OUTBOX_BACKLOG, sample[0]::get).tag("kind", collection).register(registry);
             Gauge.builder(OUTBOX_OLDEST_AGE, sample[1]::get).tag("kind", collection).register(registry);
@@ -72,9 +74,9 @@ public final class ProductGauges implements RequestListener {
         timers.add(vertx.setPeriodic(0, SAMPLE_MS, id -> {
             stores.pingMongo(2_000).onComplete(r -> mongoUp.set(r.succeeded() ? 1 : 0));
             stores.pingRedis(2_000).onComplete(r -> redisUp.set(r.succeeded() ? 1 : 0));
-            for (int i = 0; i < OUTBOXES.size(); i++) {
+            for (int i = 0; i < outboxCollections.size(); i++) {
                 AtomicLong[] sample = outboxes.get(i);
-                backlog(OUTBOXES.get(i)).onSuccess(b -> {
+                backlog(outboxCollections.get(i)).onSuccess(b -> {
                     sample[0].set(b[0]);
                     sample[1].set(b[1]);
                 });

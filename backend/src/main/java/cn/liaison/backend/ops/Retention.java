@@ -5,6 +5,7 @@ import cn.liaison.backend.config.OpsConfig;
 import cn.liaison.backend.platform.telemetry.Meters;
 
 import cn.liaison.backend.platform.store.MongoDocs;
+import cn.liaison.backend.platform.store.StoredCollection;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Expires the logs the service keeps for a while (question log, hotline assist calls, WeChat
- * messages and subscribe records) by itself: the embedded store accepts TTL indexes and never
+ * Expires the logs the service keeps for a while (the collections whose owners declared an expiry:
+ * question log, hotline assist calls, WeChat messages and subscribe records) by itself: the embedded store accepts TTL indexes and never
  * applies them. Each run deletes at most {@value #BATCHES} batches of {@value #BATCH} documents per
  * collection, oldest data first, so a backlog of 100,000 expired documents is worked off over a few
  * runs without holding the store for long. Chat transcripts are expired by the chat feature
@@ -39,12 +40,19 @@ public final class Retention {
     public record Rule(String collection, String field, Duration keep) {
     }
 
-    public Retention(MongoClient mongo, Clock clock, OpsConfig.Retention config) {
-        this(mongo, clock, List.of(
-                new Rule("kb_questions", "at", config.questions()),
-                new Rule("hotline_calls", "startedAt", config.calls()),
-                new Rule("wechat_messages", "receivedAt", config.wechat()),
-                new Rule("wechat_subscribe_log", "at", config.wechat())));
+    /** A rule for every declared collection that expires, its term's duration from the configuration. */
+    public Retention(MongoClient mongo, Clock clock, OpsConfig.Retention config, List<StoredCollection> collections) {
+        this(mongo, clock, collections.stream().filter(c -> c.expiry().isPresent())
+                .map(c -> new Rule(c.name(), c.expiry().get().field(), keep(config, c.expiry().get().term()))).toList());
+    }
+
+    private static Duration keep(OpsConfig.Retention config, String term) {
+        return switch (term) {
+            case "questions" -> config.questions();
+            case "calls" -> config.calls();
+            case "wechat" -> config.wechat();
+            default -> throw new IllegalStateException("no retention is configured for the term " + term);
+        };
     }
 
     public Retention(MongoClient mongo, Clock clock, List<Rule> rules) {

@@ -1,6 +1,9 @@
 package cn.liaison.backend.org;
 
+import cn.liaison.backend.platform.Published;
+
 /** An enterprise's contact person; the phone is shown masked and never logged. */
+@Published
 public record Contact(String name, String phone) {
 
     public Contact {

@@ -1,5 +1,7 @@
 package cn.liaison.backend.org;
 
+import cn.liaison.backend.platform.Published;
+
 import java.util.Optional;
 
 /**
@@ -8,6 +10,7 @@ import java.util.Optional;
  * administrative division (digits), 9-17 the organisation code, and 18 a check character: the
  * character whose value is (31 - Σ value(i) × weight(i) mod 31) mod 31 over the first 17.
  */
+@Published
 public final class CreditCode {
 
     static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";

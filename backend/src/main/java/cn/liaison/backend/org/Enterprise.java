@@ -1,5 +1,7 @@
 package cn.liaison.backend.org;
 
+import cn.liaison.backend.platform.Published;
+
 import java.util.Objects;
 
 /**
@@ -9,6 +11,7 @@ import java.util.Objects;
  * @param districtUnitId the district unit it belongs to
  * @param parkId         the park unit, or null
  */
+@Published
 public record Enterprise(String id, String name, String creditCode, String districtUnitId, String parkId) {
 
     public Enterprise {

@@ -12,9 +12,9 @@ import java.util.Optional;
  * The {@code enterprises} collection: {@code {_id, name, creditCode (unique), district, parkId,
  * contacts[{name, phone}]}}.
  */
-public final class MongoEnterprises implements EnterpriseDirectory {
+public final class MongoEnterprises implements EnterpriseRegister {
 
-    static final String COLLECTION = "enterprises";
+    static final String COLLECTION = OrgCollections.ENTERPRISES.name();
 
     private final MongoClient mongo;
 
@@ -23,7 +23,7 @@ public final class MongoEnterprises implements EnterpriseDirectory {
     }
 
     public Future<Void> ensureIndexes() {
-        return IndexRegistry.apply(mongo, COLLECTION);
+        return IndexRegistry.apply(mongo, OrgCollections.ENTERPRISES);
     }
 
     @Override
@@ -32,7 +32,13 @@ public final class MongoEnterprises implements EnterpriseDirectory {
                 .map(doc -> Optional.ofNullable(doc).map(MongoEnterprises::fromDocument));
     }
 
-    /** Fails with a duplicate-key error when the id or credit code exists. */
+    @Override
+    public Future<Optional<Enterprise>> byCreditCode(String creditCode) {
+        return mongo.findOne(COLLECTION, new JsonObject().put("creditCode", creditCode), null)
+                .map(doc -> Optional.ofNullable(doc).map(MongoEnterprises::fromDocument));
+    }
+
+    @Override
     public Future<Void> insert(Enterprise enterprise, List<Contact> contacts) {
         JsonArray contactDocs = new JsonArray(contacts.stream()
                 .map(c -> new JsonObject().put("name", c.name()).put("phone", c.phone()))

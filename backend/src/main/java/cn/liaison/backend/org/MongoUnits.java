@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MongoUnits implements UnitDirectory {
 
-    static final String COLLECTION = "units";
+    static final String COLLECTION = OrgCollections.UNITS.name();
     static final long MAX_AGE_S = 30;
     private static final Logger LOG = LoggerFactory.getLogger(MongoUnits.class);
 
@@ -32,7 +32,7 @@ public final class MongoUnits implements UnitDirectory {
     }
 
     public Future<Void> ensureIndexes() {
-        return IndexRegistry.apply(mongo, COLLECTION);
+        return IndexRegistry.apply(mongo, OrgCollections.UNITS);
     }
 
     /** Inserts the reference tree when the collection is empty; several nodes starting at once are fine. */

@@ -5,9 +5,8 @@ import cn.liaison.backend.platform.Platform;
 import io.vertx.core.Future;
 
 /**
- * The unit tree (seeded on first start), enterprises, and the project directory the request loop
- * reads. Publishes {@link UnitDirectory}, {@link EnterpriseDirectory}, {@link ProjectDirectory}
- * and their Mongo implementations (for the demo data).
+ * The unit tree (seeded on first start) and enterprises. Publishes {@link UnitDirectory},
+ * {@link EnterpriseDirectory} and their Mongo implementations (for the demo data).
  */
 public final class OrgFeature implements Feature {
 
@@ -18,15 +17,13 @@ public final class OrgFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
+        platform.collections(OrgCollections.UNITS, OrgCollections.ENTERPRISES);
         MongoUnits units = new MongoUnits(platform.stores().mongo());
         MongoEnterprises enterprises = new MongoEnterprises(platform.stores().mongo());
-        MongoProjects projects = new MongoProjects(platform.stores().mongo());
         platform.ports().publish(MongoUnits.class, units);
         platform.ports().publish(UnitDirectory.class, units);
-        platform.ports().publish(MongoEnterprises.class, enterprises);
+        platform.ports().publish(EnterpriseRegister.class, enterprises);
         platform.ports().publish(EnterpriseDirectory.class, enterprises);
-        platform.ports().publish(MongoProjects.class, projects);
-        platform.ports().publish(ProjectDirectory.class, projects);
         platform.route(new UnitRoutes(units));
         return Future.all(units.ensureIndexes(), enterprises.ensureIndexes())
                 .compose(ignored -> units.seedIfEmpty(UnitSeed.load()));

@@ -1,5 +1,7 @@
 package cn.liaison.backend.org;
 
+import cn.liaison.backend.platform.Published;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -9,6 +11,7 @@ import java.util.regex.Pattern;
  * @param id       stable, e.g. {@code district-pukou}
  * @param parentId null exactly for the city
  */
+@Published
 public record Unit(String id, String name, UnitLevel level, String parentId) {
 
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,63}");

@@ -1,11 +1,14 @@
 package cn.liaison.backend.org;
 
+import cn.liaison.backend.platform.Published;
+
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** Reads the unit tree (市 → 区 → 园区). Answers come from an in-memory copy that is kept fresh. */
+@Published
 public interface UnitDirectory {
 
     Future<Optional<Unit>> find(String id);

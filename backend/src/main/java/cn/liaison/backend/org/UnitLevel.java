@@ -1,8 +1,11 @@
 package cn.liaison.backend.org;
 
+import cn.liaison.backend.platform.Published;
+
 import java.util.Optional;
 
 /** The three levels of the organisation: 市 → 区 → 园区. */
+@Published
 public enum UnitLevel {
     /** 市国动办（人防办）: the one root. */
     CITY("市级"),

@@ -1,5 +1,7 @@
 package cn.liaison.backend.org;
 
+import cn.liaison.backend.platform.Published;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,11 +13,21 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The reference unit tree shipped in {@code org/units.yaml}: the city, its districts and some parks. */
+@Published
 public final class UnitSeed {
 
     static final String RESOURCE = "org/units.yaml";
 
     private UnitSeed() {
+    }
+
+    /**
+     * The unit directory on {@code mongo} with the reference tree seeded when it is empty (for the
+     * command-line tools, which run without the platform).
+     */
+    public static io.vertx.core.Future<UnitDirectory> seeded(io.vertx.ext.mongo.MongoClient mongo) {
+        MongoUnits units = new MongoUnits(mongo);
+        return units.ensureIndexes().compose(v -> units.seedIfEmpty(load())).map(v -> units);
     }
 
     /** The units in file order, checked as a tree (every parent exists, one level up). */

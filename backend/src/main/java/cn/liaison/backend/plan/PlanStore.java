@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 final class PlanStore implements OutboxStore {
 
-    static final String PLANS = "service_plans";
+    static final String PLANS = PlanCollections.SERVICE_PLANS.name();
 
     private final MongoClient mongo;
 
@@ -29,7 +29,7 @@ final class PlanStore implements OutboxStore {
     }
 
     Future<Void> ensureIndexes() {
-        return IndexRegistry.apply(mongo, PLANS);
+        return IndexRegistry.apply(mongo, PlanCollections.SERVICE_PLANS);
     }
 
     Future<JsonObject> insert(JsonObject doc) {

@@ -42,6 +42,7 @@ public final class PlansFeature implements Feature {
     public Future<Void> start(Platform platform) {
         MongoUsers users = platform.ports().require(MongoUsers.class);
         WorkingCalendar calendar = platform.ports().require(WorkingCalendar.class);
+        platform.collections(PlanCollections.SERVICE_PLANS);
         PlanStore store = new PlanStore(platform.stores().mongo());
         PlanPeople people = new PlanPeople(platform.ports().require(UserDirectory.class));
         PlanInput input = new PlanInput(calendar);

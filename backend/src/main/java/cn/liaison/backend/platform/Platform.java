@@ -7,6 +7,8 @@ import cn.liaison.backend.platform.jobs.Jobs;
 import cn.liaison.backend.platform.jobs.RedisLock;
 import cn.liaison.backend.platform.outbox.FanOutNotifier;
 import cn.liaison.backend.platform.outbox.Notifier;
+import cn.liaison.backend.platform.store.IndexRegistry;
+import cn.liaison.backend.platform.store.StoredCollection;
 import cn.liaison.backend.platform.store.Stores;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -69,6 +71,14 @@ public record Platform(Vertx vertx, Stores stores, Clock clock, WorkerExecutor b
         contributed.warnings.add(source);
     }
 
+    /** The collections this feature owns: indexes declared, expiry and outbox known to operations. */
+    public void collections(StoredCollection... owned) {
+        for (StoredCollection c : owned) {
+            IndexRegistry.declare(c);
+            contributed.collections.add(c);
+        }
+    }
+
     /** Sends to every notification channel contributed (read at send time). */
     public Notifier fanOut() {
         return new FanOutNotifier(contributed.notifiers, stores.redis());
@@ -82,6 +92,7 @@ public record Platform(Vertx vertx, Stores stores, Clock clock, WorkerExecutor b
         private final Map<String, Authorization.CallerGuard> callers = new ConcurrentHashMap<>();
         private final List<BooleanSupplier> readyChecks = new CopyOnWriteArrayList<>();
         private final List<Supplier<List<String>>> warnings = new CopyOnWriteArrayList<>();
+        private final List<StoredCollection> collections = new CopyOnWriteArrayList<>();
 
         public boolean ready() {
             return readyChecks.stream().allMatch(BooleanSupplier::getAsBoolean);
@@ -101,6 +112,11 @@ public record Platform(Vertx vertx, Stores stores, Clock clock, WorkerExecutor b
 
         public Map<String, Authorization.CallerGuard> callers() {
             return Map.copyOf(callers);
+        }
+
+        /** The collections the started features declared they own. */
+        public List<StoredCollection> collections() {
+            return List.copyOf(collections);
         }
     }
 }

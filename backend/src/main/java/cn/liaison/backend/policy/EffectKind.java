@@ -1,6 +1,9 @@
 package cn.liaison.backend.policy;
 
+import cn.liaison.backend.platform.Published;
+
 /** What a matched policy grants; the project feature knows how each one shows in the obligation. */
+@Published
 public enum EffectKind {
     /** 免于配建防空地下室. */
     OBLIGATION_EXEMPT("免于配建防空地下室"),

@@ -1,5 +1,7 @@
 package cn.liaison.backend.policy;
 
+import cn.liaison.backend.platform.Published;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,6 +11,7 @@ import java.util.Objects;
  *
  * @param labels allowed values → Chinese label (enumerations only; empty otherwise)
  */
+@Published
 public record FactSpec(String field, Type type, String label, Map<String, String> labels) {
 
     /** The kinds of value a fact holds; they decide which operators a rule may use. */

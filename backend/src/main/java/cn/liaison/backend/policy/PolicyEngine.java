@@ -1,5 +1,7 @@
 package cn.liaison.backend.policy;
 
+import cn.liaison.backend.platform.Published;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Objects;
  * Finds the policies a project qualifies for (政策找企业). Rules of the deployment's region apply;
  * matching rules of other regions are returned separately as references, never applied.
  */
+@Published
 public final class PolicyEngine {
 
     private final List<PolicyRule> rules;

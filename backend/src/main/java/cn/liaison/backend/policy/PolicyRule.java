@@ -1,5 +1,7 @@
 package cn.liaison.backend.policy;
 
+import cn.liaison.backend.platform.Published;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +16,7 @@ import java.util.Objects;
  * @param sources       knowledge-base entry ids the rule rests on
  * @param effectText    the grant in the words shown to the enterprise
  */
+@Published
 public record PolicyRule(String id, String title, String region, LocalDate effectiveFrom, LocalDate effectiveTo,
                          List<String> topics, List<String> sources, List<Condition> conditions,
                          EffectKind effect, String effectText) {

@@ -1,5 +1,7 @@
 package cn.liaison.backend.policy;
 
+import cn.liaison.backend.platform.Published;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
  * The rule files kept with the knowledge base ({@code knowledge-base/content/policies/*.yaml},
  * bundled in its jar under {@code kb-content/policies/}).
  */
+@Published
 public final class PolicyRules {
 
     public static final String BUNDLED = "kb-content/policies";

@@ -40,6 +40,7 @@ public final class ProactiveFeature implements Feature {
     @Override
     public Future<Void> start(Platform platform) {
         MongoUsers users = platform.ports().require(MongoUsers.class);
+        platform.collections(ProactiveCollections.TASKS, ProactiveCollections.CONTACTS);
         ProactiveStore store = new ProactiveStore(platform.stores().mongo());
         CheckIns checkIns = new CheckIns(store, users, users::enterpriseUserIds, config.contactsPerMonth());
         ProactiveScan scan = new ProactiveScan(platform.ports().require(ProjectModule.class).store(),

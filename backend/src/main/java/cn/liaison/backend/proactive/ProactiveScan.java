@@ -136,7 +136,7 @@ final class ProactiveScan {
 
     private static String label(String stage) {
         try {
-            return cn.liaison.backend.project.ProjectStage.valueOf(stage).label();
+            return cn.liaison.kb.scenario.ApprovalStage.valueOf(stage).label();
         } catch (IllegalArgumentException e) {
             return stage;
         }

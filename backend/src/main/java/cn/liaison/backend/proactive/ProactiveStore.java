@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  */
 final class ProactiveStore implements OutboxStore {
 
-    static final String TASKS = "proactive_tasks";
-    static final String CONTACTS = "proactive_contacts";
+    static final String TASKS = ProactiveCollections.TASKS.name();
+    static final String CONTACTS = ProactiveCollections.CONTACTS.name();
 
     private final MongoClient mongo;
 
@@ -31,7 +31,8 @@ final class ProactiveStore implements OutboxStore {
     }
 
     Future<Void> ensureIndexes() {
-        return Future.all(IndexRegistry.apply(mongo, TASKS), IndexRegistry.apply(mongo, CONTACTS)).mapEmpty();
+        return Future.all(IndexRegistry.apply(mongo, ProactiveCollections.TASKS),
+                IndexRegistry.apply(mongo, ProactiveCollections.CONTACTS)).mapEmpty();
     }
 
     /** Inserts a new task; false when its trigger already raised one (duplicate key). */

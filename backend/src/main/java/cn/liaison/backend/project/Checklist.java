@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.kb.scenario.ApprovalStage;
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.kb.content.Content;
 import cn.liaison.kb.content.Entry;
@@ -50,7 +51,7 @@ final class Checklist {
         JsonObject firstOpen = null;
         int applicable = 0;
         int done = 0;
-        for (ProjectStage stage : ProjectStage.values()) {
+        for (ApprovalStage stage : ApprovalStage.values()) {
             JsonArray items = new JsonArray();
             for (ChecklistRules.Row row : ChecklistRules.ROWS) {
                 if (row.stage() != stage) {
@@ -73,7 +74,7 @@ final class Checklist {
                     .forEach(s -> scenario(s.scenarioId()).ifPresent(scenarios::add));
             stages.add(new JsonObject().put("stage", stage.name()).put("label", stage.label())
                     .put("current", stage == project.stage()).put("past", stage.ordinal() < project.stage().ordinal())
-                    .put("note", stage == ProjectStage.PLANNING_PERMIT ? ChecklistRules.PLANNING_NOTE : null)
+                    .put("note", stage == ApprovalStage.PLANNING_PERMIT ? ChecklistRules.PLANNING_NOTE : null)
                     .put("items", items).put("scenarios", scenarios));
         }
         next = next == null ? firstOpen : next;

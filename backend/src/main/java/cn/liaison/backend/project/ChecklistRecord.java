@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.kb.scenario.ApprovalStage;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -8,7 +9,7 @@ import java.util.Objects;
  * What was recorded on a project for one checklist item: when it was applied for (申报), when it was
  * approved or finished (办结) and the reference number (文号) of the result.
  */
-public record ChecklistRecord(String itemId, ProjectStage stage, LocalDate startedOn, LocalDate doneOn, String reference,
+public record ChecklistRecord(String itemId, ApprovalStage stage, LocalDate startedOn, LocalDate doneOn, String reference,
                               String byUserId, String byName, Instant at) {
     public static final int MAX_REFERENCE = 60;
 

@@ -1,5 +1,7 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.platform.auth.AuthHandler;
 import io.vertx.core.Future;
@@ -15,6 +17,7 @@ import java.util.function.Supplier;
  *   POST /api/v1/projects/{id}/checklist/{itemId}/done      completeChecklistItem   办结: date + reference number
  * </pre>
  */
+@Published
 public final class ChecklistRoutes implements Routes {
     private final ChecklistService checklist;
 

@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.kb.scenario.ApprovalStage;
 import cn.liaison.backend.policy.EffectKind;
 import java.util.List;
 import java.util.Optional;
@@ -15,11 +16,11 @@ final class ChecklistRules {
     enum Applies { ON_SITE, OFF_SITE, BUILDS_OR_PAYS }
 
     /** One item of the life-cycle checklist. */
-    record Row(String itemId, String fallbackTitle, ProjectStage stage, Applies applies) {
+    record Row(String itemId, String fallbackTitle, ApprovalStage stage, Applies applies) {
     }
 
     /** One scenario (一件事) and the stage it belongs to. */
-    record ScenarioRow(String scenarioId, ProjectStage stage) {
+    record ScenarioRow(String scenarioId, ApprovalStage stage) {
     }
 
     /** Whether a row applies, and if not why; {@code note} explains an undecided case. */
@@ -34,20 +35,20 @@ final class ChecklistRules {
     }
 
     static final List<Row> ROWS = List.of(
-            new Row("item-basement-permit", "防空地下室报建审批", ProjectStage.ENGINEERING_PERMIT, Applies.ON_SITE),
-            new Row("item-offsite-approval", "防空地下室易地建设审批", ProjectStage.ENGINEERING_PERMIT, Applies.OFF_SITE),
-            new Row("item-offsite-fee-collection", "防空地下室易地建设费征收", ProjectStage.ENGINEERING_PERMIT, Applies.OFF_SITE),
-            new Row("item-construction-drawing", "人防施工图审查", ProjectStage.CONSTRUCTION_PERMIT, Applies.ON_SITE),
-            new Row("item-quality-supervision", "人防工程质量监督（报监）", ProjectStage.CONSTRUCTION_PERMIT, Applies.ON_SITE),
-            new Row("item-protective-equipment", "人防防护设备", ProjectStage.CONSTRUCTION_PERMIT, Applies.ON_SITE),
-            new Row("item-joint-acceptance", "竣工联合验收（人防部分）", ProjectStage.COMPLETION_ACCEPTANCE, Applies.BUILDS_OR_PAYS),
-            new Row("item-completion-filing", "人防工程竣工验收备案", ProjectStage.COMPLETION_ACCEPTANCE, Applies.ON_SITE));
+            new Row("item-basement-permit", "防空地下室报建审批", ApprovalStage.ENGINEERING_PERMIT, Applies.ON_SITE),
+            new Row("item-offsite-approval", "防空地下室易地建设审批", ApprovalStage.ENGINEERING_PERMIT, Applies.OFF_SITE),
+            new Row("item-offsite-fee-collection", "防空地下室易地建设费征收", ApprovalStage.ENGINEERING_PERMIT, Applies.OFF_SITE),
+            new Row("item-construction-drawing", "人防施工图审查", ApprovalStage.CONSTRUCTION_PERMIT, Applies.ON_SITE),
+            new Row("item-quality-supervision", "人防工程质量监督（报监）", ApprovalStage.CONSTRUCTION_PERMIT, Applies.ON_SITE),
+            new Row("item-protective-equipment", "人防防护设备", ApprovalStage.CONSTRUCTION_PERMIT, Applies.ON_SITE),
+            new Row("item-joint-acceptance", "竣工联合验收（人防部分）", ApprovalStage.COMPLETION_ACCEPTANCE, Applies.BUILDS_OR_PAYS),
+            new Row("item-completion-filing", "人防工程竣工验收备案", ApprovalStage.COMPLETION_ACCEPTANCE, Applies.ON_SITE));
 
     static final List<ScenarioRow> SCENARIOS = List.of(
-            new ScenarioRow("offsite-merged", ProjectStage.ENGINEERING_PERMIT),
-            new ScenarioRow("start-construction", ProjectStage.CONSTRUCTION_PERMIT),
-            new ScenarioRow("completion-acceptance", ProjectStage.COMPLETION_ACCEPTANCE),
-            new ScenarioRow("handover-certificate", ProjectStage.COMPLETION_ACCEPTANCE));
+            new ScenarioRow("offsite-merged", ApprovalStage.ENGINEERING_PERMIT),
+            new ScenarioRow("start-construction", ApprovalStage.CONSTRUCTION_PERMIT),
+            new ScenarioRow("completion-acceptance", ApprovalStage.COMPLETION_ACCEPTANCE),
+            new ScenarioRow("handover-certificate", ApprovalStage.COMPLETION_ACCEPTANCE));
 
     /** What the planning stage holds for 人防, which has no approval item of its own. */
     static final String PLANNING_NOTE = "本阶段没有人防审批事项；拿地后可请联系人预先核定配建义务（结建、易地建设或免于配建）和应建面积。";

@@ -1,5 +1,8 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.kb.scenario.ApprovalStage;
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.auth.Role;
@@ -22,6 +25,7 @@ import java.util.Map;
  * number (文号). Records live in the project document's {@code checklist} array, written by one
  * versioned update like every other project change.
  */
+@Published
 public final class ChecklistService {
     private static final int RETRIES = 3;
 
@@ -120,7 +124,7 @@ public final class ChecklistService {
         Map<String, ChecklistRecord> out = new LinkedHashMap<>();
         for (Object o : doc.getJsonArray("checklist", new JsonArray())) {
             JsonObject r = (JsonObject) o;
-            out.put(r.getString("itemId"), new ChecklistRecord(r.getString("itemId"), ProjectStage.valueOf(r.getString("stage")),
+            out.put(r.getString("itemId"), new ChecklistRecord(r.getString("itemId"), ApprovalStage.valueOf(r.getString("stage")),
                     parse(r.getString("startedOn")), parse(r.getString("doneOn")), r.getString("reference"),
                     r.getString("byUserId"), r.getString("byName"), MongoDocs.instant(r.getValue("at"))));
         }

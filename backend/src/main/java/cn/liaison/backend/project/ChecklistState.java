@@ -1,6 +1,9 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.backend.platform.Published;
+
 /** Where a checklist item (or scenario) stands for a project. */
+@Published
 public enum ChecklistState {
     NOT_STARTED("未开始"),
     IN_PROGRESS("办理中"),

@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.kb.scenario.ApprovalStage;
 import cn.liaison.backend.org.ProjectRef;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
  */
 public record Project(String id, String name, String enterpriseId, String districtUnitId, String parkId,
                       LandUse landUse, Double totalFloorArea, Double aboveGroundFloorArea, Integer floors,
-                      Double basementDepth, ProjectKind kind, ProjectStage stage,
+                      Double basementDepth, ProjectKind kind, ApprovalStage stage,
                       boolean hasConstructionPlanningPermit, Obligation obligation, String liaisonId,
                       String leaderId) {
 
@@ -48,7 +49,7 @@ public record Project(String id, String name, String enterpriseId, String distri
             throw new ProjectRuleViolation("basementDepth", "地下室埋深应在 0 到 100 米之间");
         }
         kind = kind == null ? ProjectKind.GENERAL : kind;
-        stage = stage == null ? ProjectStage.PLANNING_PERMIT : stage;
+        stage = stage == null ? ApprovalStage.PLANNING_PERMIT : stage;
         obligation = obligation == null ? Obligation.NONE : obligation;
     }
 

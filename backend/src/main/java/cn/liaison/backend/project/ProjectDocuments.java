@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.kb.scenario.ApprovalStage;
 import cn.liaison.backend.policy.EffectKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * Translates between the stored project document and the domain. The document keeps the field
- * names the request loop's {@code org.MongoProjects} reads ({@code district}, {@code parkId},
+ * names the request loop's {@code ProjectRefs} reads ({@code district}, {@code parkId},
  * {@code liaisonId}), so both read the same collection; documents from before the project library
  * (only those fields) read as land use OTHER, kind GENERAL, first stage.
  */
@@ -55,7 +56,7 @@ final class ProjectDocuments {
                 d.getValue("floors") == null ? null : ((Number) d.getValue("floors")).intValue(),
                 number(d, "basementDepth"),
                 ProjectKind.valueOf(d.getString("kind", ProjectKind.GENERAL.name())),
-                ProjectStage.valueOf(d.getString("stage", ProjectStage.PLANNING_PERMIT.name())),
+                ApprovalStage.valueOf(d.getString("stage", ApprovalStage.PLANNING_PERMIT.name())),
                 d.getBoolean("hasConstructionPlanningPermit", false),
                 obligation(d.getJsonObject("obligation")),
                 d.getString("liaisonId"), d.getString("leaderId"));

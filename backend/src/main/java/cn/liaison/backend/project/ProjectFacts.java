@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.kb.scenario.ApprovalStage;
 import cn.liaison.backend.policy.FactSpec;
 import cn.liaison.backend.policy.Facts;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class ProjectFacts {
         Stream.of(
                 FactSpec.enumeration("landUse", "用地性质", labels(LandUse.values(), LandUse::label)),
                 FactSpec.enumeration("kind", "项目类型", labels(ProjectKind.values(), ProjectKind::label)),
-                FactSpec.enumeration("stage", "审批阶段", labels(ProjectStage.values(), ProjectStage::label)),
+                FactSpec.enumeration("stage", "审批阶段", labels(ApprovalStage.values(), ApprovalStage::label)),
                 FactSpec.text("district", "所在区"),
                 FactSpec.text("parkId", "所在园区"),
                 FactSpec.number("totalFloorArea", "总建筑面积（平方米）"),

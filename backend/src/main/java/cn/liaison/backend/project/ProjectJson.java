@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.kb.scenario.ApprovalStage;
 import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -57,7 +58,7 @@ final class ProjectJson {
                 body.containsKey("floors") ? body.getInteger("floors") : base.floors(),
                 body.containsKey("basementDepth") ? ProjectDocuments.number(body, "basementDepth") : base.basementDepth(),
                 body.containsKey("kind") ? ProjectKind.valueOf(body.getString("kind")) : base.kind(),
-                body.containsKey("stage") ? ProjectStage.valueOf(body.getString("stage")) : base.stage(),
+                body.containsKey("stage") ? ApprovalStage.valueOf(body.getString("stage")) : base.stage(),
                 body.containsKey("hasConstructionPlanningPermit") ? body.getBoolean("hasConstructionPlanningPermit")
                         : base.hasConstructionPlanningPermit(),
                 ob,

@@ -42,7 +42,7 @@ final class ProjectList {
             }
             if ("true".equals(params.get("major"))) {
                 and.add(new JsonObject().put("kind", new JsonObject().put("$in",
-                        new JsonArray(List.of("PROVINCIAL_MAJOR", "CITY_MAJOR", "PRIVATE_KEY_INDUSTRIAL")))));
+                        new JsonArray(java.util.Arrays.stream(ProjectKind.values()).filter(ProjectKind::isMajor).map(Enum::name).toList()))));
             }
             if ("true".equals(params.get("dueNotApplied"))) {
                 and.add(new JsonObject().put("policyMatches", new JsonObject().put("$elemMatch",

@@ -1,5 +1,7 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.outbox.OutboxDispatcher;
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.identity.UserAccounts;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.util.List;
 
 /** The project library's parts, wired once at start: store, service, policies, visits, cards, outbox, nightly job. */
+@Published
 public final class ProjectModule {
 
     private final ProjectStore store;

@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.kb.scenario.ApprovalStage;
 import static cn.liaison.backend.platform.store.MongoDocs.date;
 
 import cn.liaison.backend.platform.auth.Principal;
@@ -247,7 +248,7 @@ public final class ProjectService {
         return now.atZone(cn.liaison.backend.platform.store.MongoDocs.ZONE).toLocalDate();
     }
 
-    private static JsonObject stageEntry(ProjectStage from, ProjectStage to, Instant at, Principal who) {
+    private static JsonObject stageEntry(ApprovalStage from, ApprovalStage to, Instant at, Principal who) {
         return new JsonObject().put("from", from == null ? null : from.name()).put("to", to.name())
                 .put("toLabel", to.label()).put("at", date(at))
                 .put("by", new JsonObject().put("id", who.userId()).put("name", who.name()));

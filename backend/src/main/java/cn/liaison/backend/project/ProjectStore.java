@@ -21,8 +21,8 @@ import java.util.Optional;
  */
 public final class ProjectStore implements ProjectDirectory, OutboxStore {
 
-    static final String PROJECTS = "projects";
-    static final String VISITS = "site_visits";
+    static final String PROJECTS = ProjectCollections.PROJECTS.name();
+    static final String VISITS = ProjectCollections.SITE_VISITS.name();
 
     private final MongoClient mongo;
 
@@ -31,7 +31,7 @@ public final class ProjectStore implements ProjectDirectory, OutboxStore {
     }
 
     public Future<Void> ensureIndexes() {
-        return Future.all(IndexRegistry.apply(mongo, PROJECTS), IndexRegistry.apply(mongo, VISITS)).mapEmpty();
+        return Future.all(IndexRegistry.apply(mongo, ProjectCollections.PROJECTS), IndexRegistry.apply(mongo, ProjectCollections.SITE_VISITS)).mapEmpty();
     }
 
     @Override

@@ -2,7 +2,8 @@ package cn.liaison.backend.project;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.config.AppConfig.ProjectSettings;
-import cn.liaison.backend.identity.MongoUsers;
+import cn.liaison.backend.identity.UserAccounts;
+import cn.liaison.backend.identity.UserDirectory;
 import cn.liaison.backend.identity.Tokens;
 import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.UnitDirectory;
@@ -43,9 +44,11 @@ public final class ProjectsFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
-        MongoUsers users = platform.ports().require(MongoUsers.class);
+        platform.collections(ProjectCollections.SITE_VISITS);
+        UserDirectory users = platform.ports().require(UserDirectory.class);
         RequestModule requests = platform.ports().require(RequestModule.class);
-        ProjectModule.Ports ports = new ProjectModule.Ports(platform.ports().require(UnitDirectory.class), users, users,
+        ProjectModule.Ports ports = new ProjectModule.Ports(platform.ports().require(UnitDirectory.class), users,
+                platform.ports().require(UserAccounts.class),
                 platform.ports().require(EnterpriseDirectory.class), users::enterpriseUserIds,
                 (projectId, type, content, who) -> openFollowUp(requests, projectId, type, content, who),
                 platform.fanOut(), platform.stores().redis(), platform.blocking(), platform.clock());

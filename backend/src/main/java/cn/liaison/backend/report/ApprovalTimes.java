@@ -1,12 +1,12 @@
 package cn.liaison.backend.report;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.project.ProjectStage;
+import cn.liaison.backend.org.Places;
+import cn.liaison.backend.project.ProjectQueries;
+import cn.liaison.kb.scenario.ApprovalStage;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.FindOptions;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -18,24 +18,21 @@ import java.util.Map;
  * projects' checklists. Items marked done without an application date are counted apart.
  */
 final class ApprovalTimes {
-    private final MongoClient mongo;
+    private final ProjectQueries projects;
     private final WorkingCalendar calendar;
 
-    ApprovalTimes(MongoClient mongo, WorkingCalendar calendar) {
-        this.mongo = mongo;
+    ApprovalTimes(ProjectQueries projects, WorkingCalendar calendar) {
+        this.projects = projects;
         this.calendar = calendar;
     }
 
-    /** @param scope the report's district/park filter on the project documents (empty for everything) */
-    Future<JsonObject> compute(JsonObject scope, YearMonth month) {
-        JsonObject window = new JsonObject().put("$gte", month.atDay(1).toString()).put("$lt", month.plusMonths(1).atDay(1).toString());
-        JsonObject done = new JsonObject().put("checklist", new JsonObject().put("$elemMatch", new JsonObject().put("doneOn", window)));
-        JsonObject query = scope.isEmpty() ? done : new JsonObject().put("$and", new JsonArray().add(scope).add(done));
-        return mongo.findWithOptions("projects", query, new FindOptions().setFields(new JsonObject().put("checklist", 1)))
+    /** @param scope the report's districts and parks */
+    Future<JsonObject> compute(Places scope, YearMonth month) {
+        return projects.withChecklistDoneIn(scope, month)
                 .map(projects -> {
                     Map<String, Tally> byItem = new LinkedHashMap<>();
                     Map<String, Tally> byStage = new LinkedHashMap<>();
-                    for (ProjectStage stage : ProjectStage.values()) {
+                    for (ApprovalStage stage : ApprovalStage.values()) {
                         byStage.put(stage.name(), new Tally(stage.name(), stage.label()));
                     }
                     for (JsonObject project : projects) {

@@ -1,16 +1,17 @@
 package cn.liaison.backend.report;
 
-import static cn.liaison.backend.platform.store.MongoDocs.date;
 import static cn.liaison.backend.platform.store.MongoDocs.instant;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.org.Unit;
+import cn.liaison.backend.org.Places;
 import cn.liaison.backend.org.UnitLevel;
+import cn.liaison.backend.project.ProjectQueries;
+import cn.liaison.backend.request.RequestQueries;
+import cn.liaison.backend.request.RequestStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.FindOptions;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * 每月汇总: per district and park, for one calendar month in Beijing time. Counts by channel, type,
- * category and status, ratings, site visits come from MongoDB aggregations ($match + $group);
+ * category and status, ratings, site visits come from the owners' query ports (aggregations there);
  * the time-limit figures (signed and completed on time, working days to complete, overdue) need the
  * working-day calendar, so they are computed here from one bounded query of the month's requests.
  */
@@ -31,14 +32,15 @@ public final class MonthlyReport {
 
     /** A month with more requests than this is reported as truncated rather than read without bound. */
     static final int MAX_TIMED = 50_000;
-    private static final List<String> MAJOR = List.of("PROVINCIAL_MAJOR", "CITY_MAJOR", "PRIVATE_KEY_INDUSTRIAL");
 
-    private final MongoClient mongo;
+    private final RequestQueries requests;
+    private final ProjectQueries projects;
     private final WorkingCalendar calendar;
     private final Clock clock;
 
-    public MonthlyReport(MongoClient mongo, WorkingCalendar calendar, Clock clock) {
-        this.mongo = mongo;
+    public MonthlyReport(RequestQueries requests, ProjectQueries projects, WorkingCalendar calendar, Clock clock) {
+        this.requests = requests;
+        this.projects = projects;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -51,10 +53,8 @@ public final class MonthlyReport {
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
         Rows rows = new Rows(units, everything);
         JsonObject categoryTitles = new JsonObject();
-        JsonObject scope = rows.filter();
-        Future<Void> received = group("requests", and(scope, range("createdAt", from, to)),
-                new JsonObject().put("channel", "$channel").put("type", "$type").put("category", "$category")
-                        .put("categoryTitle", "$categoryTitle").put("status", "$status"))
+        Places scope = rows.places();
+        Future<Void> received = placed(requests.countReceived(scope, from, to))
                 .map(groups -> {
                     groups.forEach(g -> {
                         JsonObject k = g.getJsonObject("_id");
@@ -69,27 +69,26 @@ public final class MonthlyReport {
                         ReportRow.add(r.byChannel, k.getString("channel"), n);
                         ReportRow.add(r.byType, k.getString("type"), n);
                         ReportRow.add(r.byCategory, k.getString("category"), n);
-                        if ("ANSWERED".equals(k.getString("status"))) {
+                        if (RequestStatus.ANSWERED.name().equals(k.getString("status"))) {
                             ReportRow.add(r.answeredByChannel, k.getString("channel"), n);
                         }
                     }));
                     return null;
                 });
-        Future<Void> ratings = group("requests", and(scope, range("rating.at", from, to)),
-                new JsonObject().put("level", "$rating.level"))
+        Future<Void> ratings = placed(requests.countRatings(scope, from, to))
                 .map(groups -> {
                     groups.forEach(g -> rows.of(g).forEach(r -> ReportRow.add(r.ratings,
                             g.getJsonObject("_id").getString("level"), g.getLong("n"))));
                     return null;
                 });
-        Future<Void> visits = group("site_visits", and(scope, range("visitedAt", from, to)), new JsonObject())
+        Future<Void> visits = placed(projects.countVisits(scope, from, to))
                 .map(groups -> {
                     groups.forEach(g -> rows.of(g).forEach(r -> r.siteVisits += g.getLong("n")));
                     return null;
                 });
-        Future<List<JsonObject>> timed = timed(scope, from, to);
+        Future<List<JsonObject>> timed = requests.timedIn(scope, from, to, MAX_TIMED);
         Future<Void> policies = policyMatches(scope, month, rows);
-        Future<JsonObject> approvals = new ApprovalTimes(mongo, calendar).compute(scope, month);
+        Future<JsonObject> approvals = new ApprovalTimes(projects, calendar).compute(scope, month);
         return Future.all(received, ratings, visits, timed, policies, approvals)
                 .compose(done -> majorProjects(scope, from, to, timed.result(), rows))
                 .map(done -> {
@@ -133,7 +132,7 @@ public final class MonthlyReport {
                     / (double) calendar.officeHours().minutesPerDay();
         }
         if (receivedNow && due != null && (responded != null ? responded.isAfter(due) : due.isBefore(asOf)
-                && !Set.of("FORWARDED", "RETURNED", "ANSWERED", "CLOSED").contains(doc.getString("status")))) {
+                && open(doc.getString("status")))) {
             r.overdue++;
         }
         JsonObject escalation = doc.getJsonObject("escalation");
@@ -143,31 +142,18 @@ public final class MonthlyReport {
         JsonObject rework = doc.getJsonObject("rework");
         if (rework != null && in(instant(rework.getValue("at")), from, to)) {
             r.reworkOpened++;
-            if (!"REWORK".equals(doc.getString("status"))) {
+            if (!RequestStatus.REWORK.name().equals(doc.getString("status"))) {
                 r.rectified++;
             }
         }
-    }
-
-    private Future<List<JsonObject>> timed(JsonObject scope, Instant from, Instant to) {
-        JsonArray any = new JsonArray().add(range("createdAt", from, to)).add(range("respondedAt", from, to))
-                .add(range("escalation.at", from, to)).add(range("rework.at", from, to));
-        JsonObject fields = new JsonObject();
-        for (String f : new String[] {"district", "parkId", "projectId", "status", "createdAt", "acceptedAt", "signDeadline",
-                "respondedAt", "dueAt", "escalation", "rework"}) {
-            fields.put(f, 1);
-        }
-        return mongo.findWithOptions("requests", and(scope, new JsonObject().put("$or", any)),
-                new FindOptions().setFields(fields).setLimit(MAX_TIMED));
+        long urged = doc.getJsonArray("urgedAt", new JsonArray()).stream().filter(at -> in(instant(at), from, to)).count();
+        r.urges += urged;
+        r.urgedRequests += urged > 0 ? 1 : 0;
     }
 
     /** Policy matches applied this month, by the project's place (matchedAt is a YYYY-MM-DD string). */
-    private Future<Void> policyMatches(JsonObject scope, YearMonth month, Rows rows) {
-        JsonObject window = new JsonObject().put("$gte", month.atDay(1).toString()).put("$lt", month.plusMonths(1).atDay(1).toString());
-        JsonObject query = and(scope, new JsonObject().put("policyMatches", new JsonObject().put("$elemMatch",
-                new JsonObject().put("matchedAt", window).put("applied", true))));
-        return mongo.findWithOptions("projects", query, new FindOptions().setFields(new JsonObject()
-                        .put("district", 1).put("parkId", 1).put("policyMatches", 1)))
+    private Future<Void> policyMatches(Places scope, YearMonth month, Rows rows) {
+        return projects.withPolicyMatchesIn(scope, month)
                 .map(docs -> {
                     for (JsonObject doc : docs) {
                         long n = doc.getJsonArray("policyMatches", new JsonArray()).stream().map(JsonObject.class::cast)
@@ -180,45 +166,35 @@ public final class MonthlyReport {
     }
 
     /** Major projects with a request received or a site visit this month. */
-    private Future<Void> majorProjects(JsonObject scope, Instant from, Instant to, List<JsonObject> timed, Rows rows) {
+    private Future<Void> majorProjects(Places scope, Instant from, Instant to, List<JsonObject> timed, Rows rows) {
         Set<String> ids = timed.stream().filter(d -> in(instant(d.getValue("createdAt")), from, to))
                 .map(d -> d.getString("projectId")).filter(id -> id != null).collect(Collectors.toSet());
-        return mongo.distinctWithQuery("site_visits", "projectId", String.class.getName(), and(scope, range("visitedAt", from, to)))
+        return projects.visitedProjects(scope, from, to)
                 .compose(visited -> {
-                    visited.forEach(v -> ids.add(String.valueOf(v)));
-                    JsonObject query = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(List.copyOf(ids))))
-                            .put("kind", new JsonObject().put("$in", new JsonArray(MAJOR)));
-                    return mongo.findWithOptions("projects", query, new FindOptions().setFields(
-                            new JsonObject().put("district", 1).put("parkId", 1)));
+                    ids.addAll(visited);
+                    return projects.majorAmong(ids);
                 })
-                .map(projects -> {
-                    projects.forEach(p -> rows.of(p).forEach(r -> r.majorProjectsServed.add(p.getString("_id"))));
+                .map(major -> {
+                    major.forEach(p -> rows.of(p).forEach(r -> r.majorProjectsServed.add(p.getString("_id"))));
                     return null;
                 });
     }
 
-    private Future<List<JsonObject>> group(String collection, JsonObject match, JsonObject key) {
-        JsonObject id = key.copy().put("district", "$district").put("parkId", "$parkId");
-        JsonArray pipeline = new JsonArray()
-                .add(new JsonObject().put("$match", match))
-                .add(new JsonObject().put("$group", new JsonObject().put("_id", id).put("n", new JsonObject().put("$sum", 1))));
-        return mongo.aggregate(collection, pipeline).collect(Collectors.toList()).map(groups -> {
-            groups.forEach(g -> g.put("district", g.getJsonObject("_id").getString("district"))
+    /** Each group's district and park copied up from its key, so {@link Rows#of} places it. */
+    private static Future<List<JsonObject>> placed(Future<List<JsonObject>> groups) {
+        return groups.map(list -> {
+            list.forEach(g -> g.put("district", g.getJsonObject("_id").getString("district"))
                     .put("parkId", g.getJsonObject("_id").getString("parkId")));
-            return groups;
+            return list;
         });
+    }
+
+    private static boolean open(String status) {
+        return status == null || RequestStatus.valueOf(status).isOpen();
     }
 
     private static boolean in(Instant t, Instant from, Instant to) {
         return t != null && !t.isBefore(from) && t.isBefore(to);
-    }
-
-    private static JsonObject range(String field, Instant from, Instant to) {
-        return new JsonObject().put(field, new JsonObject().put("$gte", date(from)).put("$lt", date(to)));
-    }
-
-    private static JsonObject and(JsonObject a, JsonObject b) {
-        return a.isEmpty() ? b : new JsonObject().put("$and", new JsonArray().add(a).add(b));
     }
 
     /** The rows of a report and which rows a document (by its district and park) counts in. */
@@ -238,14 +214,8 @@ public final class MonthlyReport {
             total = new ReportRow(null, everything ? "全市合计" : "合计", "TOTAL", null);
         }
 
-        JsonObject filter() {
-            if (everything) {
-                return new JsonObject();
-            }
-            JsonArray ids = new JsonArray(List.copyOf(byUnit.keySet()));
-            return new JsonObject().put("$or", new JsonArray()
-                    .add(new JsonObject().put("district", new JsonObject().put("$in", ids)))
-                    .add(new JsonObject().put("parkId", new JsonObject().put("$in", ids))));
+        Places places() {
+            return everything ? Places.all() : new Places(false, List.copyOf(byUnit.keySet()));
         }
 
         List<ReportRow> of(JsonObject doc) {

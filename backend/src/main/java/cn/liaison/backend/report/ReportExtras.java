@@ -3,7 +3,7 @@ package cn.liaison.backend.report;
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.org.Unit;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
+import cn.liaison.backend.org.Places;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,13 +32,7 @@ final class ReportExtras {
         Instant from = month.atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
         Instant asOf = clock.instant().isBefore(to) ? clock.instant() : to;
-        JsonObject scope = new JsonObject();
-        if (!everything) {
-            JsonArray ids = new JsonArray(units.stream().map(Unit::id).toList());
-            scope = new JsonObject().put("$or", new JsonArray()
-                    .add(new JsonObject().put("district", new JsonObject().put("$in", ids)))
-                    .add(new JsonObject().put("parkId", new JsonObject().put("$in", ids))));
-        }
+        Places scope = new Places(everything, everything ? List.of() : units.stream().map(Unit::id).toList());
         Future<JsonObject> planFigures = plans.map(p -> p.compute(from, to, asOf, units, everything))
                 .orElse(Future.succeededFuture(null));
         return Future.all(planFigures, speed.compute(month, scope, units)).map(all -> {

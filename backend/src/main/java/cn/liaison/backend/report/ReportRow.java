@@ -1,5 +1,6 @@
 package cn.liaison.backend.report;
 
+import cn.liaison.bots.domain.RatingLevel;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,8 +8,6 @@ import java.util.TreeMap;
 /** The figures of one district or park (or the total) for one month, accumulated as documents are read. */
 final class ReportRow {
 
-    static final String[] SATISFIED = {"VERY_SATISFIED", "SATISFIED", "BASICALLY_SATISFIED"};
-    static final String[] LEVELS = {"VERY_SATISFIED", "SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED", "VERY_DISSATISFIED"};
 
     final String unitId;
     final String unitName;
@@ -29,6 +28,9 @@ final class ReportRow {
     final Map<String, Long> ratings = new TreeMap<>();
     long reworkOpened;
     long rectified;
+    /** 催办: urges the enterprises made this month, and how many requests they were on. */
+    long urges;
+    long urgedRequests;
     long policyMatchesApplied;
     long siteVisits;
     final java.util.Set<String> majorProjectsServed = new java.util.TreeSet<>();
@@ -38,8 +40,8 @@ final class ReportRow {
         this.unitName = unitName;
         this.level = level;
         this.parentId = parentId;
-        for (String l : LEVELS) {
-            ratings.put(l, 0L);
+        for (RatingLevel l : RatingLevel.values()) {
+            ratings.put(l.name(), 0L);
         }
     }
 
@@ -54,8 +56,13 @@ final class ReportRow {
     JsonObject toJson() {
         long rated = ratings.values().stream().mapToLong(Long::longValue).sum();
         long satisfied = 0;
-        for (String s : SATISFIED) {
-            satisfied += ratings.getOrDefault(s, 0L);
+        long bad = 0;
+        for (RatingLevel l : RatingLevel.values()) {
+            if (l.isBad()) {
+                bad += ratings.getOrDefault(l.name(), 0L);
+            } else {
+                satisfied += ratings.getOrDefault(l.name(), 0L);
+            }
         }
         JsonObject direct = new JsonObject();
         for (String channel : new String[] {"MINIPROGRAM", "HOTLINE"}) {
@@ -84,9 +91,11 @@ final class ReportRow {
                 .put("ratings", new JsonObject(new TreeMap<>(ratings)))
                 .put("rated", rated)
                 .put("satisfactionRate", rate(satisfied, rated))
-                .put("badRatings", ratings.get("DISSATISFIED") + ratings.get("VERY_DISSATISFIED"))
+                .put("badRatings", bad)
                 .put("reworkOpened", reworkOpened)
                 .put("rectified", rectified)
+                .put("urges", urges)
+                .put("urgedRequests", urgedRequests)
                 .put("directAnswer", direct)
                 .put("policyMatchesApplied", policyMatchesApplied)
                 .put("siteVisits", siteVisits)

@@ -1,17 +1,18 @@
 package cn.liaison.backend.report;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
+import cn.liaison.backend.org.Places;
 import cn.liaison.backend.org.Unit;
 import cn.liaison.backend.org.UnitLevel;
 import cn.liaison.backend.platform.store.MongoDocs;
+import cn.liaison.backend.project.ProjectQueries;
+import cn.liaison.backend.request.RequestQueries;
 import cn.liaison.kb.KnowledgeBase;
 import cn.liaison.kb.content.Entry;
 import cn.liaison.kb.content.Kind;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.FindOptions;
-import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -31,29 +32,24 @@ import java.util.Map;
  */
 final class SpeedSection {
 
-    private final MongoClient mongo;
+    private final RequestQueries requests;
+    private final ProjectQueries projects;
     private final WorkingCalendar calendar;
     private final Future<KnowledgeBase> kb;
 
-    SpeedSection(MongoClient mongo, WorkingCalendar calendar, Future<KnowledgeBase> kb) {
-        this.mongo = mongo;
+    SpeedSection(RequestQueries requests, ProjectQueries projects, WorkingCalendar calendar, Future<KnowledgeBase> kb) {
+        this.requests = requests;
+        this.projects = projects;
         this.calendar = calendar;
         this.kb = kb;
     }
 
     /** @param scope the report's district/park filter (empty: everything); units the report's rows */
-    Future<JsonObject> compute(YearMonth month, JsonObject scope, List<Unit> units) {
+    Future<JsonObject> compute(YearMonth month, Places scope, List<Unit> units) {
         Instant from = month.atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
-        JsonObject window = new JsonObject().put("$gte", month.atDay(1).toString()).put("$lt", month.plusMonths(1).atDay(1).toString());
-        JsonObject done = new JsonObject().put("checklist", new JsonObject().put("$elemMatch", new JsonObject().put("doneOn", window)));
-        Future<List<JsonObject>> projects = mongo.findWithOptions("projects", and(scope, done), new FindOptions()
-                .setFields(new JsonObject().put("district", 1).put("parkId", 1).put("checklist", 1)).setLimit(MonthlyReport.MAX_TIMED));
-        JsonObject responded = new JsonObject().put("respondedAt", new JsonObject().put("$gte", MongoDocs.date(from)).put("$lt", MongoDocs.date(to)))
-                .put("category", new JsonObject().put("$regex", "^item\\."));
-        Future<List<JsonObject>> requests = mongo.findWithOptions("requests", and(scope, responded), new FindOptions()
-                .setFields(new JsonObject().put("district", 1).put("parkId", 1).put("category", 1).put("createdAt", 1).put("respondedAt", 1))
-                .setLimit(MonthlyReport.MAX_TIMED));
+        Future<List<JsonObject>> projects = this.projects.withChecklistDoneIn(scope, month);
+        Future<List<JsonObject>> requests = this.requests.itemAnswersIn(scope, from, to, MonthlyReport.MAX_TIMED);
         return Future.all(kb, projects, requests).map(all -> {
             KnowledgeBase base = all.resultAt(0);
             Map<String, Entry> items = new LinkedHashMap<>();
@@ -97,10 +93,6 @@ final class SpeedSection {
             }
             return new JsonObject().put("unit", "working-days").put("items", out);
         });
-    }
-
-    private static JsonObject and(JsonObject a, JsonObject b) {
-        return a.isEmpty() ? b : new JsonObject().put("$and", new JsonArray().add(a).add(b));
     }
 
     /** Measured durations, all together and by district and park. */

@@ -1,5 +1,7 @@
 package cn.liaison.backend.report;
 
+import cn.liaison.bots.domain.RatingLevel;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -29,18 +31,21 @@ final class XlsxExport {
             new Column("办结", "completed", Kind.COUNT), new Column("按时办结", "completedOnTime", Kind.COUNT),
             new Column("按时办结率", "onTimeRate", Kind.RATE), new Column("平均办结工作日", "avgWorkingDaysToComplete", Kind.DAYS),
             new Column("超期", "overdue", Kind.COUNT), new Column("升级督办", "escalated", Kind.COUNT),
-            new Column("评价数", "rated", Kind.COUNT), new Column("非常满意", "ratings.VERY_SATISFIED", Kind.COUNT),
-            new Column("满意", "ratings.SATISFIED", Kind.COUNT), new Column("基本满意", "ratings.BASICALLY_SATISFIED", Kind.COUNT),
-            new Column("不满意", "ratings.DISSATISFIED", Kind.COUNT),
-            new Column("非常不满意", "ratings.VERY_DISSATISFIED", Kind.COUNT),
+            new Column("评价数", "rated", Kind.COUNT), rating(RatingLevel.VERY_SATISFIED), rating(RatingLevel.SATISFIED),
+            rating(RatingLevel.BASICALLY_SATISFIED), rating(RatingLevel.DISSATISFIED), rating(RatingLevel.VERY_DISSATISFIED),
             new Column("满意率", "satisfactionRate", Kind.RATE), new Column("差评", "badRatings", Kind.COUNT),
             new Column("差评整改", "reworkOpened", Kind.COUNT), new Column("已整改", "rectified", Kind.COUNT),
+            new Column("企业催办", "urges", Kind.COUNT),
             new Column("小程序直接答复率", "directAnswer.MINIPROGRAM.rate", Kind.RATE),
             new Column("热线直接答复率", "directAnswer.HOTLINE.rate", Kind.RATE),
             new Column("政策免申即享", "policyMatchesApplied", Kind.COUNT), new Column("现场服务", "siteVisits", Kind.COUNT),
             new Column("服务重点项目", "majorProjectsServed", Kind.COUNT)};
 
     private XlsxExport() {
+    }
+
+    private static Column rating(RatingLevel level) {
+        return new Column(level.label(), "ratings." + level.name(), Kind.COUNT);
     }
 
     static byte[] write(JsonObject report) {

@@ -1,6 +1,9 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 /** Everything that can happen to a request; each is one kind of history entry. */
+@Published
 public enum Action {
     CREATE("提交诉求"),
     ASSESS("研判"),
@@ -18,7 +21,13 @@ public enum Action {
     REMIND("催办提醒"),
     OVERDUE("超期"),
     ESCALATE("升级督办"),
-    INVITE_RATING("邀请评价");
+    INVITE_RATING("邀请评价"),
+    /** A staff-only note (内部备注): never shown to the enterprise. */
+    NOTE("内部备注"),
+    /** The enterprise adds information after filing (补充说明). */
+    SUPPLEMENT("补充说明"),
+    /** The enterprise urges its request (催办); at most once a working day. */
+    URGE("企业催办");
 
     private final String label;
 
@@ -28,6 +37,11 @@ public enum Action {
 
     public String label() {
         return label;
+    }
+
+    /** Whether its history entry is for staff only (never shown to the enterprise). */
+    public boolean internal() {
+        return this == NOTE;
     }
 
     /** The path segment of {@code POST /api/v1/requests/{id}/{action}}. */

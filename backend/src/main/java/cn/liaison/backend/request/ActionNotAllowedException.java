@@ -1,6 +1,9 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 /** The action cannot be taken while the request is in its current state (HTTP 409). */
+@Published
 public final class ActionNotAllowedException extends RuntimeException {
 
     private final RequestStatus current;

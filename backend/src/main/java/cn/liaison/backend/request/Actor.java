@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.auth.Role;
 import java.util.Objects;
@@ -9,6 +11,7 @@ import java.util.Set;
  * Who performs an action: a signed-in person, or the system itself (assessment, the deadline
  * scheduler). Recorded in every history entry.
  */
+@Published
 public record Actor(String id, String name, Set<Role> roles, String unitId, String enterpriseId) {
 
     public static final Actor SYSTEM = new Actor("system", "系统", Set.of(), null, null);
@@ -30,6 +33,12 @@ public record Actor(String id, String name, Set<Role> roles, String unitId, Stri
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** Staff of the office or the hotline, never an enterprise: may read internal notes. */
+    public boolean isStaff() {
+        return !has(Role.ENTERPRISE) && (isSystem() || has(Role.AGENT) || has(Role.LIAISON) || has(Role.UNIT_HEAD)
+                || has(Role.CITY_ADMIN));
     }
 
     /** The role recorded in history: the most senior one held. */

@@ -1,6 +1,7 @@
 package cn.liaison.backend.request;
 
 import cn.liaison.bots.domain.RequestType;
+import cn.liaison.bots.domain.RequestWords;
 
 import cn.liaison.backend.identity.StaffMember;
 import cn.liaison.backend.identity.UserDirectory;
@@ -46,7 +47,7 @@ final class Assessor {
     Future<Assessment> assess(JsonObject doc) {
         String content = doc.getString("content");
         RequestType given = doc.getString("type") == null ? null : RequestType.valueOf(doc.getString("type"));
-        RequestType type = given != null ? given : RequestTypes.guess(content);
+        RequestType type = given != null ? given : RequestWords.guess(content);
         return classifier.classify(content).compose(c -> {
             String category = c.topicId().orElse(null);
             if (c.department().isPresent() && category == null) {
@@ -55,7 +56,7 @@ final class Assessor {
                         "不属于人防业务，应由" + c.department().get() + "办理"));
             }
             Future<Place> placed = place(doc);
-            if (type == RequestType.COMPLAINT && RequestTypes.aboutStaff(content)) {
+            if (type == RequestType.COMPLAINT && RequestWords.aboutStaff(content)) {
                 return placed.compose(place -> supervisingOffice(place).map(office -> new Assessment(
                         Assessment.Outcome.REVIEW, type, category, c.topicTitle(), c.confidence(), place.district,
                         place.parkId, office, null, null, null, "投诉工作人员，由其上级单位研判处理，不交被投诉方办理")));

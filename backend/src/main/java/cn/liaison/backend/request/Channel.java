@@ -1,9 +1,12 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import java.util.Arrays;
 import java.util.Optional;
 
 /** Where a request came in. The 12345 platform's wire name is the number itself. */
+@Published
 public enum Channel {
     MINIPROGRAM("MINIPROGRAM", "小程序"),
     HOTLINE("HOTLINE", "热线"),

@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.bots.domain.RequestType;
 import cn.liaison.bots.domain.Resolution;
 import cn.liaison.bots.domain.ReturnReason;
@@ -8,6 +10,7 @@ import cn.liaison.bots.domain.RatingLevel;
 import java.util.Objects;
 
 /** An action on a request, with what the actor supplied. Validated on construction. */
+@Published
 public sealed interface Command {
 
     Action action();
@@ -123,6 +126,41 @@ public sealed interface Command {
     record Close(String note) implements Command {
         public Action action() {
             return Action.CLOSE;
+        }
+    }
+
+    /** 内部备注: staff only, never shown to the enterprise. */
+    record Note(String note) implements Command {
+        public Note {
+            requireText(note, "note");
+        }
+
+        public Action action() {
+            return Action.NOTE;
+        }
+    }
+
+    /**
+     * 补充说明: the enterprise adds information after filing.
+     *
+     * @param attachmentIds files already stored for this request (the attachments feature supplies
+     *                      them; the text API sends none)
+     */
+    record Supplement(String text, java.util.List<String> attachmentIds) implements Command {
+        public Supplement {
+            requireText(text, "text");
+            attachmentIds = attachmentIds == null ? java.util.List.of() : java.util.List.copyOf(attachmentIds);
+        }
+
+        public Action action() {
+            return Action.SUPPLEMENT;
+        }
+    }
+
+    /** 催办: the enterprise presses for an answer, with an optional word. */
+    record Urge(String note) implements Command {
+        public Action action() {
+            return Action.URGE;
         }
     }
 

@@ -35,7 +35,7 @@ final class Districts {
     }
 
     /** Records the unit's district on a change (nothing for the city: the district stays as it was). */
-    Future<Void> placeIn(String unitId, RequestEffects.Change change) {
+    Future<Void> placeIn(String unitId, Change change) {
         return of(unitId).map(district -> {
             district.ifPresent(d -> change.set("district", d.id()).set("districtName", d.name()));
             return null;

@@ -26,6 +26,9 @@ public final class Events {
                 .put("via", via)
                 .put("action", action.name())
                 .put("actionLabel", action.label());
+        if (action.internal()) {
+            entry.put("internal", true);
+        }
         if (from != null) {
             entry.put("from", from.name());
         }

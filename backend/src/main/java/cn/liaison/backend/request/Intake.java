@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import static cn.liaison.backend.platform.store.MongoDocs.date;
 import static cn.liaison.backend.platform.store.MongoDocs.instant;
 
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * result), then assesses and routes it in one versioned update. If assessment fails the request
  * stays {@code RECEIVED}, and the scheduler assesses it later: nothing acknowledged is dropped.
  */
+@Published
 public final class Intake {
 
     private static final Logger LOG = LoggerFactory.getLogger(Intake.class);
@@ -161,6 +164,11 @@ public final class Intake {
                             ? Future.succeededFuture(new Submitted(replayed.document, false))
                             : Future.failedFuture(error));
         });
+    }
+
+    /** The id a request submitted by {@code userId} under {@code idempotencyKey} gets (stable across retries). */
+    public static String requestIdFor(String userId, String idempotencyKey) {
+        return RequestRepository.idFor(userId, idempotencyKey);
     }
 
     /** Assesses a {@code RECEIVED} request; on failure leaves it as it was for the scheduler to retry. */

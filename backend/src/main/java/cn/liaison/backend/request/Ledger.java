@@ -31,6 +31,7 @@ public final class Ledger {
     private final RequestService requests;
     private final UnitDirectory units;
     private final Clock clock;
+    private volatile RequestTextSearch search;
 
     Ledger(RequestRepository repository, RequestService requests, UnitDirectory units, Clock clock) {
         this.repository = repository;
@@ -44,7 +45,24 @@ public final class Ledger {
         return "requests-" + LocalDate.now(clock.withZone(MongoDocs.ZONE)) + ".csv";
     }
 
+    /** Full-text search, once the search feature has plugged in (none: {@code q=} is 503). */
+    void searchWith(RequestTextSearch search) {
+        this.search = search;
+    }
+
     Future<JsonObject> page(LedgerQuery query, Actor actor) {
+        if (query.q() != null) {
+            return requests.scopeOf(actor).compose(scope -> searched(query, scope, query.offset(), query.limit()))
+                    .map(found -> {
+                        JsonArray items = new JsonArray();
+                        found.docs().forEach(d -> items.add(requests.render(d.doc(), found.scope())));
+                        JsonObject page = new JsonObject().put("items", items);
+                        if (found.more()) {
+                            page.put("nextCursor", LedgerQuery.cursorAtRank(query.offset() + query.limit()));
+                        }
+                        return page;
+                    });
+        }
         Instant now = clock.instant();
         return requests.scopeOf(actor).compose(scope -> repository
                 .find(both(scope.filter(), query.filter(now)), LedgerQuery.sort(), query.limit() + 1)
@@ -60,13 +78,40 @@ public final class Ledger {
                 }));
     }
 
+    private record Hit(JsonObject doc) {
+    }
+
+    private record Found(Scope scope, List<Hit> docs, boolean more) {
+    }
+
+    /**
+     * One page of search hits, best first. The index applies the scope and filters; each hit is then
+     * read by id and checked against the scope again, so a request that just left the caller's
+     * scope is never shown, even if the index has not caught up yet.
+     */
+    private Future<Found> searched(LedgerQuery query, Scope scope, int offset, int count) {
+        RequestTextSearch index = search;
+        if (index == null) {
+            return Future.failedFuture(new RequestTextSearch.SearchUnavailableException("全文搜索未启用"));
+        }
+        int want = Math.min(LedgerQuery.SEARCH_DEPTH, offset + count + 1);
+        return index.ids(query.q(), query.criteria(scope, clock.instant()), want).compose(ids -> {
+            List<String> page = ids.subList(Math.min(offset, ids.size()), Math.min(offset + count, ids.size()));
+            List<Future<java.util.Optional<JsonObject>>> reads = page.stream().map(repository::find).toList();
+            return Future.all(reads).map(done -> new Found(scope, reads.stream().map(Future::result)
+                    .flatMap(java.util.Optional::stream).filter(scope::canSee).map(Hit::new).toList(),
+                    ids.size() > offset + count && offset + count < LedgerQuery.SEARCH_DEPTH));
+        });
+    }
+
     /** The same rows as CSV for Excel (UTF-8 with a byte-order mark), at most {@value #EXPORT_LIMIT}. */
     Future<String> csv(LedgerQuery query, Actor actor) {
         Instant now = clock.instant();
         Future<Map<String, String>> unitNames = units.all()
                 .map(all -> all.stream().collect(Collectors.toMap(Unit::id, Unit::name)));
-        return unitNames.compose(names -> requests.scopeOf(actor).compose(scope -> repository
-                .find(both(scope.filter(), query.filter(now)), LedgerQuery.sort(), EXPORT_LIMIT)
+        return unitNames.compose(names -> requests.scopeOf(actor).compose(scope -> (query.q() != null
+                ? searched(query, scope, 0, LedgerQuery.SEARCH_DEPTH).map(f -> f.docs().stream().map(Hit::doc).toList())
+                : repository.find(both(scope.filter(), query.filter(now)), LedgerQuery.sort(), EXPORT_LIMIT))
                 .map(docs -> {
                     StringBuilder out = new StringBuilder(BOM)
                             .append("编号,状态,类型,渠道,诉求内容,所属区,承办单位,联络员,提交时间,办结时限,是否超期,评价\r\n");

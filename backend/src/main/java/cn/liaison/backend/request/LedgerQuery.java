@@ -12,14 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The ledger's (台账) filters and its cursor. Newest first; the cursor is the creation time and id of
  * the last row shown, so pages stay stable while new requests arrive.
  */
 record LedgerQuery(RequestStatus status, RequestType type, Channel channel, String unitId, Boolean overdue,
-                   LocalDate from, LocalDate to, RatingLevel rating, String cursor, int limit) {
+                   LocalDate from, LocalDate to, RatingLevel rating, String cursor, int limit, String q) {
+
+    /** How far a full-text search pages: the best 1,000 matches. */
+    static final int SEARCH_DEPTH = 1000;
 
     static final List<String> HANDLING = List.of(RequestStatus.ASSESSED.name(), RequestStatus.ASSIGNED.name(),
             RequestStatus.IN_PROGRESS.name(), RequestStatus.REWORK.name());
@@ -37,9 +43,52 @@ record LedgerQuery(RequestStatus status, RequestType type, Channel channel, Stri
         if (from != null && to != null && to.isBefore(from)) {
             throw new InvalidInputException("to", "结束日期不能早于开始日期");
         }
-        if (cursor != null) {
-            decode(cursor);
+        q = q == null || q.isBlank() ? null : q.strip();
+        if (cursor != null && (q == null ? decode(cursor) == null : offset(cursor) < 0)) {
+            throw new InvalidInputException("cursor", "分页游标无效");
         }
+    }
+
+    /** Where a search page starts: its rank (the search's cursor is a rank, not a position in time). */
+    int offset() {
+        return cursor == null ? 0 : offset(cursor);
+    }
+
+    static String cursorAtRank(int rank) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("@" + rank).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int offset(String cursor) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int rank = raw.startsWith("@") ? Integer.parseInt(raw.substring(1)) : -1;
+            return rank >= 0 && rank < SEARCH_DEPTH ? rank : -1;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The filters (and the caller's scope clauses) for a full-text search. */
+    SearchCriteria criteria(Scope scope, Instant now) {
+        List<List<Map<String, Set<String>>>> groups = new ArrayList<>();
+        if (!scope.clauses().isEmpty()) {
+            groups.add(scope.clauses());
+        }
+        java.util.function.BiConsumer<String, Object> equal = (field, value) -> {
+            if (value != null) {
+                groups.add(List.of(Map.of(field, Set.of(String.valueOf(value)))));
+            }
+        };
+        equal.accept("status", status == null ? null : status.name());
+        equal.accept("type", type == null ? null : type.name());
+        equal.accept("channel", channel == null ? null : channel.wire());
+        equal.accept("rating", rating == null ? null : rating.name());
+        if (unitId != null) {
+            groups.add(List.of(Map.of("unitId", Set.of(unitId)), Map.of("district", Set.of(unitId))));
+        }
+        return new SearchCriteria(scope.actor().isStaff(), groups,
+                from == null ? null : from.atStartOfDay(MongoDocs.ZONE).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(MongoDocs.ZONE).toInstant(), overdue, now);
     }
 
     JsonObject filter(Instant now) {
@@ -96,6 +145,9 @@ record LedgerQuery(RequestStatus status, RequestType type, Channel channel, Stri
 
     private static Position decode(String cursor) {
         try {
+            if (cursor.isEmpty()) {
+                throw new IllegalArgumentException("empty");
+            }
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int colon = raw.indexOf(':');
             return new Position(Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon))), raw.substring(colon + 1));

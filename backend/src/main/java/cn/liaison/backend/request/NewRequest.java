@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.bots.domain.RequestType;
 
 /**
@@ -9,6 +11,7 @@ import cn.liaison.bots.domain.RequestType;
  * @param type     null lets assessment decide
  * @param district a district name as the submitter wrote it, e.g. "浦口区"; optional
  */
+@Published
 public record NewRequest(RequestType type, String content, String projectId, String district,
                          String contactName, String contactPhone) {
 

@@ -1,5 +1,9 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.bots.hotline12345.CallbackEvent;
+
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.outbox.NotificationEvent;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +15,7 @@ import java.util.Map;
  * {@code data}, so the callback is written in the same update as the change and retried until the
  * platform acknowledges it. Requests from other channels get none.
  */
+@Published
 public final class PlatformCallbacks {
 
     /** The outbox recipient a 12345 callback channel delivers to. */
@@ -22,31 +27,31 @@ public final class PlatformCallbacks {
     private PlatformCallbacks() {
     }
 
-    static void signed(RequestEffects.Change change) {
-        add(change, NotificationEvent.SIGNED, "SIGNED", "工单已签收",
+    static void signed(Change change) {
+        add(change, NotificationEvent.SIGNED, CallbackEvent.SIGNED.name(), "工单已签收",
                 Map.of("handler", change.actor.name()));
     }
 
-    static void result(RequestEffects.Change change, Command.Respond command) {
-        add(change, NotificationEvent.RESPONDED, "RESULT", "工单办结回复",
+    static void result(Change change, Command.Respond command) {
+        add(change, NotificationEvent.RESPONDED, CallbackEvent.RESULT.name(), "工单办结回复",
                 Map.of("result", command.result(), "resolution", command.resolution().name()));
     }
 
-    static void extensionRequested(RequestEffects.Change change, Command.RequestExtension command) {
-        add(change, NotificationEvent.EXTENSION_REQUESTED, "EXTENSION_REQUESTED", "工单延期申请",
+    static void extensionRequested(Change change, Command.RequestExtension command) {
+        add(change, NotificationEvent.EXTENSION_REQUESTED, CallbackEvent.EXTENSION_REQUESTED.name(), "工单延期申请",
                 Map.of("workingDays", Integer.toString(command.workingDays()), "reason", command.reason()));
     }
 
-    static void returned(RequestEffects.Change change, Command.Return command) {
+    static void returned(Change change, Command.Return command) {
         Map<String, String> data = new HashMap<>();
         data.put("reason", command.reason().name());
         if (command.note() != null && !command.note().isBlank()) {
             data.put("note", command.note());
         }
-        add(change, NotificationEvent.RETURNED, "RETURNED", "工单退单", data);
+        add(change, NotificationEvent.RETURNED, CallbackEvent.RETURNED.name(), "工单退单", data);
     }
 
-    private static void add(RequestEffects.Change change, NotificationEvent event, String callback, String title,
+    private static void add(Change change, NotificationEvent event, String callback, String title,
                             Map<String, String> fields) {
         String orderNo = change.doc.getString("orderNo");
         if (!Channel.HOTLINE_12345.wire().equals(change.doc.getString("channel")) || orderNo == null) {

@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import java.util.Map;
  * @param orderNo the external order number, stored on the request; null for none
  * @param source  the external message's own fields, stored as given (strings, numbers, lists)
  */
+@Published
 public record Preset(Instant dueAt, String orderNo, Map<String, Object> source) {
 
     public static final Preset NONE = new Preset(null, null, Map.of());

@@ -91,6 +91,7 @@ final class RequestDocuments {
         copyWithTimes(doc, out, "rework", "at", "dueAt");
         copyWithTimes(doc, out, "forward", "at");
         copyWithTimes(doc, out, "returned", "at");
+        copyWithTimes(doc, out, "urges", "lastAt");
         if (doc.getJsonObject("source") != null) {
             out.put("source", doc.getJsonObject("source").copy());
         }
@@ -101,7 +102,13 @@ final class RequestDocuments {
         }
         copyWithTimes(doc, out, "assessment", "at");
         JsonArray history = new JsonArray();
-        doc.getJsonArray("history", new JsonArray()).forEach(e -> history.add(withApiTimes((JsonObject) e, "at")));
+        boolean staff = viewer.isStaff();
+        doc.getJsonArray("history", new JsonArray()).forEach(e -> {
+            // Internal notes (内部备注) exist only for staff: the enterprise's views never carry them.
+            if (staff || !((JsonObject) e).getBoolean("internal", false)) {
+                history.add(withApiTimes((JsonObject) e, "at"));
+            }
+        });
         out.put("history", history);
         JsonArray failed = doc.getJsonArray("failedNotifications");
         if (failed != null && !failed.isEmpty() && !viewer.has(Role.ENTERPRISE)) {

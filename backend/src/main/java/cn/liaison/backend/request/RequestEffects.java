@@ -29,12 +29,14 @@ final class RequestEffects {
     private final UnitDirectory units;
     private final WorkingCalendar calendar;
     private final SlaPolicy policy;
+    private final FollowUps followUps;
 
     RequestEffects(UserDirectory users, UnitDirectory units, WorkingCalendar calendar, SlaPolicy policy) {
         this.users = users;
         this.units = units;
         this.calendar = calendar;
         this.policy = policy;
+        this.followUps = new FollowUps(users, calendar);
     }
 
     Future<JsonObject> update(Command command, JsonObject doc, Decision decision, Actor actor, Scope scope, Instant now) {
@@ -51,6 +53,7 @@ final class RequestEffects {
             case EXTENSION_APPROVE, EXTENSION_REJECT -> decideExtension((Command.DecideExtension) command, change);
             case RATE -> rate((Command.Rate) command, change);
             case CLOSE -> change.set("closedAt", date(now)).note(((Command.Close) command).note()).done();
+            case NOTE, SUPPLEMENT, URGE -> followUps.apply(command, change);
             default -> Future.failedFuture(new IllegalStateException("no effect for " + command.action()));
         };
         return applied.map(v -> change.toUpdate());
@@ -140,7 +143,7 @@ final class RequestEffects {
     }
 
     private Future<Void> requestExtension(Command.RequestExtension command, Change change) {
-        change.set("extension", new JsonObject().put("state", "PENDING").put("workingDays", command.workingDays())
+        change.set("extension", new JsonObject().put("state", RequestSnapshot.ExtensionState.PENDING.name()).put("workingDays", command.workingDays())
                         .put("reason", command.reason()).put("requestedAt", date(change.now))
                         .put("requestedBy", change.actor.name()))
                 .note(command.reason())
@@ -155,7 +158,7 @@ final class RequestEffects {
 
     private Future<Void> decideExtension(Command.DecideExtension command, Change change) {
         JsonObject extension = change.doc.getJsonObject("extension").copy()
-                .put("state", command.approve() ? "APPROVED" : "REJECTED")
+                .put("state", (command.approve() ? RequestSnapshot.ExtensionState.APPROVED : RequestSnapshot.ExtensionState.REJECTED).name())
                 .put("decidedAt", date(change.now))
                 .put("decidedBy", change.actor.name());
         if (command.approve()) {
@@ -206,93 +209,5 @@ final class RequestEffects {
 
     private Future<List<String>> supervisorsOf(String unitId) {
         return new Supervisors(users).of(unitId);
-    }
-
-    /** Accumulates one update: fields to set and unset, one history entry, notifications. */
-    static final class Change {
-        final JsonObject doc;
-        final Actor actor;
-        final Instant now;
-        private final Action action;
-        private final Decision decision;
-        private final JsonObject set = new JsonObject();
-        private final JsonObject unset = new JsonObject();
-        private final JsonObject pushOther = new JsonObject();
-        private final List<Notification> notifications = new ArrayList<>();
-        private String note;
-        private JsonObject data;
-
-        Change(JsonObject doc, Action action, Decision decision, Actor actor, Instant now) {
-            this.doc = doc;
-            this.action = action;
-            this.decision = decision;
-            this.actor = actor;
-            this.now = now;
-        }
-
-        Change set(String field, Object value) {
-            set.put(field, value);
-            return this;
-        }
-
-        Change unset(String field) {
-            unset.put(field, "");
-            return this;
-        }
-
-        Change push(String field, JsonObject value) {
-            pushOther.put(field, value);
-            return this;
-        }
-
-        Change note(String text) {
-            note = text;
-            return this;
-        }
-
-        Change data(JsonObject value) {
-            data = value;
-            return this;
-        }
-
-        Change notify(NotificationEvent event, List<String> recipients, String title, String text) {
-            return notifyWith(event, recipients, title, text, java.util.Map.of());
-        }
-
-        /** A notification that also carries fields for a machine channel. */
-        Change notifyWith(NotificationEvent event, List<String> recipients, String title, String text,
-                          java.util.Map<String, String> fields) {
-            List<String> present = recipients.stream().filter(r -> r != null && !r.isEmpty()).distinct().toList();
-            if (!present.isEmpty()) {
-                notifications.add(Events.notification(doc.getString("_id"), event, present, title, text, now, fields));
-            }
-            return this;
-        }
-
-        Future<Void> done() {
-            return Future.succeededFuture();
-        }
-
-        String number() {
-            return doc.getString("number");
-        }
-
-        String creatorId() {
-            return doc.getJsonObject("createdBy", new JsonObject()).getString("id");
-        }
-
-        JsonObject toUpdate() {
-            RequestTransitions.write(set, decision);
-            unset.fieldNames().forEach(set::remove);
-            JsonObject history = Events.history(now, actor, actor.isSystem() ? "SYSTEM" : "API",
-                    action, decision.from(), decision.to(), note, data);
-            JsonObject push = Events.push(List.of(history), notifications);
-            pushOther.forEach(e -> push.put(e.getKey(), e.getValue()));
-            JsonObject update = new JsonObject().put("$set", set).put("$push", push);
-            if (!unset.isEmpty()) {
-                update.put("$unset", unset);
-            }
-            return update;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -8,6 +10,7 @@ import io.vertx.core.json.JsonObject;
  * change: exceptions are logged and ignored.
  */
 @FunctionalInterface
+@Published
 public interface RequestListener {
 
     void changed(JsonObject request, Action action);

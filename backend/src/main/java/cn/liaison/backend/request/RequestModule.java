@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.identity.UserDirectory;
 import cn.liaison.backend.org.EnterpriseDirectory;
@@ -11,6 +13,7 @@ import io.vertx.ext.mongo.MongoClient;
 import java.time.Clock;
 
 /** Wires the request feature from the ports it needs; the application holds one. */
+@Published
 public final class RequestModule {
 
     private final RequestRepository repository;
@@ -18,6 +21,7 @@ public final class RequestModule {
     private final RequestService service;
     private final Ledger ledger;
     private final RequestListeners listeners = new RequestListeners();
+    private final RequestQueries queries;
 
     public RequestModule(MongoClient mongo, TopicClassifier classifier, UnitDirectory units, UserDirectory users,
                          EnterpriseDirectory enterprises, ProjectDirectory projects, WorkingCalendar calendar,
@@ -25,6 +29,7 @@ public final class RequestModule {
         this.repository = new RequestRepository(mongo);
         RequestEffects effects = new RequestEffects(users, units, calendar, policy);
         Assessor assessor = new Assessor(classifier, units, users, enterprises, projects, repository);
+        this.queries = new RequestReadModel(mongo);
         this.intake = new Intake(repository, assessor, effects, projects, enterprises, calendar, policy, clock, listeners,
                 new Supervisors(users), new ProjectAccess(units), new Districts(units));
         this.service = new RequestService(repository, new RequestStateMachine(), effects, units, clock, listeners);
@@ -43,6 +48,26 @@ public final class RequestModule {
     /** For other writers of requests (the scheduler) to report their changes. */
     public RequestListener listeners() {
         return listeners;
+    }
+
+    /** Plugs full-text search into the ledger ({@code q=}). */
+    public void searchWith(RequestTextSearch search) {
+        ledger.searchWith(search);
+    }
+
+    /** Reads for other features (reports, chat, subscribe messages, the SLA watcher). */
+    public RequestQueries queries() {
+        return queries;
+    }
+
+    /** Carries out the SLA watcher's time-limit events (as the system). */
+    public TimeLimits timeLimits() {
+        return new TimeLimits(repository, listeners);
+    }
+
+    /** Records an attempt to tell the 12345 platform about a request (its {@code callbacks} log). */
+    public Future<Void> logCallback(String requestId, io.vertx.core.json.JsonObject attempt) {
+        return repository.appendLog(requestId, "callbacks", attempt);
     }
 
     public RequestRepository repository() {

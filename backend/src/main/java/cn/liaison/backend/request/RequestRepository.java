@@ -24,8 +24,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RequestRepository implements OutboxStore {
 
-    static final String COLLECTION = "requests";
-    private static final String COUNTERS = "counters";
+    static final String COLLECTION = RequestCollections.REQUESTS.name();
+    private static final String COUNTERS = RequestCollections.COUNTERS.name();
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final MongoClient mongo;
@@ -35,7 +35,7 @@ public final class RequestRepository implements OutboxStore {
     }
 
     public Future<Void> ensureIndexes() {
-        return IndexRegistry.apply(mongo, COLLECTION);
+        return IndexRegistry.apply(mongo, RequestCollections.REQUESTS);
     }
 
     /** A human-readable number, e.g. SQ20261122-0007, unique per day. */

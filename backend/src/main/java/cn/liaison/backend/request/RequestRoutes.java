@@ -63,6 +63,10 @@ public final class RequestRoutes implements Routes {
         action(builder, "rejectExtension", b -> new Command.DecideExtension(false, b.getString("note")));
         action(builder, "rateRequest", b -> new Command.Rate(RatingLevel.valueOf(b.getString("level")), b.getString("comment")));
         action(builder, "closeRequest", b -> new Command.Close(b.getString("note")));
+        action(builder, "noteRequest", b -> new Command.Note(b.getString("note")));
+        // Photos join a supplement through the attachments feature; the text API sends none.
+        action(builder, "supplementRequest", b -> new Command.Supplement(b.getString("text"), List.of()));
+        action(builder, "urgeRequest", b -> new Command.Urge(b.getString("note")));
     }
 
     private void create(RoutingContext rc) {
@@ -125,7 +129,8 @@ public final class RequestRoutes implements Routes {
                 date(rc.queryParams().get("to"), "to"),
                 enumOrNull(RatingLevel.class, rc.queryParams().get("rating")),
                 rc.queryParams().get("cursor"),
-                rc.queryParams().get("limit") == null ? 50 : Integer.parseInt(rc.queryParams().get("limit"))));
+                rc.queryParams().get("limit") == null ? 50 : Integer.parseInt(rc.queryParams().get("limit")),
+                rc.queryParams().get("q")));
     }
 
     /** Enterprises submit from the mini-program (or the web), agents from the hotline, staff from visits. */

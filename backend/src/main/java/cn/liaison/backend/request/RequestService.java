@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.org.UnitDirectory;
 import io.vertx.core.Future;
@@ -14,6 +16,7 @@ import java.util.Set;
  * retries when someone else changed the request in between (the machine then decides again, so a
  * lost race becomes a clear 409).
  */
+@Published
 public final class RequestService {
 
     private static final int MAX_ATTEMPTS = 5;

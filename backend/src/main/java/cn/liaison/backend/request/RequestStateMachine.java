@@ -45,6 +45,11 @@ public final class RequestStateMachine {
         rule(Action.EXTENSION_REJECT, EnumSet.of(IN_PROGRESS, REWORK), Who.SUPERVISOR);
         rule(Action.RATE, EnumSet.of(RESPONDED), Who.OWNER);
         rule(Action.CLOSE, EnumSet.of(RESPONDED, ANSWERED), Who.SYSTEM_OR_SUPERVISOR);
+        // Neither changes the state: a note is staff-only history, a supplement and an urge come
+        // from the enterprise while the request is still being handled.
+        rule(Action.NOTE, EnumSet.allOf(RequestStatus.class), Who.STAFF);
+        rule(Action.SUPPLEMENT, EnumSet.of(RECEIVED, ASSESSED, ASSIGNED, IN_PROGRESS, REWORK), Who.OWNER);
+        rule(Action.URGE, EnumSet.of(RECEIVED, ASSESSED, ASSIGNED, IN_PROGRESS, REWORK), Who.OWNER);
     }
 
     /** The outcome of an allowed action. */
@@ -132,6 +137,8 @@ public final class RequestStateMachine {
         HANDLER_OR_SUPERVISOR,
         SYSTEM_HANDLER_OR_SUPERVISOR,
         UNIT_LIAISON,
+        /** Any staff member who can see the request (the service has already checked the scope). */
+        STAFF,
         OWNER;
 
         boolean allows(Actor actor, RequestSnapshot request, boolean supervises) {
@@ -146,6 +153,8 @@ public final class RequestStateMachine {
                 case SYSTEM_HANDLER_OR_SUPERVISOR -> system || handler || supervisor;
                 case UNIT_LIAISON -> handler
                         || actor.has(Role.LIAISON) && actor.unitId() != null && actor.unitId().equals(request.unitId());
+                case STAFF -> !actor.has(Role.ENTERPRISE) && (actor.has(Role.AGENT) || actor.has(Role.LIAISON)
+                        || actor.has(Role.UNIT_HEAD) || actor.has(Role.CITY_ADMIN));
                 case OWNER -> actor.id().equals(request.createdById())
                         || actor.has(Role.ENTERPRISE) && actor.enterpriseId() != null
                         && actor.enterpriseId().equals(request.enterpriseId());

@@ -1,6 +1,9 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 /** Where a request (诉求) stands in the loop 收集 → 研判 → 办理 → 反馈 → 回访. */
+@Published
 public enum RequestStatus {
     /** 收集: received, not yet assessed. */
     RECEIVED("已受理"),

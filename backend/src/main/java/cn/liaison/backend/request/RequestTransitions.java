@@ -27,6 +27,11 @@ public final class RequestTransitions {
         return set.put(STATUS, decision.to().name());
     }
 
+    /** A filter: the update applies only while the request is still in {@code status}. */
+    static JsonObject whileIn(RequestStatus status, JsonObject query) {
+        return query.put(STATUS, status.name());
+    }
+
     /** What the machine decides for a command the system gives (assessment, auto-close). */
     public static Decision bySystem(Command command, RequestSnapshot request) {
         return MACHINE.decide(command, request, Actor.SYSTEM, false);

@@ -35,6 +35,7 @@ public final class RequestsFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
+        platform.collections(RequestCollections.REQUESTS, RequestCollections.COUNTERS);
         EnterpriseDirectory enterprises = platform.ports().require(EnterpriseDirectory.class);
         ProjectDirectory projects = platform.ports().require(ProjectDirectory.class);
         RequestModule requests = new RequestModule(platform.stores().mongo(),
@@ -47,6 +48,7 @@ public final class RequestsFeature implements Feature {
         platform.jobs().add(Job.leased("outbox", Schedule.every(Duration.ofSeconds(1)), OutboxDispatcher.LEASE,
                 outbox::runOnce));
         platform.ports().publish(RequestModule.class, requests);
+        platform.ports().publish(RequestQueries.class, requests.queries());
         platform.route(new RequestRoutes(requests));
         return requests.start();
     }

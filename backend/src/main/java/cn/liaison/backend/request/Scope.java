@@ -3,7 +3,9 @@ package cn.liaison.backend.request;
 import cn.liaison.backend.platform.auth.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -55,6 +57,29 @@ record Scope(Actor actor, Set<String> supervisedUnits) {
         String district = doc.getString("district");
         return actor.has(Role.UNIT_HEAD) && (unit != null && supervisedUnits.contains(unit)
                 || district != null && supervisedUnits.contains(district));
+    }
+
+    /** The same rule as {@link SearchCriteria} clauses (empty: everything), for full-text search. */
+    List<Map<String, Set<String>>> clauses() {
+        if (everything()) {
+            return List.of();
+        }
+        List<Map<String, Set<String>>> any = new ArrayList<>();
+        any.add(Map.of("createdBy", Set.of(actor.id())));
+        if (actor.has(Role.ENTERPRISE) && actor.enterpriseId() != null) {
+            any.add(Map.of("enterpriseId", Set.of(actor.enterpriseId())));
+        }
+        if (actor.has(Role.LIAISON)) {
+            any.add(Map.of("liaisonId", Set.of(actor.id())));
+            if (actor.unitId() != null) {
+                any.add(Map.of("unitId", Set.of(actor.unitId()), "status", OPEN));
+            }
+        }
+        if (actor.has(Role.UNIT_HEAD) && !supervisedUnits.isEmpty()) {
+            any.add(Map.of("unitId", supervisedUnits));
+            any.add(Map.of("district", supervisedUnits));
+        }
+        return any;
     }
 
     /** The same rule as a MongoDB filter, for lists. */

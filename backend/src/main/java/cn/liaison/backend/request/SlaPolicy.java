@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.bots.domain.RequestType;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.Map;
  * @param inviteRatingAfter     days after a response before an unrated request is invited to rate
  * @param closeUnratedAfter     days after that invitation before it closes without a rating
  */
+@Published
 public record SlaPolicy(
         int signDays,
         Map<RequestType, Integer> completionDays,

@@ -1,11 +1,14 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.identity.StaffMember;
 import cn.liaison.backend.identity.UserDirectory;
 import io.vertx.core.Future;
 import java.util.List;
 
 /** Who supervises a unit for notifications: its unit heads, or the city admins when it has none or is unknown. */
+@Published
 public final class Supervisors {
 
     private final UserDirectory users;

@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.Published;
+
 import io.vertx.core.Future;
 import java.util.Optional;
 
@@ -7,6 +9,7 @@ import java.util.Optional;
  * Outgoing port used by assessment (研判): which knowledge-base topic a request's text is about, or
  * which other department owns it. Implemented over the knowledge base.
  */
+@Published
 public interface TopicClassifier {
 
     Future<Classification> classify(String text);

@@ -9,6 +9,7 @@ import cn.liaison.backend.platform.Platform;
 import cn.liaison.backend.platform.jobs.Jobs.Job;
 import cn.liaison.backend.platform.jobs.Schedule;
 import cn.liaison.backend.request.RequestModule;
+import cn.liaison.backend.request.RequestQueries;
 import io.vertx.core.Future;
 import java.time.Duration;
 
@@ -29,10 +30,10 @@ public final class SlaFeature implements Feature {
     @Override
     public Future<Void> start(Platform platform) {
         RequestModule requests = platform.ports().require(RequestModule.class);
-        SlaScheduler scheduler = new SlaScheduler(requests.repository(), requests.intake(),
+        SlaScheduler scheduler = new SlaScheduler(platform.ports().require(RequestQueries.class), requests.intake(),
                 platform.ports().require(UserDirectory.class),
                 SlaScheduler.rules(platform.ports().require(WorkingCalendar.class), policy), platform.clock(),
-                requests.listeners());
+                requests.timeLimits());
         platform.jobs().add(Job.leased("sla", Schedule.every(Duration.ofMinutes(1)), SlaScheduler.LEASE, scheduler::runOnce));
         return Future.succeededFuture();
     }

@@ -1,5 +1,7 @@
 package cn.liaison.backend.sla;
 
+import cn.liaison.backend.request.RequestStatus;
+
 import cn.liaison.backend.request.SlaPolicy;
 
 import static cn.liaison.backend.platform.store.MongoDocs.instant;
@@ -46,21 +48,21 @@ final class SlaRules {
         String status = doc.getString("status");
         JsonObject sent = doc.getJsonObject("sla", new JsonObject());
         List<Event> candidates = new ArrayList<>();
-        switch (status) {
-            case "ASSIGNED" -> {
+        switch (RequestStatus.valueOf(status)) {
+            case ASSIGNED -> {
                 clock(candidates, status, sent, "sign", instant(doc.getValue("createdAt")),
                         instant(doc.getValue("signDeadline")), now, "签收");
                 clock(candidates, status, sent, "due", instant(doc.getValue("createdAt")),
                         instant(doc.getValue("activeDueAt")), now, "办结");
             }
-            case "ASSESSED", "IN_PROGRESS" -> clock(candidates, status, sent, "due",
+            case ASSESSED, IN_PROGRESS -> clock(candidates, status, sent, "due",
                     instant(doc.getValue("createdAt")), instant(doc.getValue("activeDueAt")), now, "办结");
-            case "REWORK" -> {
+            case REWORK -> {
                 JsonObject rework = doc.getJsonObject("rework", new JsonObject());
                 clock(candidates, status, sent, "rework" + rework.getInteger("round", 1),
                         instant(rework.getValue("at")), instant(doc.getValue("activeDueAt")), now, "整改");
             }
-            case "RESPONDED" -> rating(candidates, doc, sent, now);
+            case RESPONDED -> rating(candidates, doc, sent, now);
             default -> {
             }
         }
@@ -93,10 +95,10 @@ final class SlaRules {
         }
         Instant closeAt = calendar.deadline(inviteAt, policy.closeUnratedAfter()).toInstant();
         if (!now.isBefore(closeAt) && !sent.containsKey(close)) {
-            out.add(new Event(close, List.of(invite), Kind.CLOSE_UNRATED, List.of(Audience.CREATOR), "RESPONDED",
+            out.add(new Event(close, List.of(invite), Kind.CLOSE_UNRATED, List.of(Audience.CREATOR), RequestStatus.RESPONDED.name(),
                     "答复后逾期未评价，自动办结"));
         } else if (!sent.containsKey(invite)) {
-            out.add(new Event(invite, List.of(), Kind.INVITE_RATING, List.of(Audience.CREATOR), "RESPONDED",
+            out.add(new Event(invite, List.of(), Kind.INVITE_RATING, List.of(Audience.CREATOR), RequestStatus.RESPONDED.name(),
                     "您的诉求已答复 " + policy.inviteRatingAfter() + " 个工作日，请对办理结果进行评价"));
         }
     }

@@ -3,22 +3,17 @@ package cn.liaison.backend.sla;
 import cn.liaison.backend.request.SlaPolicy;
 
 
-import static cn.liaison.backend.platform.store.MongoDocs.date;
 
 import cn.liaison.backend.identity.StaffMember;
 import cn.liaison.backend.identity.UserDirectory;
-import cn.liaison.backend.platform.outbox.Notification;
 import cn.liaison.backend.platform.outbox.NotificationEvent;
 import cn.liaison.backend.request.Action;
-import cn.liaison.backend.request.Actor;
-import cn.liaison.backend.request.Events;
 import cn.liaison.backend.request.Intake;
-import cn.liaison.backend.request.RequestListener;
-import cn.liaison.backend.request.RequestRepository;
+import cn.liaison.backend.request.RequestQueries;
 import cn.liaison.backend.request.RequestStatus;
 import cn.liaison.backend.request.Command;
 import cn.liaison.backend.request.Supervisors;
-import cn.liaison.backend.request.RequestTransitions;
+import cn.liaison.backend.request.TimeLimits;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -44,20 +39,19 @@ public final class SlaScheduler {
     /** Held by the jobs service around each pass, so one instance scans at a time. */
     public static final Duration LEASE = Duration.ofSeconds(55);
     private static final int BATCH = 500;
-    private static final List<String> WATCHED = List.of(RequestStatus.RECEIVED.name(), RequestStatus.ASSESSED.name(),
-            RequestStatus.ASSIGNED.name(), RequestStatus.IN_PROGRESS.name(), RequestStatus.REWORK.name(),
-            RequestStatus.RESPONDED.name());
+    private static final List<RequestStatus> WATCHED = List.of(RequestStatus.RECEIVED, RequestStatus.ASSESSED,
+            RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS, RequestStatus.REWORK, RequestStatus.RESPONDED);
 
-    private final RequestRepository requests;
+    private final RequestQueries requests;
     private final Intake intake;
     private final Supervisors supervisors;
     private final SlaRules rules;
     private final Clock clock;
-    private final RequestListener listener;
+    private final TimeLimits timeLimits;
 
-    public SlaScheduler(RequestRepository requests, Intake intake, UserDirectory users, SlaRules rules,
-                        Clock clock, RequestListener listener) {
-        this.listener = listener;
+    public SlaScheduler(RequestQueries requests, Intake intake, UserDirectory users, SlaRules rules,
+                        Clock clock, TimeLimits timeLimits) {
+        this.timeLimits = timeLimits;
         this.requests = requests;
         this.intake = intake;
         this.supervisors = new Supervisors(users);
@@ -76,8 +70,7 @@ public final class SlaScheduler {
 
     private Future<Integer> scan() {
         Instant now = clock.instant();
-        JsonObject query = new JsonObject().put("status", new JsonObject().put("$in", new JsonArray(WATCHED)));
-        return requests.find(query, new JsonObject().put("activeDueAt", 1), BATCH).compose(docs -> {
+        return requests.dueFirst(WATCHED, BATCH).compose(docs -> {
             Future<Integer> chain = Future.succeededFuture(0);
             for (JsonObject doc : docs) {
                 chain = chain.compose(count -> handle(doc, now).map(applied -> count + (applied ? 1 : 0)));
@@ -104,34 +97,12 @@ public final class SlaScheduler {
     }
 
     private Future<Boolean> apply(JsonObject doc, SlaRules.Event event, Instant now) {
-        return recipients(doc, event.audience()).compose(recipients -> {
-            JsonObject set = new JsonObject().put("sla." + event.key(), date(now));
-            event.covers().forEach(k -> set.put("sla." + k, date(now)));
-            RequestStatus status = RequestStatus.valueOf(event.status());
-            RequestStatus to = status;
-            if (event.kind() == SlaRules.Kind.CLOSE_UNRATED) {
-                to = RequestTransitions.decideAndWrite(set, new Command.Close(event.text()), doc).to();
-                set.put("closedAt", date(now)).put("closedUnrated", true);
-            }
-            if (event.kind() == SlaRules.Kind.ESCALATE || event.kind() == SlaRules.Kind.OVERDUE) {
-                set.put("escalation", new JsonObject().put("level", event.kind() == SlaRules.Kind.ESCALATE ? 2 : 1)
-                        .put("at", date(now)));
-            }
-            JsonObject history = Events.history(now, Actor.SYSTEM, "SYSTEM", action(event.kind()), status, to,
-                    event.text(), new JsonObject().put("key", event.key()));
-            List<Notification> notes = new ArrayList<>();
-            if (!recipients.isEmpty()) {
-                notes.add(Events.notification(doc.getString("_id"), notificationEvent(event.kind()), recipients,
-                        title(event.kind()), "诉求 " + doc.getString("number") + "：" + event.text(), now));
-            }
-            JsonObject query = new JsonObject().put("_id", doc.getString("_id")).put("status", event.status())
-                    .put("sla." + event.key(), new JsonObject().put("$exists", false));
-            JsonObject update = new JsonObject().put("$set", set).put("$push", Events.push(List.of(history), notes));
-            Action done = action(event.kind());
-            return requests.updateWhere(query, update)
-                    .onSuccess(after -> after.ifPresent(changed -> listener.changed(changed, done)))
-                    .map(Optional::isPresent);
-        });
+        SlaRules.Kind kind = event.kind();
+        TimeLimits.Event due = new TimeLimits.Event(event.key(), event.covers(), RequestStatus.valueOf(event.status()),
+                action(kind), kind == SlaRules.Kind.CLOSE_UNRATED ? Optional.of(new Command.Close(event.text())) : Optional.empty(),
+                kind == SlaRules.Kind.ESCALATE ? 2 : kind == SlaRules.Kind.OVERDUE ? 1 : 0, event.text(),
+                notificationEvent(kind), title(kind));
+        return recipients(doc, event.audience()).compose(recipients -> timeLimits.record(doc, due, recipients, now));
     }
 
     private Future<List<String>> recipients(JsonObject doc, List<SlaRules.Audience> audience) {

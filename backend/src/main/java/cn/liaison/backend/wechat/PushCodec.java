@@ -1,5 +1,7 @@
 package cn.liaison.backend.wechat;
 
+import cn.liaison.backend.platform.Published;
+
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -24,6 +26,7 @@ import org.w3c.dom.Node;
  * inside is ours, and parses JSON or XML. XML is parsed with DTDs forbidden, so external entities
  * and entity expansion (XXE, "billion laughs") are refused before anything is read.
  */
+@Published
 public final class PushCodec {
 
     private final String token;

@@ -1,5 +1,7 @@
 package cn.liaison.backend.wechat;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.ratelimit.RateLimit;
 import cn.liaison.backend.platform.jobs.RedisLock;
@@ -30,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>States: RECEIVED → ANSWERED (replies stored) → SENT; IGNORED for what the bot does not handle;
  * FAILED after {@value #MAX_ATTEMPTS} failed sends, or when WeChat says the 48-hour reply window closed.
  */
+@Published
 public final class PushInbox {
 
-    static final String COLLECTION = "wechat_messages";
+    static final String COLLECTION = WechatCollections.MESSAGES.name();
     static final int MAX_ATTEMPTS = 8;
     /** Customer-service text messages are limited to 2048 bytes; Chinese takes three. */
     static final int MAX_CHARS = 600;

@@ -1,5 +1,7 @@
 package cn.liaison.backend.wechat;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.backend.platform.http.ProblemType;
 import cn.liaison.backend.platform.http.RawRoutes;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * Outside the contract because the bodies may be XML. A bad or missing signature is a 401 problem
  * and nothing is stored or processed.
  */
+@Published
 public final class PushRoutes implements RawRoutes {
 
     public static final String PATH = "/wechat/mp/push";

@@ -1,5 +1,9 @@
 package cn.liaison.backend.wechat;
 
+import cn.liaison.backend.platform.Published;
+
+import cn.liaison.backend.platform.store.StoredCollection;
+
 import cn.liaison.backend.config.MiniProgramConfig.Moment;
 import cn.liaison.backend.platform.outbox.Notification;
 import cn.liaison.backend.platform.outbox.NotificationEvent;
@@ -26,9 +30,10 @@ import java.util.function.Function;
  * recipient's delivery is remembered, so an outbox retry sends only to those still missing.
  * WeChat's 43101 (no subscription left) is recorded in {@code wechat_subscribe_log} and not retried.
  */
+@Published
 public final class SubscribeNotifier implements Notifier {
 
-    static final String LOG_COLLECTION = "wechat_subscribe_log";
+    static final String LOG_COLLECTION = WechatCollections.SUBSCRIBE_LOG.name();
     static final String PAGE = "pages/requests/detail?id=";
     private static final String SENT_TTL_S = Long.toString(Duration.ofDays(30).toSeconds());
 
@@ -38,17 +43,29 @@ public final class SubscribeNotifier implements Notifier {
     private final Map<Moment, String> templates;
     private final Map<String, String> fieldKeys;
     private final Function<String, Future<Optional<String>>> openids;
+    private final Function<String, Future<Optional<JsonObject>>> requests;
     private final Clock clock;
 
+    /**
+     * @param openids  userId → openid
+     * @param requests requestId → its number, content and rework (the request loop's query port)
+     */
     public SubscribeNotifier(WechatApi api, MongoClient mongo, RedisAPI redis, Map<Moment, String> templates,
-                             Map<String, String> fieldKeys, Function<String, Future<Optional<String>>> openids, Clock clock) {
+                             Map<String, String> fieldKeys, Function<String, Future<Optional<String>>> openids,
+                             Function<String, Future<Optional<JsonObject>>> requests, Clock clock) {
         this.api = api;
+        this.requests = requests;
         this.mongo = mongo;
         this.redis = redis;
         this.templates = templates;
         this.fieldKeys = fieldKeys;
         this.openids = openids;
         this.clock = clock;
+    }
+
+    /** The WeChat collections (push inbox, subscribe log), declared by the feature that runs WeChat. */
+    public static StoredCollection[] collections() {
+        return new StoredCollection[] {WechatCollections.MESSAGES, WechatCollections.SUBSCRIBE_LOG};
     }
 
     @Override
@@ -68,8 +85,7 @@ public final class SubscribeNotifier implements Notifier {
 
     @Override
     public Future<Void> send(Notification n) {
-        return mongo.findOne("requests", new JsonObject().put("_id", n.requestId()),
-                        new JsonObject().put("number", 1).put("content", 1).put("rework", 1))
+        return requests.apply(n.requestId()).map(found -> found.orElse(null))
                 .compose(request -> {
                     if (request == null) {
                         return Future.succeededFuture();

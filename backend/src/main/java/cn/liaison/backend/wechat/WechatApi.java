@@ -1,5 +1,7 @@
 package cn.liaison.backend.wechat;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.wxjava.VertxWxRedisOps;
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
@@ -23,6 +25,7 @@ import me.chanjar.weixin.common.error.WxErrorException;
  * WxJava's own retry loop is cut to one quick retry. The access token lives in Redis, shared by all
  * instances. Failures become {@link WechatException} with WeChat's errcode.
  */
+@Published
 public final class WechatApi {
 
     /** The subscription is used up: the user must subscribe again; not worth retrying. */

@@ -1,5 +1,7 @@
 package cn.liaison.backend.wecom;
 
+import cn.liaison.backend.platform.Published;
+
 import java.time.LocalTime;
 import java.util.Objects;
 
@@ -7,6 +9,7 @@ import java.util.Objects;
  * 免打扰时段: the part of the day (Asia/Shanghai) in which staff get no messages except escalations.
  * {@code start} may be after {@code end} (21:00-08:00 spans midnight); equal times mean no quiet hours.
  */
+@Published
 public record QuietHours(LocalTime start, LocalTime end) {
 
     public static final QuietHours NONE = new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);

@@ -1,5 +1,7 @@
 package cn.liaison.backend.wecom;
 
+import cn.liaison.backend.platform.Published;
+
 import cn.liaison.backend.wxjava.VertxWxRedisOps;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -20,6 +22,7 @@ import me.chanjar.weixin.cp.config.impl.AbstractWxCpInRedisConfigImpl;
  * every call runs on the {@code wecom} worker pool; its retry loop is cut to one quick retry (the
  * outbox retries later with back-off). The access token lives in Redis, shared by all instances.
  */
+@Published
 public final class WecomClient {
 
     private static final String KEY_PREFIX = "wecom:token";

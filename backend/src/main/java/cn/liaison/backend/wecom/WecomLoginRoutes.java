@@ -1,5 +1,8 @@
 package cn.liaison.backend.wecom;
 
+import cn.liaison.backend.platform.Published;
+
+import cn.liaison.backend.identity.WecomAccounts;
 import cn.liaison.backend.identity.AuthRoutes;
 import cn.liaison.backend.platform.http.ProblemException;
 import cn.liaison.backend.platform.http.ProblemType;
@@ -31,6 +34,7 @@ import java.util.Optional;
  * can only complete a sign-in this service started. The token travels in the URL fragment, which
  * browsers never send to a server (nor to its access log).
  */
+@Published
 public final class WecomLoginRoutes implements Routes {
 
     private static final String STATE_TTL_S = "600";

@@ -1,5 +1,8 @@
 package cn.liaison.backend.wecom;
 
+import cn.liaison.backend.platform.Published;
+
+import cn.liaison.backend.identity.WecomAccounts;
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.platform.outbox.DeliveryDeferred;
 import cn.liaison.backend.platform.outbox.Notification;
@@ -24,6 +27,7 @@ import java.util.Optional;
  * which ends up on the request if it keeps failing. Enterprise users and staff without a WeCom
  * link are skipped.
  */
+@Published
 public final class WecomNotifier implements Notifier {
 
     private static final String SENT_TTL_S = Long.toString(Duration.ofDays(30).toSeconds());

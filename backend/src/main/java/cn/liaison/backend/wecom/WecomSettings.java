@@ -1,5 +1,7 @@
 package cn.liaison.backend.wecom;
 
+import cn.liaison.backend.platform.Published;
+
 import java.util.Objects;
 
 /**
@@ -8,6 +10,7 @@ import java.util.Objects;
  * @param apiBase      API host, {@code https://qyapi.weixin.qq.com} or a private 政务微信 deployment
  * @param authorizeUrl the OAuth authorize page the browser is sent to
  */
+@Published
 public record WecomSettings(String corpId, int agentId, String secret, String apiBase, String authorizeUrl) {
 
     public WecomSettings {

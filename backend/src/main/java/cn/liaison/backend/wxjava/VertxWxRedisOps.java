@@ -1,5 +1,7 @@
 package cn.liaison.backend.wxjava;
 
+import cn.liaison.backend.platform.Published;
+
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
@@ -17,6 +19,7 @@ import me.chanjar.weixin.common.redis.WxRedisOps;
  * invalidate the others'). WxJava calls it from the worker pool
  * and expects blocking answers; it must never be called on an event loop.
  */
+@Published
 public final class VertxWxRedisOps implements WxRedisOps {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);

@@ -204,6 +204,26 @@ class ChatIT {
     }
 
     @Test
+    void urgingFromTheChatUrgesTheOpenRequestOnceAWorkingDay() throws Exception {
+        String token = wechatLogin("urger");
+        assertTrue(first(say(token, null, "帮我催一下"), "text").getString("text").contains("没有正在办理"));
+        JsonObject t = say(token, null, "需要人防现场指导，请安排人员上门");
+        String id = t.getString("conversationId");
+        say(token, id, "无");
+        say(token, id, "王五");
+        say(token, id, "13700002222");
+        String requestId = first(say(token, id, "确认"), "request").getString("id");
+
+        JsonObject urged = say(token, id, "怎么还没处理，催一下");
+        assertTrue(first(urged, "text").getString("text").startsWith("已为您催办诉求"), urged.encode());
+        JsonObject again = say(token, id, "催一下");
+        assertTrue(first(again, "text").getString("text").contains("每个工作日只能催办一次"), again.encode());
+        String admin = app.port(cn.liaison.backend.identity.LoginService.class).tokenFor("user-city-admin").await(10, TimeUnit.SECONDS);
+        JsonObject request = new JsonObject(app.get("/api/v1/requests/" + requestId, admin).body());
+        assertEquals(1, request.getJsonObject("urges").getInteger("count"));
+    }
+
+    @Test
     void transcriptsPastTheRetentionArePurged() throws Exception {
         var mongo = app.app().platform().stores().mongo();
         java.time.Instant old = clock.instant().minus(java.time.Duration.ofDays(181));

@@ -67,6 +67,14 @@ class JarArtifactIT {
                     .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), answer.body());
             assertTrue(answer.body().contains("\"answered\":true"), answer.body());
+            // Traditional characters and pinyin need HanLP's dictionaries, which the shade filter trims.
+            for (String question : List.of("人防工程質量監督手續怎麼辦", "renfang baojian 怎么办")) {
+                HttpResponse<String> folded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/v1/kb/answer?q=" + URLEncoder.encode(question, StandardCharsets.UTF_8)))
+                        .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, folded.statusCode(), folded.body());
+                assertTrue(folded.body().contains("\"answered\":true"), question + ": " + folded.body());
+            }
             assertEquals(0, first.terminate(60));
         }
         assertEquals(List.of(), list(tmp), "a start left files in java.io.tmpdir");

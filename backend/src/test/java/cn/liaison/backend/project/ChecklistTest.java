@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.kb.scenario.ApprovalStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,7 +26,7 @@ class ChecklistTest {
     private static final WorkingCalendar CALENDAR = WorkingCalendar.fromResources(OfficeHours.DEFAULT);
     private static final JsonObject ASK = new JsonObject().put("userId", "user-pukou-liaison-1").put("name", "李娜");
 
-    private static Project project(LandUse landUse, ObligationMode mode, ProjectStage stage, boolean permit) {
+    private static Project project(LandUse landUse, ObligationMode mode, ApprovalStage stage, boolean permit) {
         return new Project("p1", "测试项目", "enterprise-demo-1", "district-pukou", null, landUse, 20000.0, 15000.0, 12, 5.0,
                 ProjectKind.GENERAL, stage, permit, Obligation.NONE.withMode(mode), "user-pukou-liaison-1", null);
     }
@@ -46,14 +47,14 @@ class ChecklistTest {
                 .collect(Collectors.toMap(i -> i.getString("scenarioId"), i -> i));
     }
 
-    private static ChecklistRecord record(String item, ProjectStage stage, String started, String done) {
+    private static ChecklistRecord record(String item, ApprovalStage stage, String started, String done) {
         return new ChecklistRecord(item, stage, started == null ? null : LocalDate.parse(started),
                 done == null ? null : LocalDate.parse(done), done == null ? null : "宁人防许字〔2026〕1号", "u", "李娜", null);
     }
 
     @Test
     void allFourStagesAreListedInOrderWithTheLiaisonToAsk() {
-        JsonObject c = build(project(LandUse.RESIDENTIAL, ObligationMode.ON_SITE, ProjectStage.PLANNING_PERMIT, false),
+        JsonObject c = build(project(LandUse.RESIDENTIAL, ObligationMode.ON_SITE, ApprovalStage.PLANNING_PERMIT, false),
                 List.of(), Map.of(), "2026-03-02");
         JsonArray stages = c.getJsonArray("stages");
         assertEquals(List.of("PLANNING_PERMIT", "ENGINEERING_PERMIT", "CONSTRUCTION_PERMIT", "COMPLETION_ACCEPTANCE"),
@@ -66,10 +67,10 @@ class ChecklistTest {
 
     @Test
     void onSiteProjectNeedsTheBuildingItemsAndNotTheOffSiteOnes() {
-        Project p = project(LandUse.RESIDENTIAL, ObligationMode.ON_SITE, ProjectStage.CONSTRUCTION_PERMIT, true);
+        Project p = project(LandUse.RESIDENTIAL, ObligationMode.ON_SITE, ApprovalStage.CONSTRUCTION_PERMIT, true);
         Map<String, ChecklistRecord> records = new HashMap<>();
-        records.put("item-basement-permit", record("item-basement-permit", ProjectStage.ENGINEERING_PERMIT, "2026-08-03", "2026-08-20"));
-        records.put("item-quality-supervision", record("item-quality-supervision", ProjectStage.CONSTRUCTION_PERMIT, "2026-09-24", null));
+        records.put("item-basement-permit", record("item-basement-permit", ApprovalStage.ENGINEERING_PERMIT, "2026-08-03", "2026-08-20"));
+        records.put("item-quality-supervision", record("item-quality-supervision", ApprovalStage.CONSTRUCTION_PERMIT, "2026-09-24", null));
         JsonObject c = build(p, List.of(), records, "2026-10-09");
         Map<String, JsonObject> items = items(c);
         assertEquals("DONE", items.get("item-basement-permit").getString("state"));
@@ -92,25 +93,25 @@ class ChecklistTest {
 
     @Test
     void deadlineRunsOnTheWorkingDayCalendarAcrossTheNationalDayHolidays() {
-        Project p = project(LandUse.COMMERCIAL, ObligationMode.ON_SITE, ProjectStage.ENGINEERING_PERMIT, false);
+        Project p = project(LandUse.COMMERCIAL, ObligationMode.ON_SITE, ApprovalStage.ENGINEERING_PERMIT, false);
         // 20 working days from Thursday 2026-09-24: skips 25–27 Sep and 1–7 Oct, counts the make-up Saturday 10 Oct
         JsonObject item = items(build(p, List.of(), Map.of("item-basement-permit",
-                record("item-basement-permit", ProjectStage.ENGINEERING_PERMIT, "2026-09-24", null)), "2026-10-29"))
+                record("item-basement-permit", ApprovalStage.ENGINEERING_PERMIT, "2026-09-24", null)), "2026-10-29"))
                 .get("item-basement-permit");
         assertEquals("2026-10-29", item.getString("deadline"));
         assertTrue(item.getString("deadlineBasis").startsWith("法定时限 20"));
         assertFalse(item.getBoolean("overdue"));
         JsonObject late = items(build(p, List.of(), Map.of("item-basement-permit",
-                record("item-basement-permit", ProjectStage.ENGINEERING_PERMIT, "2026-09-24", null)), "2026-10-30"))
+                record("item-basement-permit", ApprovalStage.ENGINEERING_PERMIT, "2026-09-24", null)), "2026-10-30"))
                 .get("item-basement-permit");
         assertTrue(late.getBoolean("overdue"));
     }
 
     @Test
     void completionFilingIsDueFifteenDaysAfterAcceptance() {
-        Project p = project(LandUse.COMMERCIAL, ObligationMode.ON_SITE, ProjectStage.COMPLETION_ACCEPTANCE, true);
+        Project p = project(LandUse.COMMERCIAL, ObligationMode.ON_SITE, ApprovalStage.COMPLETION_ACCEPTANCE, true);
         JsonObject c = build(p, List.of(), Map.of("item-joint-acceptance",
-                record("item-joint-acceptance", ProjectStage.COMPLETION_ACCEPTANCE, "2026-11-02", "2026-11-03")), "2026-11-10");
+                record("item-joint-acceptance", ApprovalStage.COMPLETION_ACCEPTANCE, "2026-11-02", "2026-11-03")), "2026-11-10");
         JsonObject filing = items(c).get("item-completion-filing");
         assertEquals("NOT_STARTED", filing.getString("state"));
         assertEquals("2026-11-18", filing.getString("deadline"));
@@ -123,7 +124,7 @@ class ChecklistTest {
 
     @Test
     void offSiteProjectPaysInsteadOfBuildingAndMergesWithAPermit() {
-        Project p = project(LandUse.OFFICE, ObligationMode.OFF_SITE, ProjectStage.ENGINEERING_PERMIT, true);
+        Project p = project(LandUse.OFFICE, ObligationMode.OFF_SITE, ApprovalStage.ENGINEERING_PERMIT, true);
         JsonObject c = build(p, List.of(), Map.of(), "2026-05-11");
         Map<String, JsonObject> items = items(c);
         assertEquals("NOT_STARTED", items.get("item-offsite-approval").getString("state"));
@@ -136,7 +137,7 @@ class ChecklistTest {
         assertEquals("NOT_STARTED", items.get("item-joint-acceptance").getString("state"), "the 人防 part still checks the fee");
         assertEquals("NOT_STARTED", scenarios(c).get("offsite-merged").getString("state"));
         assertEquals("NOT_APPLICABLE", scenarios(c).get("completion-acceptance").getString("state"));
-        JsonObject noPermit = scenarios(build(project(LandUse.OFFICE, ObligationMode.OFF_SITE, ProjectStage.ENGINEERING_PERMIT,
+        JsonObject noPermit = scenarios(build(project(LandUse.OFFICE, ObligationMode.OFF_SITE, ApprovalStage.ENGINEERING_PERMIT,
                 false), List.of(), Map.of(), "2026-05-11")).get("offsite-merged");
         assertEquals("NOT_APPLICABLE", noPermit.getString("state"));
         assertTrue(noPermit.getString("reason").contains("工程规划许可"));
@@ -146,7 +147,7 @@ class ChecklistTest {
     void zeroFeePolicyMakesTheFeeItemNotApplicable() {
         PolicyMatch zero = match("henan-logistics-zero-fee", "物流仓储项目易地建设费为零", EffectKind.OFFSITE_FEE_ZERO);
         JsonObject fee = items(build(project(LandUse.LOGISTICS_WAREHOUSING, ObligationMode.OFF_SITE,
-                ProjectStage.ENGINEERING_PERMIT, true), List.of(zero), Map.of(), "2026-05-11")).get("item-offsite-fee-collection");
+                ApprovalStage.ENGINEERING_PERMIT, true), List.of(zero), Map.of(), "2026-05-11")).get("item-offsite-fee-collection");
         assertEquals("NOT_APPLICABLE", fee.getString("state"));
         assertTrue(fee.getString("reason").contains("物流仓储项目易地建设费为零"));
     }
@@ -155,7 +156,7 @@ class ChecklistTest {
     void exemptProjectHasNothingToDoAndSaysWhichPolicyExemptsIt() {
         PolicyMatch exempt = match("nanjing-rural-integration-exempt", "农村一二三产业融合发展用地免除人防配建义务",
                 EffectKind.OBLIGATION_EXEMPT);
-        for (ProjectStage stage : ProjectStage.values()) {
+        for (ApprovalStage stage : ApprovalStage.values()) {
             JsonObject c = build(project(LandUse.RURAL_INDUSTRY_INTEGRATION, ObligationMode.EXEMPT, stage, true),
                     List.of(exempt), Map.of(), "2026-05-11");
             items(c).values().forEach(item -> {
@@ -171,7 +172,7 @@ class ChecklistTest {
     @Test
     void undecidedObligationListsBothWaysWithANote() {
         Map<String, JsonObject> items = items(build(project(LandUse.COMMERCIAL, ObligationMode.UNDETERMINED,
-                ProjectStage.PLANNING_PERMIT, false), List.of(), Map.of(), "2026-05-11"));
+                ApprovalStage.PLANNING_PERMIT, false), List.of(), Map.of(), "2026-05-11"));
         assertEquals("NOT_STARTED", items.get("item-basement-permit").getString("state"));
         assertEquals("NOT_STARTED", items.get("item-offsite-approval").getString("state"));
         assertTrue(items.get("item-offsite-approval").getString("note").contains("待核定"));

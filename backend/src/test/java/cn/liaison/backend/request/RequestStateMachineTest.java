@@ -112,8 +112,8 @@ class RequestStateMachineTest {
         Set<Action> handler = machine.available(request(RequestStatus.IN_PROGRESS, ExtensionState.NONE), liaison, false);
         Set<Action> owner = machine.available(request(RequestStatus.IN_PROGRESS, ExtensionState.NONE), enterprise, false);
 
-        assertEquals(Set.of(Action.PROGRESS, Action.RESPOND, Action.FORWARD, Action.EXTENSION), handler);
-        assertTrue(owner.isEmpty());
+        assertEquals(Set.of(Action.PROGRESS, Action.RESPOND, Action.FORWARD, Action.EXTENSION, Action.NOTE), handler);
+        assertEquals(Set.of(Action.SUPPLEMENT, Action.URGE), owner);
         assertFalse(machine.available(request(RequestStatus.CLOSED, null), head, true).contains(Action.RESPOND));
     }
 
@@ -122,5 +122,21 @@ class RequestStateMachineTest {
         assertThrows(IllegalArgumentException.class, () -> new Command.Respond(" ", true));
         assertThrows(IllegalArgumentException.class, () -> new Command.RequestExtension(0, "x"));
         assertThrows(IllegalArgumentException.class, () -> new Command.Assign(null, null));
+    }
+
+    @Test
+    void notesAreStaffOnlyAndSupplementsAndUrgesTheOwnersAndNeitherMovesTheRequest() {
+        RequestSnapshot handling = request(RequestStatus.IN_PROGRESS, ExtensionState.NONE);
+
+        assertEquals(RequestStatus.IN_PROGRESS, machine.decide(new Command.Note("内部"), handling, liaison, false).to());
+        assertEquals(RequestStatus.CLOSED, machine.decide(new Command.Note("事后备注"), request(RequestStatus.CLOSED, null), head, true).to());
+        assertThrows(NotPermittedException.class, () -> machine.decide(new Command.Note("x"), handling, enterprise, false));
+        assertEquals(RequestStatus.IN_PROGRESS, machine.decide(new Command.Urge(null), handling, enterprise, false).to());
+        assertEquals(RequestStatus.IN_PROGRESS,
+                machine.decide(new Command.Supplement("补充", null), handling, enterprise, false).to());
+        assertThrows(NotPermittedException.class, () -> machine.decide(new Command.Urge(null), handling, liaison, false));
+        assertThrows(ActionNotAllowedException.class,
+                () -> machine.decide(new Command.Urge(null), request(RequestStatus.RESPONDED, null), enterprise, false));
+        assertThrows(IllegalArgumentException.class, () -> new Command.Supplement(" ", null));
     }
 }

@@ -13,65 +13,96 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.vertx.ext.mongo.MongoClient;
 
 /**
- * Every request state change goes through {@link RequestStateMachine}: the table is walked, and no
- * class but {@link RequestTransitions} writes a {@code status} field.
+ * Every request state change goes through {@link RequestStateMachine}, proved in three steps with
+ * no exceptions to review: (1) only the {@code request} package names the {@code requests}
+ * collection (CollectionOwnershipTest), and inside it only {@link RequestRepository} writes to
+ * MongoDB; (2) the repository's writes are called only by the command runners —
+ * {@link RequestService} (people's commands), {@link Intake} (intake and assessment) and
+ * {@link TimeLimits} (the SLA watcher's events), all with an {@link Actor}; (3) those runners and
+ * the update builders they use never put a {@code status} themselves: only
+ * {@link RequestTransitions} does, and only the target of a decision. Then the table is walked.
  */
 class RequestStatusWritersTest {
 
-    /** {@code put("status", x)} where x is not a query operator ({@code new JsonObject()...}) or an index direction. */
-    private static final Pattern STATUS_PUT = Pattern.compile("put\\(\\s*\"status\"\\s*,\\s*+(?!new JsonObject|-?1\\))");
+    private static final Path REQUEST = Path.of("src/main/java/cn/liaison/backend/request");
+    /** {@code put("status", x)} or {@code put(STATUS, x)} where x is not a query operator ({@code new JsonObject()...}). */
+    private static final Pattern STATUS_PUT = Pattern.compile(
+            "put\\(\\s*(\"status\"|(RequestTransitions\\.)?STATUS)\\s*,\\s*+(?!new JsonObject)");
+    private static final Set<String> MONGO_WRITES = Set.of("insert", "insertWithOptions", "save", "saveWithOptions",
+            "updateCollection", "updateCollectionWithOptions", "findOneAndUpdate", "findOneAndUpdateWithOptions",
+            "findOneAndReplace", "findOneAndReplaceWithOptions", "replaceDocuments", "replaceDocumentsWithOptions",
+            "bulkWrite", "bulkWriteWithOptions", "removeDocument", "removeDocuments", "findOneAndDelete");
 
-    /**
-     * Files that put a {@code "status"} that is not a request document's state, each reviewed:
-     * API views, equality filters, HTTP status codes, other collections' own states.
-     */
-    private static final Map<String, String> NOT_A_REQUEST_WRITE = Map.ofEntries(
-            Map.entry("request/RequestDocuments.java", "the API view of a request"),
-            Map.entry("request/LedgerQuery.java", "a filter by status"),
-            Map.entry("sla/SlaScheduler.java", "a filter: the update applies only while the status is unchanged"),
-            Map.entry("hotline/PlatformCallbackNotifier.java", "the 12345 platform's HTTP status in the callback log"),
-            Map.entry("report/MonthlyReport.java", "a $group key"),
-            Map.entry("platform/http/Problem.java", "the problem's HTTP status"),
-            Map.entry("platform/health/HealthRoutes.java", "the health answer"),
-            Map.entry("miniapp/EnterpriseBindings.java", "a binding request's own state (enterprise_bindings)"),
-            Map.entry("chat/ChatRoutes.java", "the chat API's view of a request"),
-            Map.entry("hotline/Integration12345Routes.java", "the answer to the 12345 platform"),
-            Map.entry("live/LiveEvent.java", "a live event's JSON"),
-            Map.entry("kb/GapLoop.java", "a knowledge-base suggestion's own state (kb_suggestions)"),
-            Map.entry("plan/PlanJson.java", "a service plan's API view"),
-            Map.entry("plan/PlanProgress.java", "a service plan's own state (service_plans)"),
-            Map.entry("plan/PlanService.java", "a new service plan's state, and a filter by it"),
-            Map.entry("plan/PlanStore.java", "a filter: running plans"),
-            Map.entry("proactive/ProactiveScan.java", "a proactive task's own state (proactive_tasks)"),
-            Map.entry("proactive/ProactiveStore.java", "a filter: only an open task is closed"),
-            Map.entry("proactive/ProactiveTasks.java", "a proactive task's own state, its API view and a filter by it"));
+    private static JavaClasses classes() {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.liaison.backend");
+    }
 
     @Test
-    void onlyRequestTransitionsWritesStatus() throws IOException {
-        Path root = Path.of("src/main/java/cn/liaison/backend");
+    void onlyTheRepositoryWritesRequestDocuments() {
+        Set<String> writers = new TreeSet<>();
+        for (JavaClass c : classes()) {
+            if (!c.getPackageName().equals(RequestRepository.class.getPackageName())) {
+                continue;
+            }
+            c.getMethodCallsFromSelf().stream()
+                    .filter(call -> call.getTargetOwner().isAssignableTo(MongoClient.class)
+                            && MONGO_WRITES.contains(call.getName()))
+                    .forEach(call -> writers.add(call.getOriginOwner().getSimpleName()));
+        }
+        assertEquals(Set.of("RequestRepository"), writers);
+    }
+
+    @Test
+    void onlyTheCommandRunnersCallTheRepositorysWrites() {
+        Set<String> callers = new TreeSet<>();
+        for (JavaClass c : classes()) {
+            c.getMethodCallsFromSelf().stream()
+                    .filter(call -> call.getTargetOwner().isEquivalentTo(RequestRepository.class)
+                            && !call.getOriginOwner().isEquivalentTo(RequestRepository.class)
+                            && Set.of("insert", "update", "updateWhere").contains(call.getName()))
+                    .forEach(call -> callers.add(call.getOriginOwner().getName()));
+        }
+        assertEquals(Set.of(Intake.class.getName(), RequestService.class.getName(), TimeLimits.class.getName()), callers);
+    }
+
+    @Test
+    void onlyRequestTransitionsPutsAStatus() throws IOException {
         Map<String, List<Integer>> writers = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(root)) {
+        try (Stream<Path> files = Files.walk(REQUEST)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                String rel = root.relativize(file).toString().replace('\\', '/');
+                String name = file.getFileName().toString();
                 String text = Files.readString(file);
                 Matcher m = STATUS_PUT.matcher(text);
                 while (m.find()) {
-                    if (!NOT_A_REQUEST_WRITE.containsKey(rel)) {
+                    if (!name.equals("RequestTransitions.java") && writesRequests(name)) {
                         int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-                        writers.computeIfAbsent(rel, k -> new ArrayList<>()).add(line);
+                        writers.computeIfAbsent(name, k -> new ArrayList<>()).add(line);
                     }
                 }
             }
         }
-        assertEquals(Map.of(), writers, "status written outside RequestTransitions (file -> lines)");
-        String owner = Files.readString(root.resolve("request/RequestTransitions.java"));
+        assertEquals(Map.of(), writers, "status put outside RequestTransitions (file -> lines)");
+        String owner = Files.readString(REQUEST.resolve("RequestTransitions.java"));
         assertTrue(owner.contains("decision.to()"), "the owner writes only decided targets");
+    }
+
+    /** The runners and everything that builds the documents they write (effects, events, the repository). */
+    private static boolean writesRequests(String file) {
+        return Set.of("Intake.java", "RequestService.java", "TimeLimits.java", "RequestEffects.java", "Events.java",
+                "RequestRepository.java", "PlatformCallbacks.java").contains(file);
     }
 
     @Test

@@ -147,7 +147,7 @@ class WechatIT {
         JsonObject reply = repliesTo("o-plain-xml").get(0);
         assertEquals("text", reply.getString("msgtype"));
         assertTrue(reply.getJsonObject("text").getString("content").startsWith("您好"), reply.encode());
-        waitFor(() -> "SENT".equals(app.port(cn.liaison.backend.miniapp.MiniProgramModule.class).inbox().find("msg:1002").await().getString("state")), "SENT");
+        waitFor(() -> "SENT".equals(app.port(cn.liaison.backend.wechat.PushInbox.class).find("msg:1002").await().getString("state")), "SENT");
     }
 
     @Test
@@ -182,9 +182,9 @@ class WechatIT {
         assertEquals("success", safe("application/json", body, false).body());
         waitFor(() -> !repliesTo("o-dup").isEmpty(), "the reply");
         // The reply is recorded as SENT just after it goes out: sweep only then, or the sweep races the record.
-        waitFor(() -> "SENT".equals(app.port(cn.liaison.backend.miniapp.MiniProgramModule.class).inbox().find("msg:4001")
+        waitFor(() -> "SENT".equals(app.port(cn.liaison.backend.wechat.PushInbox.class).find("msg:4001")
                 .await().getString("state")), "SENT");
-        app.port(cn.liaison.backend.miniapp.MiniProgramModule.class).inbox().runOnce().await(10, TimeUnit.SECONDS);
+        app.port(cn.liaison.backend.wechat.PushInbox.class).runOnce().await(10, TimeUnit.SECONDS);
         assertEquals(1, repliesTo("o-dup").size(), "WeChat's retries are not answered again");
         assertEquals(1, stored("msg:4001"));
     }

@@ -1,5 +1,6 @@
 package cn.liaison.backend.wecom;
 
+import cn.liaison.backend.identity.WecomAccounts;
 import cn.liaison.backend.StartOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -93,6 +93,7 @@ public final class ChatBot {
     private Future<Result> idle(ChatUser user, DialogueState state, String text) {
         return switch (Intents.of(text)) {
             case GREETING -> greet(user, state);
+            case URGE -> urge(user, state);
             case PROGRESS -> progress(user, state);
             case NEXT_STEPS -> checklists == null ? answer(state.asked(text), text)
                     : NextSteps.reply(checklists, user, text).map(replies -> new Result(state.idle(), replies));
@@ -109,6 +110,21 @@ public final class ChatBot {
         Reply hello = new Reply.Text("您好" + name + "！我是人防政务服务助手，可以解答人防工程审批、易地建设费、"
                 + "质量监督等问题，也可以帮您提交诉求、查询办理进度。请直接输入您的问题。");
         return done(state.idle(), List.of(), hello);
+    }
+
+    /** 催一下: urges the newest of the user's requests still being handled, and names it. */
+    private Future<Result> urge(ChatUser user, DialogueState state) {
+        return requests.mine(user, 10).compose(list -> {
+            RequestSummary open = list.stream().filter(RequestSummary::urgeable).findFirst().orElse(null);
+            if (open == null) {
+                return done(state.idle(), List.of(), new Reply.Text("您目前没有正在办理中的诉求，无需催办。需要反映问题时，直接告诉我即可。"));
+            }
+            return requests.urge(user, open.id())
+                    .map(r -> new Result(state.idle(), List.<Reply>of(new Reply.Text("已为您催办诉求 " + r.number() + "（"
+                            + abbreviate(r.content(), 20) + "），联络员会尽快处理。"))))
+                    .recover(e -> done(state.idle(), List.of(), new Reply.Text("诉求 " + open.number() + " 暂时不能催办："
+                            + (e instanceof Ports.Refused ? e.getMessage() : "请稍后再试"))));
+        });
     }
 
     private Future<Result> progress(ChatUser user, DialogueState state) {

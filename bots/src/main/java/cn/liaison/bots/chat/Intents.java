@@ -1,6 +1,7 @@
 package cn.liaison.bots.chat;
 
 import cn.liaison.bots.domain.RatingLevel;
+import cn.liaison.bots.domain.RequestWords;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -8,10 +9,13 @@ import java.util.regex.Pattern;
 /** Recognises what a message asks for before it is treated as a question for the knowledge base. */
 final class Intents {
 
-    enum Intent { GREETING, PROGRESS, NEXT_STEPS, HUMAN, COMPLAINT, DEMAND, QUESTION }
+    enum Intent { GREETING, URGE, PROGRESS, NEXT_STEPS, HUMAN, COMPLAINT, DEMAND, QUESTION }
 
     private static final Pattern GREETING = Pattern.compile(
             "^(你好|您好|hi|hello|在吗|在不在|哈喽|嗨|早上好|下午好|晚上好)[!！。.~～]*$");
+    /** 催办: pressing for an answer on the user's own open request. */
+    private static final Pattern URGE = Pattern.compile(
+            "(催一下|催一催|帮我催|催办|催促|加急办|怎么还没(有)?(处理|办|回复|答复|人管|消息)|能不能快点|尽快处理一下)");
     private static final Pattern PROGRESS = Pattern.compile(
             "(我的诉求|诉求进度|办理进度|进度查询|查询进度|查进度|处理到哪|办得怎么样|我的工单)");
     /** The user's own project's next 人防 steps (answered from its checklist, not from the knowledge base). */
@@ -19,8 +23,6 @@ final class Intents {
             "(我的|我们的?|本)项目.{0,12}(下一步|接下来|还要办|还需要办|还差|要办什么|该办什么|办到哪)"
                     + "|(下一步|接下来).{0,8}(人防|民防).{0,6}(办|做)");
     private static final Pattern HUMAN = Pattern.compile("(转人工|人工服务|找人工|提交诉求|提交给人|我要反映|我要投诉$)");
-    private static final Pattern COMPLAINT = Pattern.compile(
-            "(投诉|坏了|损坏|破损|漏水|渗水|故障|不作为|推诿|态度差|乱收费|不满意|堵塞|被占用|锈蚀)");
     private static final Pattern DEMAND = Pattern.compile(
             "(预约|约人|想约|上门|现场指导|现场踏勘|现场检查|请安排|协调|帮忙办理|需要.{0,6}指导|申请.{0,4}帮助)");
 
@@ -32,6 +34,9 @@ final class Intents {
         if (GREETING.matcher(t).matches()) {
             return Intent.GREETING;
         }
+        if (URGE.matcher(t).find()) {
+            return Intent.URGE;
+        }
         if (PROGRESS.matcher(t).find()) {
             return Intent.PROGRESS;
         }
@@ -41,7 +46,7 @@ final class Intents {
         if (HUMAN.matcher(t).find()) {
             return Intent.HUMAN;
         }
-        if (COMPLAINT.matcher(t).find()) {
+        if (RequestWords.complains(t)) {
             return Intent.COMPLAINT;
         }
         if (DEMAND.matcher(t).find()) {

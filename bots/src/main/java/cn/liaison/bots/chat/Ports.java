@@ -27,6 +27,18 @@ public final class Ports {
 
         /** 回访评价 with one of the five levels (1 = 非常满意 ... 5 = 非常不满意). */
         Future<RequestSummary> rate(ChatUser user, String requestId, int level, String comment);
+
+        /** 催办 on the user's own open request; fails with {@link Refused} saying why it cannot be done now. */
+        default Future<RequestSummary> urge(ChatUser user, String requestId) {
+            return Future.failedFuture(new Refused("暂不支持在对话中催办"));
+        }
+    }
+
+    /** The system declined what the user asked, with a reason the user may read. */
+    public static final class Refused extends RuntimeException {
+        public Refused(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     /** Dialogue state with an idle timeout; a missing state is not an error. */

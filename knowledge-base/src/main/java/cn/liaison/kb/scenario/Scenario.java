@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param topics  catalogue topics the scenario is about (the first is the request category)
  * @param form    the form catalogue shared by all scenarios (for the merged form)
  */
-public record Scenario(String id, String title, ScenarioStage stage, List<String> questions, List<String> topics,
+public record Scenario(String id, String title, ApprovalStage stage, List<String> questions, List<String> topics,
                        String region, LocalDate effectiveFrom, List<ScenarioStep> steps, List<MaterialRule> materialRules,
                        String notes, List<Source> sources, FormCatalogue form) {
     /** Prefix of the scenario's entry id in the index (scenario {@code start-construction} → {@code scenario-start-construction}). */

@@ -108,7 +108,7 @@ public final class ScenarioLoader {
         }
         String title = map.text("title", true);
         String stageCode = map.text("stage", true);
-        Optional<ScenarioStage> stage = stageCode == null ? Optional.empty() : ScenarioStage.fromCode(stageCode);
+        Optional<ApprovalStage> stage = stageCode == null ? Optional.empty() : ApprovalStage.fromCode(stageCode);
         if (stageCode != null && stage.isEmpty()) {
             map.error("stage", "unknown stage '" + stageCode
                     + "' (expected planning-permit | engineering-permit | construction-permit | completion-acceptance)");

@@ -45,7 +45,7 @@ class PackageComposerTest {
             Map.of("item-a", PERMIT, "item-b", OFFSITE, "item-c", SUPERVISION).get(id));
 
     private static Scenario scenario(List<ScenarioStep> steps, List<MaterialRule> rules, FormCatalogue form) {
-        return new Scenario("s", "测试一件事", ScenarioStage.CONSTRUCTION_PERMIT, List.of("q1", "q2", "q3"),
+        return new Scenario("s", "测试一件事", ApprovalStage.CONSTRUCTION_PERMIT, List.of("q1", "q2", "q3"),
                 List.of("item.x"), "南京", LocalDate.of(2026, 1, 1), steps, rules, null, List.of(), form);
     }
 

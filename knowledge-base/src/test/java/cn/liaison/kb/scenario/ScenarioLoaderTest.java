@@ -64,7 +64,7 @@ class ScenarioLoaderTest {
         Content content = ContentLoader.load(root);
         assertEquals(1, content.scenarios().size());
         Scenario scenario = content.scenarios().get(0);
-        assertEquals(ScenarioStage.CONSTRUCTION_PERMIT, scenario.stage());
+        assertEquals(ApprovalStage.CONSTRUCTION_PERMIT, scenario.stage());
         assertEquals(List.of("item-basement-permit", "item-quality-supervision"), scenario.itemIds());
         assertEquals(List.of("projectName"), scenario.form().fieldsOf("item-basement-permit"));
     }

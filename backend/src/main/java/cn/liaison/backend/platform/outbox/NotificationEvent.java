@@ -28,6 +28,10 @@ public enum NotificationEvent {
     RATING_INVITED,
     /** To the enterprise: the request is closed. */
     CLOSED,
+    /** To the liaison (or unit heads): the enterprise added information (补充说明). */
+    SUPPLEMENTED,
+    /** To the liaison, and unit heads from the second time: the enterprise urges (催办). */
+    URGED,
     /** To the 12345 platform: a liaison signed for the work order (签收). */
     SIGNED,
     /** To the 12345 platform: the work order is returned (退单). */

@@ -6,7 +6,7 @@ import cn.liaison.backend.identity.MongoUsers;
 import cn.liaison.backend.identity.PasswordHasher;
 import cn.liaison.backend.identity.Tokens;
 import cn.liaison.backend.org.MongoEnterprises;
-import cn.liaison.backend.org.MongoProjects;
+import cn.liaison.backend.project.ProjectRefs;
 import cn.liaison.backend.org.MongoUnits;
 import cn.liaison.backend.org.UnitSeed;
 import cn.liaison.backend.platform.store.EmbeddedMongo;
@@ -125,7 +125,7 @@ public final class RollingRestart {
                     new cn.liaison.backend.identity.LoginThrottle(null)); // seeding hashes passwords only: no sign-in, no Redis
             Future.all(users.ensureIndexes(), units.ensureIndexes())
                     .compose(v -> units.seedIfEmpty(UnitSeed.load()))
-                    .compose(v -> new DemoData(vertx, users, new MongoEnterprises(client), new MongoProjects(client), logins,
+                    .compose(v -> new DemoData(vertx, users, new MongoEnterprises(client), new ProjectRefs(client), logins,
                             hasher, work).createOnFirstStart())
                     .await(120, TimeUnit.SECONDS);
             client.close().await(10, TimeUnit.SECONDS);

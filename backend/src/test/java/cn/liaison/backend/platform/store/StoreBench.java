@@ -132,7 +132,7 @@ public final class StoreBench {
         time("SLA scan", () -> requests.find(new JsonObject().put("status", new JsonObject().put("$in", watched)),
                 new JsonObject().put("activeDueAt", 1), 500));
         WorkingCalendar calendar = WorkingCalendar.fromResources(OfficeHours.DEFAULT);
-        MonthlyReport report = new MonthlyReport(client, calendar, Clock.fixed(NOW, ZoneOffset.UTC));
+        MonthlyReport report = new MonthlyReport(new cn.liaison.backend.request.RequestReadModel(client), new cn.liaison.backend.project.ProjectReadModel(client), calendar, Clock.fixed(NOW, ZoneOffset.UTC));
         List<Unit> units = new ArrayList<>();
         units.add(new Unit("city", "市人防办", UnitLevel.CITY, null));
         for (String d : DISTRICTS) {

@@ -1,29 +1,36 @@
-package cn.liaison.backend.org;
+package cn.liaison.backend.project;
 
+import cn.liaison.backend.platform.Published;
+
+import cn.liaison.backend.org.ProjectDirectory;
+import cn.liaison.backend.org.ProjectRef;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import java.util.Optional;
 
-/** The {@code projects} collection, minimal for now: {@code {_id, name, enterpriseId, district, parkId, liaisonId}}. */
-public final class MongoProjects implements ProjectDirectory {
-
-    static final String COLLECTION = "projects";
+/**
+ * The project directory the request loop reads ({@code {_id, name, enterpriseId, district, parkId,
+ * liaisonId}} of {@code projects}), published before the request loop starts by
+ * {@link ProjectDirectoryFeature}; {@link #insert} writes only those fields (demo data).
+ */
+@Published
+public final class ProjectRefs implements ProjectDirectory {
 
     private final MongoClient mongo;
 
-    public MongoProjects(MongoClient mongo) {
+    public ProjectRefs(MongoClient mongo) {
         this.mongo = mongo;
     }
 
     @Override
     public Future<Optional<ProjectRef>> find(String id) {
-        return mongo.findOne(COLLECTION, new JsonObject().put("_id", id), null)
-                .map(doc -> Optional.ofNullable(doc).map(MongoProjects::fromDocument));
+        return mongo.findOne(ProjectStore.PROJECTS, new JsonObject().put("_id", id), null)
+                .map(doc -> Optional.ofNullable(doc).map(ProjectRefs::fromDocument));
     }
 
     public Future<Void> insert(ProjectRef project) {
-        return mongo.insert(COLLECTION, new JsonObject()
+        return mongo.insert(ProjectStore.PROJECTS, new JsonObject()
                         .put("_id", project.id())
                         .put("name", project.name())
                         .put("enterpriseId", project.enterpriseId())

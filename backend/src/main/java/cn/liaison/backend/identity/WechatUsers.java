@@ -1,4 +1,6 @@
-package cn.liaison.backend.miniapp;
+package cn.liaison.backend.identity;
+
+import cn.liaison.backend.platform.Published;
 
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.auth.Role;
@@ -22,9 +24,10 @@ import java.util.Set;
  * (so two concurrent first logins create one account), role ENTERPRISE, no enterprise until bound,
  * {@code openid}, {@code unionid} when WeChat gives one, and a password hash that never matches.
  */
+@Published
 public final class WechatUsers {
 
-    static final String COLLECTION = "users";
+    static final String COLLECTION = IdentityCollections.USERS.name();
     /** Not a PBKDF2 value: password login can never succeed for a WeChat account. */
     static final String NO_PASSWORD = "wechat-login-only";
     static final String DEFAULT_NAME = "微信用户";
@@ -35,7 +38,7 @@ public final class WechatUsers {
         this.mongo = mongo;
     }
 
-    static String idFor(String openid) {
+    public static String idFor(String openid) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(openid.getBytes(StandardCharsets.UTF_8));
             return "wx-" + HexFormat.of().formatHex(hash, 0, 12);
@@ -72,18 +75,30 @@ public final class WechatUsers {
                 .map(doc -> Optional.ofNullable(doc).map(WechatUsers::principal));
     }
 
+    /** What the chat bot pre-fills for a user: phone, contact name, and whether they signed in with WeChat. */
+    public record Contact(String phone, String contactName, boolean wechat) {
+    }
+
+    /** Any user's contact details (staff included); empty when there is no such user. */
+    public Future<Optional<Contact>> contactOf(String userId) {
+        return mongo.findOne(COLLECTION, new JsonObject().put("_id", userId),
+                        new JsonObject().put("phone", 1).put("contactName", 1).put("openid", 1))
+                .map(doc -> Optional.ofNullable(doc).map(d -> new Contact(d.getString("phone"), d.getString("contactName"),
+                        d.getString("openid") != null)));
+    }
+
     /** The openid of a user who signed in with WeChat; empty for others. */
     public Future<Optional<String>> openidOf(String userId) {
         return mongo.findOne(COLLECTION, new JsonObject().put("_id", userId), new JsonObject().put("openid", 1))
                 .map(doc -> Optional.ofNullable(doc).map(d -> d.getString("openid")));
     }
 
-    Future<Void> setContact(String userId, String contactName, String phone) {
+    public Future<Void> setContact(String userId, String contactName, String phone) {
         return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", userId), new JsonObject().put("$set",
                 new JsonObject().put("contactName", contactName).put("phone", phone))).mapEmpty();
     }
 
-    Future<Void> bind(String userId, String enterpriseId) {
+    public Future<Void> bind(String userId, String enterpriseId) {
         return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", userId),
                 new JsonObject().put("$set", new JsonObject().put("enterpriseId", enterpriseId))).mapEmpty();
     }

@@ -1,4 +1,6 @@
-package cn.liaison.backend.wecom;
+package cn.liaison.backend.identity;
+
+import cn.liaison.backend.platform.Published;
 
 import cn.liaison.backend.platform.auth.Role;
 import io.vertx.core.Future;
@@ -14,9 +16,10 @@ import java.util.Optional;
  * The link between a staff account and its WeCom member: the {@code wecomUserId} field of a
  * document in {@code users}. Only active staff accounts can be reached or signed in through WeCom.
  */
+@Published
 public final class WecomAccounts {
 
-    private static final String USERS = "users";
+    private static final String USERS = IdentityCollections.USERS.name();
 
     private final MongoClient mongo;
 

@@ -1,0 +1,100 @@
+package cn.liaison.backend.request;
+
+import static cn.liaison.backend.platform.store.Aggregations.and;
+import static cn.liaison.backend.platform.store.Aggregations.range;
+
+import cn.liaison.backend.org.Places;
+import cn.liaison.backend.platform.store.Aggregations;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link RequestQueries} on the {@code requests} collection. */
+public final class RequestReadModel implements RequestQueries {
+
+    private static final String[] TIMED_FIELDS = {"district", "parkId", "projectId", "status", "createdAt", "acceptedAt",
+        "signDeadline", "respondedAt", "dueAt", "escalation", "rework", "urgedAt"};
+
+    private final MongoClient mongo;
+
+    public RequestReadModel(MongoClient mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Future<List<JsonObject>> countReceived(Places places, Instant from, Instant to) {
+        return Aggregations.countBy(mongo, RequestRepository.COLLECTION, and(places.filter(), range("createdAt", from, to)),
+                new JsonObject().put("channel", "$channel").put("type", "$type").put("category", "$category")
+                        .put("categoryTitle", "$categoryTitle").put("status", "$status")
+                        .put("district", "$district").put("parkId", "$parkId"));
+    }
+
+    @Override
+    public Future<List<JsonObject>> countRatings(Places places, Instant from, Instant to) {
+        return Aggregations.countBy(mongo, RequestRepository.COLLECTION, and(places.filter(), range("rating.at", from, to)),
+                new JsonObject().put("level", "$rating.level").put("district", "$district").put("parkId", "$parkId"));
+    }
+
+    @Override
+    public Future<List<JsonObject>> timedIn(Places places, Instant from, Instant to, int limit) {
+        JsonArray any = new JsonArray().add(range("createdAt", from, to)).add(range("respondedAt", from, to))
+                .add(range("escalation.at", from, to)).add(range("rework.at", from, to))
+                .add(range("urgedAt", from, to));
+        JsonObject fields = new JsonObject();
+        for (String f : TIMED_FIELDS) {
+            fields.put(f, 1);
+        }
+        return mongo.findWithOptions(RequestRepository.COLLECTION, and(places.filter(), new JsonObject().put("$or", any)),
+                new FindOptions().setFields(fields).setLimit(limit));
+    }
+
+    @Override
+    public Future<List<JsonObject>> itemAnswersIn(Places places, Instant from, Instant to, int limit) {
+        JsonObject answered = range("respondedAt", from, to).put("category", new JsonObject().put("$regex", "^item\\."));
+        return mongo.findWithOptions(RequestRepository.COLLECTION, and(places.filter(), answered), new FindOptions()
+                .setFields(new JsonObject().put("district", 1).put("parkId", 1).put("category", 1).put("createdAt", 1)
+                        .put("respondedAt", 1)).setLimit(limit));
+    }
+
+    @Override
+    public Future<List<JsonObject>> dueFirst(Collection<RequestStatus> statuses, int limit) {
+        JsonObject query = new JsonObject().put("status", new JsonObject().put("$in",
+                new JsonArray(statuses.stream().map(Enum::name).toList())));
+        return mongo.findWithOptions(RequestRepository.COLLECTION, query,
+                new FindOptions().setSort(new JsonObject().put("activeDueAt", 1)).setLimit(limit));
+    }
+
+    @Override
+    public Future<List<JsonObject>> mine(String userId, String enterpriseId, int limit) {
+        JsonArray or = new JsonArray().add(new JsonObject().put("createdBy.id", userId));
+        if (enterpriseId != null) {
+            or.add(new JsonObject().put("enterpriseId", enterpriseId));
+        }
+        return mongo.findWithOptions(RequestRepository.COLLECTION, new JsonObject().put("$or", or),
+                new FindOptions().setSort(new JsonObject().put("createdAt", -1).put("_id", -1)).setLimit(limit));
+    }
+
+    @Override
+    public io.vertx.core.streams.ReadStream<JsonObject> all(JsonObject fields) {
+        return mongo.findBatchWithOptions(RequestRepository.COLLECTION, new JsonObject(),
+                new FindOptions().setFields(fields).setBatchSize(500));
+    }
+
+    @Override
+    public Future<Optional<JsonObject>> document(String requestId) {
+        return mongo.findOne(RequestRepository.COLLECTION, new JsonObject().put("_id", requestId), null).map(Optional::ofNullable);
+    }
+
+    @Override
+    public Future<Optional<JsonObject>> summary(String requestId) {
+        return mongo.findOne(RequestRepository.COLLECTION, new JsonObject().put("_id", requestId),
+                        new JsonObject().put("number", 1).put("content", 1).put("rework", 1))
+                .map(Optional::ofNullable);
+    }
+}

@@ -1,0 +1,147 @@
+package cn.liaison.backend.search;
+
+import cn.liaison.backend.request.Action;
+import cn.liaison.backend.request.RequestListener;
+import cn.liaison.backend.request.RequestQueries;
+import cn.liaison.backend.request.RequestTextSearch;
+import cn.liaison.backend.request.SearchCriteria;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.streams.ReadStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this instance's {@link RequestIndex} current and answers searches. Every change made here
+ * is indexed at once (the listener) and announced on the {@link IndexSync} stream; changes made by
+ * other instances arrive through the stream; the whole index is rebuilt from the store at start
+ * (and when the stream lost this instance's place). Index work and searches run one at a time on
+ * the {@code liaison-search} worker, so a search sees every change this instance made before it.
+ */
+final class RequestSearch implements RequestTextSearch, RequestListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestSearch.class);
+    private static final int REBUILD_BATCH = 500;
+
+    private final RequestQueries requests;
+    private final IndexSync sync;
+    private final WorkerExecutor worker;
+    private final AtomicReference<RequestIndex> index = new AtomicReference<>(new RequestIndex());
+    /** The index being rebuilt, if any: changes go to it too, so none is lost in the swap. */
+    private volatile RequestIndex building;
+    private volatile boolean ready;
+
+    RequestSearch(RequestQueries requests, IndexSync sync, WorkerExecutor worker) {
+        this.requests = requests;
+        this.sync = sync;
+        this.worker = worker;
+    }
+
+    boolean ready() {
+        return ready;
+    }
+
+    @Override
+    public Future<List<String>> ids(String text, SearchCriteria criteria, int limit) {
+        if (!ready) {
+            return Future.failedFuture(new SearchUnavailableException("搜索索引正在建立，请稍后再试"));
+        }
+        return worker.executeBlocking(() -> index.get().search(text, criteria, limit), true);
+    }
+
+    @Override
+    public void changed(JsonObject request, Action action) {
+        JsonObject copy = request.copy();
+        worker.executeBlocking(() -> put(copy), true)
+                .onFailure(e -> LOG.warn("Indexing request {} failed: {}", copy.getString("number"), e.toString()));
+        sync.announce(copy.getString("_id"), copy.getLong("version", 0L))
+                .onFailure(e -> LOG.warn("Search change feed: {} not announced ({}); other instances see it at their next rebuild",
+                        copy.getString("number"), e.toString()));
+    }
+
+    /** Reads the change feed once: re-indexes what other instances changed; rebuilds after a gap. */
+    Future<Integer> catchUp() {
+        return sync.next().compose(read -> {
+            if (read.gap()) {
+                LOG.warn("Search change feed: this instance's place is gone; rebuilding the index");
+                return rebuild();
+            }
+            List<Future<Boolean>> applied = new ArrayList<>();
+            for (IndexSync.Change change : read.changes()) {
+                if (change.version() > index.get().version(change.id())) {
+                    applied.add(requests.document(change.id()).compose(found -> found.isEmpty() ? Future.succeededFuture(false)
+                            : worker.executeBlocking(() -> put(found.get()), true)));
+                }
+            }
+            return Future.all(applied).map(done -> (int) applied.stream().filter(Future::result).count());
+        });
+    }
+
+    /** Runs on the worker. */
+    private boolean put(JsonObject request) {
+        RequestIndex rebuilding = building;
+        if (rebuilding != null) {
+            rebuilding.put(request);
+        }
+        return index.get().put(request);
+    }
+
+    /**
+     * Builds a fresh index from every stored request, then swaps it in. Changes that arrive meanwhile
+     * go to both indexes; the version check keeps the newer of a change and the rebuild's read.
+     */
+    Future<Integer> rebuild() {
+        if (building != null) {
+            return Future.succeededFuture(0);
+        }
+        long begin = System.nanoTime();
+        RequestIndex fresh = new RequestIndex();
+        RequestIndex previous = index.get();
+        building = fresh;
+        Promise<Integer> done = Promise.promise();
+        ReadStream<JsonObject> all = requests.all(new JsonObject());
+        List<JsonObject> batch = new ArrayList<>();
+        int[] count = {0};
+        all.exceptionHandler(done::tryFail);
+        all.handler(doc -> {
+            batch.add(doc);
+            if (batch.size() >= REBUILD_BATCH) {
+                all.pause();
+                List<JsonObject> chunk = List.copyOf(batch);
+                batch.clear();
+                worker.executeBlocking(() -> chunk.stream().filter(fresh::put).count(), true)
+                        .onSuccess(n -> count[0] += n.intValue())
+                        .onComplete(r -> all.resume());
+            }
+        });
+        all.endHandler(v -> {
+            List<JsonObject> chunk = List.copyOf(batch);
+            worker.executeBlocking(() -> {
+                chunk.forEach(fresh::put);
+                return chunk.size();
+            }, true).onSuccess(n -> {
+                count[0] += n;
+                done.tryComplete(count[0]);
+            }).onFailure(done::tryFail);
+        });
+        return done.future().onFailure(e -> building = null).compose(n -> worker.executeBlocking(() -> {
+            index.set(fresh);
+            building = null;
+            if (previous != fresh) {
+                previous.close();
+            }
+            ready = true;
+            LOG.info("Search index built: {} requests in {} ms", fresh.size(), (System.nanoTime() - begin) / 1_000_000);
+            return n;
+        }, true));
+    }
+
+    void close() {
+        index.get().close();
+    }
+}
