@@ -22,7 +22,7 @@
   function speed(section) {
     const rows = [];
     for (const item of section.items) {
-      for (const [source, label] of [['approvals', '审批'], ['requests', '诉求']]) {
+      for (const [source, label] of [['approvals', '审批'], ['answers', '诉求']]) {
         const f = item[source];
         if (!f.count) continue;
         rows.push([item.title, label, '全部', num(item.legalDays), num(item.promisedDays), num(item.targetDays),

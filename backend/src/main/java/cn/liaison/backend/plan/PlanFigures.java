@@ -1,5 +1,6 @@
 package cn.liaison.backend.plan;
 
+import cn.liaison.backend.platform.Published;
 import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -14,6 +15,7 @@ import java.util.List;
  * before its end, not closed before its start), read with only the fields needed and at most
  * {@link #MAX} plans.
  */
+@Published
 public final class PlanFigures {
 
     public static final int MAX = 50_000;

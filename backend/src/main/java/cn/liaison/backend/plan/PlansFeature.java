@@ -1,7 +1,6 @@
 package cn.liaison.backend.plan;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.identity.MongoUsers;
 import cn.liaison.backend.identity.UserDirectory;
 import cn.liaison.backend.kb.KbModule;
 import cn.liaison.backend.org.EnterpriseDirectory;
@@ -40,7 +39,7 @@ public final class PlansFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
-        MongoUsers users = platform.ports().require(MongoUsers.class);
+        UserDirectory users = platform.ports().require(UserDirectory.class);
         WorkingCalendar calendar = platform.ports().require(WorkingCalendar.class);
         platform.collections(PlanCollections.SERVICE_PLANS);
         PlanStore store = new PlanStore(platform.stores().mongo());

@@ -2,7 +2,7 @@ package cn.liaison.backend.proactive;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.config.ProactiveConfig;
-import cn.liaison.backend.identity.MongoUsers;
+import cn.liaison.backend.identity.UserDirectory;
 import cn.liaison.backend.kb.KbModule;
 import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.platform.Feature;
@@ -12,8 +12,8 @@ import cn.liaison.backend.platform.http.Routes;
 import cn.liaison.backend.platform.jobs.Jobs.Job;
 import cn.liaison.backend.platform.jobs.Schedule;
 import cn.liaison.backend.platform.outbox.OutboxDispatcher;
-import cn.liaison.backend.project.ProjectModule;
-import cn.liaison.backend.request.RequestModule;
+import cn.liaison.backend.project.ProjectQueries;
+import cn.liaison.backend.request.RequestQueries;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -39,12 +39,12 @@ public final class ProactiveFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
-        MongoUsers users = platform.ports().require(MongoUsers.class);
+        UserDirectory users = platform.ports().require(UserDirectory.class);
         platform.collections(ProactiveCollections.TASKS, ProactiveCollections.CONTACTS);
         ProactiveStore store = new ProactiveStore(platform.stores().mongo());
         CheckIns checkIns = new CheckIns(store, users, users::enterpriseUserIds, config.contactsPerMonth());
-        ProactiveScan scan = new ProactiveScan(platform.ports().require(ProjectModule.class).store(),
-                platform.ports().require(RequestModule.class).repository(), store,
+        ProactiveScan scan = new ProactiveScan(platform.ports().require(ProjectQueries.class),
+                platform.ports().require(RequestQueries.class), store,
                 platform.ports().require(KbModule.class).knowledgeBase(), platform.ports().require(WorkingCalendar.class),
                 checkIns, config, platform.clock());
         ProactiveTasks tasks = new ProactiveTasks(store, checkIns, platform.ports().require(UnitDirectory.class), platform.clock());

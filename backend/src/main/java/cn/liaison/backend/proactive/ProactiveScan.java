@@ -3,8 +3,8 @@ package cn.liaison.backend.proactive;
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.config.ProactiveConfig;
 import cn.liaison.backend.platform.store.MongoDocs;
-import cn.liaison.backend.project.ProjectStore;
-import cn.liaison.backend.request.RequestRepository;
+import cn.liaison.backend.project.ProjectQueries;
+import cn.liaison.backend.request.RequestQueries;
 import cn.liaison.kb.KnowledgeBase;
 import cn.liaison.kb.content.Entry;
 import io.vertx.core.Future;
@@ -34,8 +34,8 @@ final class ProactiveScan {
     static final Duration STAGE_WINDOW = Duration.ofDays(7);
     static final int MAX_PROJECTS = 200_000;
 
-    private final ProjectStore projects;
-    private final RequestRepository requests;
+    private final ProjectQueries projects;
+    private final RequestQueries requests;
     private final ProactiveStore store;
     private final Future<KnowledgeBase> kb;
     private final WorkingCalendar calendar;
@@ -43,7 +43,7 @@ final class ProactiveScan {
     private final ProactiveConfig config;
     private final Clock clock;
 
-    ProactiveScan(ProjectStore projects, RequestRepository requests, ProactiveStore store, Future<KnowledgeBase> kb,
+    ProactiveScan(ProjectQueries projects, RequestQueries requests, ProactiveStore store, Future<KnowledgeBase> kb,
                   WorkingCalendar calendar, CheckIns checkIns, ProactiveConfig config, Clock clock) {
         this.projects = projects;
         this.requests = requests;

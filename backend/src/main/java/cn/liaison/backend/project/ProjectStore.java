@@ -111,28 +111,6 @@ public final class ProjectStore implements ProjectDirectory, OutboxStore {
                 new JsonObject().put("$set", fields)).mapEmpty();
     }
 
-    /** Every project with only the fields named (for daily scans), at most {@code limit}. */
-    public Future<List<JsonObject>> scan(JsonObject fields, int limit) {
-        return mongo.findWithOptions(PROJECTS, new JsonObject(), new FindOptions().setFields(fields).setLimit(limit));
-    }
-
-    /** The latest site visit per project: one aggregation over the visits. */
-    public Future<java.util.Map<String, Instant>> lastVisits() {
-        io.vertx.core.json.JsonArray pipeline = new io.vertx.core.json.JsonArray()
-                .add(new JsonObject().put("$group", new JsonObject().put("_id", "$projectId")
-                        .put("last", new JsonObject().put("$max", "$visitedAt"))));
-        return mongo.aggregate(VISITS, pipeline).collect(java.util.stream.Collectors.toList()).map(groups -> {
-            java.util.Map<String, Instant> out = new java.util.HashMap<>();
-            groups.forEach(g -> {
-                Instant last = MongoDocs.instant(g.getValue("last"));
-                if (g.getValue("_id") instanceof String id && last != null) {
-                    out.put(id, last);
-                }
-            });
-            return out;
-        });
-    }
-
     MongoClient mongo() {
         return mongo;
     }

@@ -80,7 +80,7 @@ final class PlanSection {
             visits += f.visits();
             if (f.rating() != null) {
                 rated++;
-                satisfied += List.of("VERY_SATISFIED", "SATISFIED", "BASICALLY_SATISFIED").contains(f.rating()) ? 1 : 0;
+                satisfied += !cn.liaison.bots.domain.RatingLevel.valueOf(f.rating()).isBad() ? 1 : 0;
             }
             reopened += f.reopened() ? 1 : 0;
         }

@@ -89,7 +89,7 @@ final class SpeedSection {
                         .put("legalDays", e.item().legalTimeLimitDays()).put("promisedDays", e.item().promisedTimeLimitDays())
                         .put("targetDays", target.days()).put("targetBasis", target.basis())
                         .put("approvals", approvals.getOrDefault(e.id(), new Samples()).toJson(target.days(), units))
-                        .put("requests", answers.getOrDefault(e.id(), new Samples()).toJson(target.days(), units)));
+                        .put("answers", answers.getOrDefault(e.id(), new Samples()).toJson(target.days(), units)));
             }
             return new JsonObject().put("unit", "working-days").put("items", out);
         });

@@ -40,7 +40,7 @@ final class XlsxExtras {
             int line = 1;
             for (Object o : speed.getJsonArray("items", new JsonArray())) {
                 JsonObject item = (JsonObject) o;
-                for (String source : new String[] {"approvals", "requests"}) {
+                for (String source : new String[] {"approvals", "answers"}) {
                     JsonObject figures = item.getJsonObject(source, new JsonObject());
                     line = speedRow(sheet, line, item, source, "全部", figures);
                     for (Object u : figures.getJsonArray("byUnit", new JsonArray())) {

@@ -36,6 +36,9 @@ public interface RequestQueries {
      */
     Future<List<JsonObject>> itemAnswersIn(Places places, Instant from, Instant to, int limit);
 
+    /** The latest request per project (any state): project id to its creation time, for the proactive scan. */
+    Future<java.util.Map<String, Instant>> lastRequestByProject();
+
     /** Requests in these states, the earliest active deadline first, at most {@code limit} (whole documents). */
     Future<List<JsonObject>> dueFirst(Collection<RequestStatus> statuses, int limit);
 

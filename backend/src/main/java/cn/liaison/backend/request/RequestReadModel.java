@@ -97,4 +97,23 @@ public final class RequestReadModel implements RequestQueries {
                         new JsonObject().put("number", 1).put("content", 1).put("rework", 1))
                 .map(Optional::ofNullable);
     }
+
+    /** The latest request per project (any state): one aggregation, for the daily proactive scan. */
+    @Override
+    public Future<java.util.Map<String, Instant>> lastRequestByProject() {
+        io.vertx.core.json.JsonArray pipeline = new io.vertx.core.json.JsonArray()
+                .add(new JsonObject().put("$match", new JsonObject().put("projectId", new JsonObject().put("$ne", null))))
+                .add(new JsonObject().put("$group", new JsonObject().put("_id", "$projectId")
+                        .put("last", new JsonObject().put("$max", "$createdAt"))));
+        return mongo.aggregate(RequestRepository.COLLECTION, pipeline).collect(java.util.stream.Collectors.toList()).map(groups -> {
+            java.util.Map<String, Instant> out = new java.util.HashMap<>();
+            groups.forEach(g -> {
+                Instant last = cn.liaison.backend.platform.store.MongoDocs.instant(g.getValue("last"));
+                if (g.getValue("_id") instanceof String id && last != null) {
+                    out.put(id, last);
+                }
+            });
+            return out;
+        });
+    }
 }

@@ -1,5 +1,6 @@
 package cn.liaison.backend.sla;
 
+import cn.liaison.backend.platform.Published;
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.platform.store.MongoDocs;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Set;
  * happens once. When several thresholds passed unseen, only the highest is returned and the lower
  * ones are listed in {@code covers}. Requests ({@link SlaRules}) and service-plan steps use it.
  */
+@Published
 public final class DeadlineClock {
 
     /** What is due: a reminder, the deadline passing, or escalation to the city office. */
