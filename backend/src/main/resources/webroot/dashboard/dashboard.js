@@ -128,6 +128,7 @@
       table(report);
       people(report);
       inspections(report);
+      document.dispatchEvent(new CustomEvent('report-loaded', { detail: report }));
       barChart(report);
       await trendChart(month);
       document.body.dataset.loaded = month;

@@ -17,6 +17,8 @@ import cn.liaison.backend.miniapp.MiniProgramFeature;
 import cn.liaison.backend.mobile.StaffMobileFeature;
 import cn.liaison.backend.ops.OpsFeature;
 import cn.liaison.backend.org.OrgFeature;
+import cn.liaison.backend.plan.PlansFeature;
+import cn.liaison.backend.proactive.ProactiveFeature;
 import cn.liaison.backend.project.ProjectDirectoryFeature;
 import cn.liaison.backend.project.ProjectsFeature;
 import cn.liaison.backend.report.ReportsFeature;
@@ -39,8 +41,8 @@ final class Features {
                 new ProjectDirectoryFeature(), new StaffFeature(), new DemoFeature(), new KbFeature(c.kbAnswersPerMinute()),
                 new RequestsFeature(c.sla()), new SearchFeature(), new GuidingCasesFeature(), new SlaFeature(c.sla()),
                 new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()), new AttachmentsFeature(),
-                new ScenariosFeature(), new InspectionsFeature(c.mobile().publicBaseUrl()), new ReportsFeature(),
-                new MiniProgramFeature(c.miniProgram()), new StaffMobileFeature(c.mobile()),
-                new CannedRepliesFeature(), new AuditFeature(), new OpsFeature());
+                new ScenariosFeature(), new InspectionsFeature(c.mobile().publicBaseUrl()), new PlansFeature(c.sla()),
+                new ProactiveFeature(c.proactive()), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
+                new StaffMobileFeature(c.mobile()), new CannedRepliesFeature(), new AuditFeature(), new OpsFeature());
     }
 }

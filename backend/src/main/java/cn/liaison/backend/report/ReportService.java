@@ -23,17 +23,19 @@ public final class ReportService {
 
     private final MonthlyReport report;
     private final UnitDirectory units;
+    private final ReportExtras extras;
     private final Clock clock;
     private final java.util.Optional<InspectionFigures> inspections;
 
-    public ReportService(MonthlyReport report, UnitDirectory units, Clock clock) {
-        this(report, units, clock, java.util.Optional.empty());
-    }
-
-    /** @param inspections the inspection figures (扫码入企), when that feature runs */
-    public ReportService(MonthlyReport report, UnitDirectory units, Clock clock, java.util.Optional<InspectionFigures> inspections) {
+    /**
+     * @param extras      the plan and 提速 sections
+     * @param inspections the inspection figures (扫码入企), when that feature runs
+     */
+    ReportService(MonthlyReport report, UnitDirectory units, ReportExtras extras, Clock clock,
+                  java.util.Optional<InspectionFigures> inspections) {
         this.report = report;
         this.units = units;
+        this.extras = extras;
         this.clock = clock;
         this.inspections = inspections;
     }
@@ -49,12 +51,14 @@ public final class ReportService {
             }
             return units.all().compose(all -> root == null
                     ? report.compute(month, all, true).compose(r -> withInspections(r, month, null, all))
+                            .compose(r -> extras.addTo(r, month, all, true))
                     : units.subtreeIds(root).compose(ids -> {
                         if (ids.isEmpty()) {
                             return Future.failedFuture(ProblemException.notFound("单位不存在"));
                         }
                         List<Unit> chosen = all.stream().filter(u -> ids.contains(u.id())).toList();
-                        return report.compute(month, chosen, false).compose(r -> withInspections(r, month, ids, all));
+                        return report.compute(month, chosen, false).compose(r -> withInspections(r, month, ids, all))
+                                .compose(r -> extras.addTo(r, month, chosen, false));
                     }));
         }).map(result -> result.put("unitId", root));
     }

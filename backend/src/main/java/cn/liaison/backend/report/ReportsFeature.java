@@ -2,6 +2,8 @@ package cn.liaison.backend.report;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
 import cn.liaison.backend.identity.Tokens;
+import cn.liaison.backend.kb.KbModule;
+import cn.liaison.backend.plan.PlanFigures;
 import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.platform.Feature;
 import cn.liaison.backend.platform.Platform;
@@ -22,10 +24,14 @@ public final class ReportsFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
-        ReportService reports = new ReportService(new MonthlyReport(platform.ports().require(RequestQueries.class),
-                platform.ports().require(ProjectQueries.class),
-                platform.ports().require(WorkingCalendar.class), platform.clock()),
-                platform.ports().require(UnitDirectory.class), platform.clock(),
+        WorkingCalendar calendar = platform.ports().require(WorkingCalendar.class);
+        RequestQueries requests = platform.ports().require(RequestQueries.class);
+        ProjectQueries projects = platform.ports().require(ProjectQueries.class);
+        ReportExtras extras = new ReportExtras(platform.ports().find(PlanFigures.class).map(PlanSection::new),
+                new SpeedSection(requests, projects, calendar, platform.ports().require(KbModule.class).knowledgeBase()),
+                platform.clock());
+        ReportService reports = new ReportService(new MonthlyReport(requests, projects, calendar, platform.clock()),
+                platform.ports().require(UnitDirectory.class), extras, platform.clock(),
                 platform.ports().find(cn.liaison.backend.inspection.InspectionFigures.class));
         platform.rawRoute(new ReportPages(reports, new AuthHandler(platform.ports().require(Tokens.class)), platform.blocking(),
                 OperationAudit.step(platform.audit(), AuditAction.EXPORT_DOWNLOADED, platform.clock())));

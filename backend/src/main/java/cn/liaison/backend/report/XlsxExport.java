@@ -128,6 +128,7 @@ final class XlsxExport {
             if (inspections != null) {
                 inspectionSheet(wb.newWorksheet("行政检查"), inspections);
             }
+            XlsxExtras.write(wb, report);
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -55,6 +55,14 @@ public final class RequestReadModel implements RequestQueries {
     }
 
     @Override
+    public Future<List<JsonObject>> itemAnswersIn(Places places, Instant from, Instant to, int limit) {
+        JsonObject answered = range("respondedAt", from, to).put("category", new JsonObject().put("$regex", "^item\\."));
+        return mongo.findWithOptions(RequestRepository.COLLECTION, and(places.filter(), answered), new FindOptions()
+                .setFields(new JsonObject().put("district", 1).put("parkId", 1).put("category", 1).put("createdAt", 1)
+                        .put("respondedAt", 1)).setLimit(limit));
+    }
+
+    @Override
     public Future<List<JsonObject>> dueFirst(Collection<RequestStatus> statuses, int limit) {
         JsonObject query = new JsonObject().put("status", new JsonObject().put("$in",
                 new JsonArray(statuses.stream().map(Enum::name).toList())));
@@ -88,5 +96,24 @@ public final class RequestReadModel implements RequestQueries {
         return mongo.findOne(RequestRepository.COLLECTION, new JsonObject().put("_id", requestId),
                         new JsonObject().put("number", 1).put("content", 1).put("rework", 1))
                 .map(Optional::ofNullable);
+    }
+
+    /** The latest request per project (any state): one aggregation, for the daily proactive scan. */
+    @Override
+    public Future<java.util.Map<String, Instant>> lastRequestByProject() {
+        io.vertx.core.json.JsonArray pipeline = new io.vertx.core.json.JsonArray()
+                .add(new JsonObject().put("$match", new JsonObject().put("projectId", new JsonObject().put("$ne", null))))
+                .add(new JsonObject().put("$group", new JsonObject().put("_id", "$projectId")
+                        .put("last", new JsonObject().put("$max", "$createdAt"))));
+        return mongo.aggregate(RequestRepository.COLLECTION, pipeline).collect(java.util.stream.Collectors.toList()).map(groups -> {
+            java.util.Map<String, Instant> out = new java.util.HashMap<>();
+            groups.forEach(g -> {
+                Instant last = cn.liaison.backend.platform.store.MongoDocs.instant(g.getValue("last"));
+                if (g.getValue("_id") instanceof String id && last != null) {
+                    out.put(id, last);
+                }
+            });
+            return out;
+        });
     }
 }
