@@ -55,6 +55,40 @@
       `<tr class="${r.level === 'PARK' ? 'park' : ''}">` + cols.map(c => `<td>${esc(c[1](r))}</td>`).join('') + '</tr>').join('');
   }
 
+  // 谁在办: per liaison and per handling unit (the same scope as the rows above)
+  function people(report) {
+    const p = report.people || { liaisons: [], handlingUnits: [] };
+    const cols = [['名称', r => r.name], ['受理', r => r.received], ['按时签收率', r => pct(r.signOnTimeRate)],
+      ['办结', r => r.completed], ['按时办结率', r => pct(r.onTimeRate)], ['满意率', r => pct(r.satisfactionRate)],
+      ['平均工作日', r => num(r.avgWorkingDays)], ['P90 工作日', r => num(r.p90WorkingDays)], ['催办', r => r.urges],
+      ['差评整改', r => r.rework]];
+    const esc = (s) => String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+    const render = (id, items) => {
+      $(id).innerHTML = '<tr>' + cols.map(c => `<th>${c[0]}</th>`).join('') + '</tr>' + items.map(r =>
+        '<tr>' + cols.map(c => `<td>${esc(c[1](r))}</td>`).join('') + '</tr>').join('');
+    };
+    render('people-liaisons', p.liaisons);
+    render('people-units', p.handlingUnits);
+  }
+
+  // 扫码入企: the month's inspections per district or park and kind, per enterprise, and the 无事不扰 figures.
+  function inspections(report) {
+    const f = report.inspections;
+    $('inspections').classList.toggle('hidden', !f);
+    if (!f) return;
+    const esc = (s) => String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+    const items = [['检查', f.total], ['已登记', f.registered], ['超上限经批准', f.overCapApproved], ['待批准', f.awaitingApproval],
+      ['未扫码（标记）', f.flagged], ['综合查一次', f.mergedInspections], ['企业评价', f.rated], ['差评', f.badRatings],
+      ['平均评分', num(f.averageScore)]];
+    $('inspection-kpis').innerHTML = items.map(([k, v]) => `<div class="kpi">${k}<b>${esc(v)}</b></div>`).join('');
+    const kinds = Object.keys(f.kindLabels);
+    $('inspection-table').innerHTML = '<tr><th>单位</th>' + kinds.map(k => `<th>${esc(f.kindLabels[k])}</th>`).join('')
+      + '<th>合计</th></tr>' + f.byUnit.map(r => `<tr><td>${esc(r.unitName)}</td>`
+      + kinds.map(k => `<td>${r.byKind[k] || 0}</td>`).join('') + `<td>${r.total}</td></tr>`).join('');
+    $('inspection-enterprises').innerHTML = '<tr><th>企业</th><th>检查</th><th>入企次数</th></tr>' + f.byEnterprise
+      .map(e => `<tr><td>${esc(e.enterpriseName)}</td><td>${e.inspections}</td><td>${e.visits}</td></tr>`).join('');
+  }
+
   function barChart(report) {
     const rows = report.rows.filter(r => r.level !== 'PARK');
     const data = {
@@ -101,6 +135,9 @@
       const report = await (await api('/api/v1/reports/monthly?month=' + month)).json();
       kpis(report.total);
       table(report);
+      people(report);
+      inspections(report);
+      document.dispatchEvent(new CustomEvent('report-loaded', { detail: report }));
       barChart(report);
       await trendChart(month);
       document.body.dataset.loaded = month;

@@ -1,7 +1,7 @@
 // One task: what the enterprise asked, where, the deadlines in plain words, the full history, and
 // the liaison's actions. Typed text is kept in localStorage until the server has it.
 
-import { api, cachedGet, deadlineWords } from './api.js';
+import { api, cachedGet, deadlineWords, session } from './api.js';
 import { $, esc, setTitle, showOffline, toast, when } from './ui.js';
 
 const ACTIONS = {
@@ -13,6 +13,13 @@ const ACTIONS = {
   extension: { label: '申请延期', fields: [
     { name: 'workingDays', label: '延长工作日数（1–30）', type: 'number', required: true },
     { name: 'reason', label: '延期理由', type: 'textarea', required: true, max: 2000 }] },
+  'extension/approve': { label: '批准延期', primary: true, fields: [
+    { name: 'note', label: '审批意见（可不填）', type: 'textarea', max: 2000 }] },
+  'extension/reject': { label: '驳回延期', fields: [
+    { name: 'note', label: '驳回理由（将告知联络员）', type: 'textarea', required: true, max: 2000 }] },
+  assign: { label: '分派', primary: true, fields: [
+    { name: 'liaisonId', label: '分派给', type: 'liaison', required: true },
+    { name: 'note', label: '分派说明', type: 'textarea', max: 2000 }] },
   note: { label: '内部备注', fields: [
     { name: 'note', label: '备注（仅工作人员可见，企业看不到）', type: 'textarea', required: true, max: 2000, canned: true }] },
   forward: { label: '转办', fields: [
@@ -41,6 +48,7 @@ export async function renderDetail(view, id) {
   const words = await deadlineWords(dues).catch(() => new Map());
   const open = view.querySelector('form.sheet')?.dataset.action;
   view.innerHTML = page(request, words);
+  loadFiles(view, request);
   view.querySelector('.actions')?.addEventListener('click', e => {
     const action = e.target.closest('[data-action]')?.dataset.action;
     if (action) openForm(view, request, action);
@@ -73,8 +81,12 @@ function page(r, words) {
       ${r.status === 'ASSIGNED' ? deadline('签收', r.signDeadline) : ''}
       ${!['ASSIGNED', 'IN_PROGRESS', 'REWORK'].includes(r.status) ? line('状态', esc(r.statusLabel) + (r.respondedAt ? '（' + esc(when(r.respondedAt)) + '）' : ''))
         : r.status === 'REWORK' && r.rework ? deadline('整改', r.rework.dueAt) : deadline('办结', r.dueAt)}
-      ${r.extension ? line('延期', esc(r.extension.stateLabel)) : ''}
+      ${r.extension ? line('延期', esc(r.extension.stateLabel)
+        + (r.extension.workingDays ? `：延长 ${esc(String(r.extension.workingDays))} 个工作日` : '')
+        + (r.extension.requestedBy ? `（${esc(r.extension.requestedBy)}申请）` : '')) : ''}
+      ${r.extension?.state === 'PENDING' && r.extension.reason ? line('延期理由', esc(r.extension.reason)) : ''}
     </dl></section>
+    <section class="card" id="files" hidden><h2>附件</h2><ul class="files"></ul></section>
     ${r.response ? `<section class="card"><h2>答复</h2><p class="content">${esc(r.response.result)}</p></section>` : ''}
     ${r.failedNotifications?.length ? `<section class="card"><h2>通知未送达</h2>${r.failedNotifications
       .map(f => `<p class="error">${esc(f.lastError)}</p>`).join('')}</section>` : ''}
@@ -106,6 +118,8 @@ function openForm(view, request, action) {
     ${spec.fields.length ? '<p class="hint">已输入的内容会自动保存在本机，断网也不会丢失。</p>' : ''}
   </form>`;
   const form = $('form', slot);
+  if (spec.fields.some(f => f.type === 'liaison')) loadLiaisons(form, request, draft.liaisonId);
+  if (action === 'respond') addFilePicker(form, request);
   form.addEventListener('input', () => localStorage.setItem(draftKey(request.id, action), JSON.stringify(values(form, spec))));
   slot.querySelectorAll('[data-cancel]').forEach(el => el.addEventListener('click', () => { slot.innerHTML = ''; }));
   form.addEventListener('submit', e => { e.preventDefault(); submit(view, request, action, form); });
@@ -145,6 +159,9 @@ function field(f, value) {
   const v = value ?? '';
   if (f.type === 'textarea') {
     return `<label for="f-${f.name}">${f.label}</label><textarea id="f-${f.name}" name="${f.name}" maxlength="${f.max}">${esc(v)}</textarea>`;
+  }
+  if (f.type === 'liaison') {
+    return `<label for="f-${f.name}">${f.label}</label><select id="f-${f.name}" name="${f.name}"><option value="">正在加载联络员…</option></select>`;
   }
   if (f.type === 'resolved') {
     const resolved = value !== false;
@@ -218,4 +235,72 @@ async function submit(view, request, action, form) {
     }
     error.hidden = false;
   }
+}
+
+// The liaisons the request can go to: active liaisons of its unit (the unit head's staff list).
+async function loadLiaisons(form, request, chosen) {
+  const select = form.querySelector('select[name=liaisonId]');
+  try {
+    const unit = request.unitId ? '&unitId=' + encodeURIComponent(request.unitId) : '';
+    const page = await api('GET', '/api/v1/staff?role=LIAISON&active=true&limit=100' + unit);
+    select.innerHTML = '<option value="">请选择联络员</option>' + page.items.map(s =>
+      `<option value="${esc(s.id)}" ${s.id === chosen ? 'selected' : ''}>${esc(s.name)}</option>`).join('');
+  } catch (e) {
+    select.innerHTML = `<option value="">${esc(e.message)}</option>`;
+  }
+}
+
+// Files on the request: photos as thumbnails (the phone copy), documents as downloads.
+async function loadFiles(view, request) {
+  const section = view.querySelector('#files');
+  if (!section) return;
+  let list;
+  try {
+    list = await api('GET', `/api/v1/requests/${encodeURIComponent(request.id)}/attachments`);
+  } catch {
+    return;
+  }
+  if (!list.items.length) return;
+  section.hidden = false;
+  section.querySelector('.files').innerHTML = list.items.map(a => `<li data-file="${esc(a.id)}">
+    <a href="#" data-url="${esc(a.image ? a.phoneUrl : a.url)}" data-name="${esc(a.name)}">${esc(a.name)}</a>
+    <span class="hint">${esc(a.onLabel)} · ${esc(a.uploadedBy?.name || '')}</span></li>`).join('');
+  section.addEventListener('click', e => {
+    const link = e.target.closest('a[data-url]');
+    if (!link) return;
+    e.preventDefault();
+    openFile(link.dataset.url, link.dataset.name);
+  });
+}
+
+// Downloads need the bearer token, so the file is fetched and handed to the browser as a blob.
+async function openFile(url, name) {
+  const response = await fetch(url, { headers: { Authorization: 'Bearer ' + session.token } });
+  if (!response.ok) { toast('附件无法打开'); return; }
+  const blob = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = blob;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(blob), 60000);
+}
+
+// On the reply sheet: attach site photos or a signed document; each is sent at once.
+function addFilePicker(form, request) {
+  const row = document.createElement('div');
+  row.innerHTML = `<label for="f-file">附件（照片、PDF、Word、Excel，单个不超过 10 MB）</label>
+    <input id="f-file" type="file" accept="image/jpeg,image/png,application/pdf,.docx,.xlsx" multiple>
+    <p class="hint" id="f-file-state"></p>`;
+  form.querySelector('#form-error').before(row);
+  row.querySelector('input').addEventListener('change', async e => {
+    const state = row.querySelector('#f-file-state');
+    for (const file of e.target.files) {
+      state.textContent = `正在上传 ${file.name}…`;
+      const response = await fetch(`/api/v1/requests/${encodeURIComponent(request.id)}/attachments?name=${encodeURIComponent(file.name)}`,
+        { method: 'POST', headers: { Authorization: 'Bearer ' + session.token, 'Content-Type': 'application/octet-stream' }, body: file })
+        .catch(() => null);
+      const json = response ? await response.json().catch(() => ({})) : {};
+      state.textContent = response?.ok ? `已上传 ${json.name}` : `上传失败：${json.detail || '网络不可用'}`;
+    }
+  });
 }

@@ -74,7 +74,7 @@ public final class Application {
         options.extraRoutes().forEach(platform::route);
         var settings = new HttpVerticle.HttpSettings(config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace(), config.trustedProxies(), config.routeLimits());
         http = HttpEdge.deploy(vertx, contract, platform.contributed().routes(), platform.contributed().rawRoutes(),
-                settings, platform.contributed().callers()).await(TIMEOUT_S, TimeUnit.SECONDS);
+                settings, platform.contributed().callers(), platform.audit(), platform.clock()).await(TIMEOUT_S, TimeUnit.SECONDS);
         LOG.info("Listening on http://{}:{} ({} event-loop instance(s)), {} features, started in {} ms",
                 config.httpHost(), port(), http.instances(), started.size(), (System.nanoTime() - begin) / 1_000_000);
     }

@@ -2,11 +2,14 @@ package cn.liaison.backend;
 
 import cn.liaison.backend.config.AppConfig;
 import cn.liaison.backend.platform.Feature;
+import cn.liaison.backend.attachment.AttachmentsFeature;
+import cn.liaison.backend.audit.AuditFeature;
 import cn.liaison.backend.calendar.CalendarFeature;
 import cn.liaison.backend.canned.CannedRepliesFeature;
 import cn.liaison.backend.demo.DemoFeature;
 import cn.liaison.backend.hotline.HotlineFeature;
 import cn.liaison.backend.identity.IdentityFeature;
+import cn.liaison.backend.inspection.InspectionsFeature;
 import cn.liaison.backend.identity.StaffFeature;
 import cn.liaison.backend.kb.GuidingCasesFeature;
 import cn.liaison.backend.kb.KbFeature;
@@ -14,6 +17,8 @@ import cn.liaison.backend.miniapp.MiniProgramFeature;
 import cn.liaison.backend.mobile.StaffMobileFeature;
 import cn.liaison.backend.ops.OpsFeature;
 import cn.liaison.backend.org.OrgFeature;
+import cn.liaison.backend.plan.PlansFeature;
+import cn.liaison.backend.proactive.ProactiveFeature;
 import cn.liaison.backend.project.ProjectDirectoryFeature;
 import cn.liaison.backend.project.ProjectsFeature;
 import cn.liaison.backend.report.ReportsFeature;
@@ -35,8 +40,9 @@ final class Features {
                         c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(),
                 new ProjectDirectoryFeature(), new StaffFeature(), new DemoFeature(), new KbFeature(c.kbAnswersPerMinute()),
                 new RequestsFeature(c.sla()), new SearchFeature(), new GuidingCasesFeature(), new SlaFeature(c.sla()),
-                new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()), new ScenariosFeature(),
-                new ReportsFeature(), new MiniProgramFeature(c.miniProgram()), new StaffMobileFeature(c.mobile()),
-                new CannedRepliesFeature(), new OpsFeature());
+                new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()), new AttachmentsFeature(),
+                new ScenariosFeature(), new InspectionsFeature(c.mobile().publicBaseUrl()), new PlansFeature(c.sla()),
+                new ProactiveFeature(c.proactive()), new ReportsFeature(), new MiniProgramFeature(c.miniProgram()),
+                new StaffMobileFeature(c.mobile()), new CannedRepliesFeature(), new AuditFeature(), new OpsFeature());
     }
 }

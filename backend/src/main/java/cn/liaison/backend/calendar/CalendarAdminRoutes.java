@@ -39,7 +39,11 @@ public final class CalendarAdminRoutes implements Routes, RawRoutes {
     private final CalendarModule calendars;
     private final AuthHandler auth;
 
-    public CalendarAdminRoutes(CalendarModule calendars, AuthHandler auth) {
+    private final io.vertx.core.Handler<RoutingContext> audited;
+
+    /** @param audited records the file upload in the audit log (the JSON operation declares x-audit) */
+    public CalendarAdminRoutes(CalendarModule calendars, AuthHandler auth, io.vertx.core.Handler<RoutingContext> audited) {
+        this.audited = audited;
         this.calendars = calendars;
         this.auth = auth;
     }
@@ -54,7 +58,7 @@ public final class CalendarAdminRoutes implements Routes, RawRoutes {
 
     @Override
     public void register(Router router) {
-        router.post("/api/v1/calendar/years/:year/file").handler(auth).handler(this::loadYaml);
+        router.post("/api/v1/calendar/years/:year/file").handler(auth).handler(audited).handler(this::loadYaml);
     }
 
     private void coverage(RoutingContext rc) {

@@ -3,6 +3,8 @@ package cn.liaison.backend.calendar;
 import cn.liaison.backend.identity.Tokens;
 import cn.liaison.backend.platform.Feature;
 import cn.liaison.backend.platform.Platform;
+import cn.liaison.backend.platform.audit.AuditAction;
+import cn.liaison.backend.platform.audit.OperationAudit;
 import cn.liaison.backend.platform.auth.AuthHandler;
 import io.vertx.core.Future;
 
@@ -32,7 +34,8 @@ public final class CalendarFeature implements Feature {
             platform.ports().publish(WorkingCalendar.class, calendar);
             platform.ports().publish(CalendarModule.class, calendars);
             platform.warnings(() -> calendars.coverage().warnings());
-            CalendarAdminRoutes admin = new CalendarAdminRoutes(calendars, new AuthHandler(platform.ports().require(Tokens.class)));
+            CalendarAdminRoutes admin = new CalendarAdminRoutes(calendars, new AuthHandler(platform.ports().require(Tokens.class)),
+                    OperationAudit.step(platform.audit(), AuditAction.CALENDAR_LOADED, platform.clock()));
             platform.rawRoute(admin);
             platform.route(admin);
             platform.route(new CalendarRoutes(calendar));

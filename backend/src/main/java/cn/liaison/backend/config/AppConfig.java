@@ -54,7 +54,7 @@ public record AppConfig(
         boolean demo,
         cn.liaison.backend.config.OpsConfig ops,
         java.util.List<String> trustedProxies,
-        cn.liaison.backend.platform.http.RouteLimits routeLimits) {
+        cn.liaison.backend.platform.http.RouteLimits routeLimits, ProactiveConfig proactive) {
 
     /** Shorter secrets make HS256 tokens guessable offline. */
     public static final int MIN_JWT_SECRET_LENGTH = 32;

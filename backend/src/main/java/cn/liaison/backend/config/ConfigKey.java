@@ -36,6 +36,9 @@ public enum ConfigKey {
     PROJECT_CARD_LINK("https://liaison.example.com/mp/project?id={id}",
             "link in a project contact card's QR code, with {id}: a URL registered for the mini-program (扫普通链接二维码打开小程序) "
                     + "that opens the project's page"),
+    PROACTIVE_SILENCE_DAYS("30", "days without contact after which a project's liaison gets a proactive task (跨前对接)"),
+    PROACTIVE_DEADLINE_AHEAD_DAYS("2", "working days before a checklist item's deadline that raise a proactive task"),
+    PROACTIVE_CONTACTS_PER_MONTH("2", "contacts the office may start with one enterprise per month (无事不扰); check-ins beyond it are held back"),
     WECHAT_APPID(null, "mini-program AppID; unset = no WeChat (embedded mode offers a local fake login)"),
     WECHAT_SECRET(null, "mini-program AppSecret (k8s Secret)"),
     WECHAT_TOKEN(null, "message-push Token for signatures (k8s Secret)"),
@@ -73,7 +76,8 @@ public enum ConfigKey {
     OTEL_SERVICE_NAME("liaison", "service.name on every exported span"),
     QUESTION_LOG_RETENTION_DAYS("365", "days knowledge-base questions (kb_questions) are kept"),
     HOTLINE_CALL_RETENTION_DAYS("365", "days hotline assist calls (hotline_calls) are kept"),
-    WECHAT_MESSAGE_RETENTION_DAYS("30", "days handled WeChat push messages and subscribe-message records are kept");
+    WECHAT_MESSAGE_RETENTION_DAYS("30", "days handled WeChat push messages and subscribe-message records are kept"),
+    AUDIT_RETENTION_DAYS("1095", "days lines of the audit log (sign-ins, publishing, accounts, exports) are kept");
 
     private final String defaultValue;
     private final String description;

@@ -38,7 +38,7 @@ public record OpsConfig(Optional<Integer> metricsPort, String metricsHost, boole
     /** Everything off: no management port, plain logs, no tracing, default retention. */
     public static OpsConfig defaults() {
         return new OpsConfig(Optional.empty(), "127.0.0.1", false, Optional.empty(), "liaison",
-                new Retention(Duration.ofDays(365), Duration.ofDays(365), Duration.ofDays(30)));
+                new Retention(Duration.ofDays(365), Duration.ofDays(365), Duration.ofDays(30), Duration.ofDays(1095)));
     }
 
     public static OpsConfig from(Map<ConfigKey, String> v) {
@@ -49,7 +49,8 @@ public record OpsConfig(Optional<Integer> metricsPort, String metricsHost, boole
         }
         Optional<URI> otlp = present(v, ConfigKey.OTEL_EXPORTER_OTLP_ENDPOINT).map(OpsConfig::httpUri);
         Retention retention = new Retention(days(v, ConfigKey.QUESTION_LOG_RETENTION_DAYS),
-                days(v, ConfigKey.HOTLINE_CALL_RETENTION_DAYS), days(v, ConfigKey.WECHAT_MESSAGE_RETENTION_DAYS));
+                days(v, ConfigKey.HOTLINE_CALL_RETENTION_DAYS), days(v, ConfigKey.WECHAT_MESSAGE_RETENTION_DAYS),
+                days(v, ConfigKey.AUDIT_RETENTION_DAYS));
         return new OpsConfig(port, v.get(ConfigKey.METRICS_HOST).trim(), format.equals("json"), otlp,
                 v.get(ConfigKey.OTEL_SERVICE_NAME).trim(), retention);
     }
@@ -82,7 +83,8 @@ public record OpsConfig(Optional<Integer> metricsPort, String metricsHost, boole
      * @param questions  kb_questions (the gap report reads them)
      * @param calls      hotline_calls (assist sessions of 12345 agents)
      * @param wechat     wechat_messages and wechat_subscribe_log
+     * @param audit      audit_log (AUDIT_RETENTION_DAYS)
      */
-    public record Retention(Duration questions, Duration calls, Duration wechat) {
+    public record Retention(Duration questions, Duration calls, Duration wechat, Duration audit) {
     }
 }

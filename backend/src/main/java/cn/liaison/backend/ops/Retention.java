@@ -51,6 +51,7 @@ public final class Retention {
             case "questions" -> config.questions();
             case "calls" -> config.calls();
             case "wechat" -> config.wechat();
+            case "audit" -> config.audit();
             default -> throw new IllegalStateException("no retention is configured for the term " + term);
         };
     }

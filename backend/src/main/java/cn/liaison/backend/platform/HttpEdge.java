@@ -9,6 +9,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.List;
+import cn.liaison.backend.platform.audit.AuditSink;
+import cn.liaison.backend.platform.audit.OperationAudit;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -25,13 +31,21 @@ public final class HttpEdge {
     }
 
     public static Future<HttpEdge> deploy(Vertx vertx, OpenAPIContract contract, List<Routes> routes, List<RawRoutes> rawRoutes,
-                                          HttpVerticle.HttpSettings settings, Map<String, Authorization.CallerGuard> callers) {
+                                          HttpVerticle.HttpSettings settings, Map<String, Authorization.CallerGuard> callers,
+                                          AuditSink audit, Clock clock) {
         Authorization authorization = new Authorization(callers);
         authorization.check(contract);
         HttpEdge edge = new HttpEdge();
         int instances = settings.port() == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
         return vertx.deployVerticle(() -> {
-                    HttpVerticle verticle = new HttpVerticle(contract, routes, rawRoutes, settings, authorization::forOperation);
+                    HttpVerticle verticle = new HttpVerticle(contract, routes, rawRoutes, settings, op -> {
+                        Handler<RoutingContext> authorize = authorization.forOperation(op);
+                        Consumer<RoutingContext> watch = OperationAudit.watcher(op, audit, clock);
+                        return watch == null ? authorize : rc -> {
+                            watch.accept(rc);
+                            authorize.handle(rc);
+                        };
+                    });
                     edge.verticles.add(verticle);
                     return verticle;
                 }, new DeploymentOptions().setInstances(instances))

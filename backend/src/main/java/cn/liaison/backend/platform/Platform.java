@@ -1,5 +1,6 @@
 package cn.liaison.backend.platform;
 
+import cn.liaison.backend.platform.audit.AuditSink;
 import cn.liaison.backend.platform.auth.Authorization;
 import cn.liaison.backend.platform.http.RawRoutes;
 import cn.liaison.backend.platform.http.Routes;
@@ -73,6 +74,16 @@ public record Platform(Vertx vertx, Stores stores, Clock clock, WorkerExecutor b
         contributed.warnings.add(source);
     }
 
+    /** An audit recorder (the audit feature's log); operations with {@code x-audit} and raw routes record through {@link #audit}. */
+    public void auditRecorder(AuditSink recorder) {
+        contributed.auditRecorders.add(recorder);
+    }
+
+    /** Records to every audit recorder contributed (read at each event). */
+    public AuditSink audit() {
+        return AuditSink.fanOut(contributed.auditRecorders);
+    }
+
     /** The collections this feature owns: indexes declared, expiry and outbox known to operations. */
     public void collections(StoredCollection... owned) {
         for (StoredCollection c : owned) {
@@ -94,6 +105,7 @@ public record Platform(Vertx vertx, Stores stores, Clock clock, WorkerExecutor b
         private final Map<String, Authorization.CallerGuard> callers = new ConcurrentHashMap<>();
         private final List<BooleanSupplier> readyChecks = new CopyOnWriteArrayList<>();
         private final List<Supplier<List<String>>> warnings = new CopyOnWriteArrayList<>();
+        private final List<AuditSink> auditRecorders = new CopyOnWriteArrayList<>();
         private final List<StoredCollection> collections = new CopyOnWriteArrayList<>();
 
         public boolean ready() {

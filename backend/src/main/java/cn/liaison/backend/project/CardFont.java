@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.backend.platform.Published;
 import cn.liaison.backend.platform.store.NativeCache;
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -23,14 +24,15 @@ import org.slf4j.LoggerFactory;
  * with an installed font that has every character of it, if the server has one; otherwise with the
  * bundled font, where the missing characters show as its empty box, and a warning names them.
  */
-final class CardFont {
+@Published
+public final class CardFont {
 
     /** What {@link Choice#source()} says for the bundled font. */
     static final String BUNDLED = "bundled";
     private static final Logger LOG = LoggerFactory.getLogger(CardFont.class);
 
     /** A font chosen for a text, and where it came from: {@link #BUNDLED} or an installed family. */
-    record Choice(Font font, String source) {
+    public record Choice(Font font, String source) {
     }
 
     private volatile List<String> installed;
@@ -44,7 +46,8 @@ final class CardFont {
         return Loaded.BASE;
     }
 
-    Choice forText(String text, int style, int size) {
+    /** Also used by the inspection feature's enterprise-code card. */
+    public Choice forText(String text, int style, int size) {
         if (Loaded.BASE.canDisplayUpTo(text) == -1) {
             return new Choice(Loaded.BASE.deriveFont(style, (float) size), BUNDLED);
         }

@@ -113,6 +113,12 @@ public final class ProjectModule {
         return list;
     }
 
+    /** A site visit the person may see (attachments ask before listing or adding files); 404 otherwise. */
+    public Future<JsonObject> siteVisit(String projectId, String visitId, Principal who, boolean toChange) {
+        return ProjectRoutes.call(() -> visits.visit(projectId, visitId, who, toChange))
+                .recover(e -> Future.failedFuture(ProjectRoutes.translate(e)));
+    }
+
     SiteVisits visits() {
         return visits;
     }

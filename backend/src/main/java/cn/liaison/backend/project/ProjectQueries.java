@@ -33,6 +33,12 @@ public interface ProjectQueries {
     /** Projects with a policy match applied in the month: place and {@code policyMatches}. */
     Future<List<JsonObject>> withPolicyMatchesIn(Places places, YearMonth month);
 
-    /** Projects with a checklist item done in the month: their {@code checklist}. */
+    /** Every project with only the fields named (for daily scans), at most {@code limit}. */
+    Future<List<JsonObject>> scan(JsonObject fields, int limit);
+
+    /** The latest site visit per project (project id to time). */
+    Future<java.util.Map<String, Instant>> lastVisits();
+
+    /** Projects with a checklist item done in the month: their {@code checklist}, district and park. */
     Future<List<JsonObject>> withChecklistDoneIn(Places places, YearMonth month);
 }

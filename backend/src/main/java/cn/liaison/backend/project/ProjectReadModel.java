@@ -6,6 +6,7 @@ import static cn.liaison.backend.platform.store.Aggregations.range;
 import cn.liaison.backend.org.Places;
 import cn.liaison.backend.org.ProjectRef;
 import cn.liaison.backend.platform.store.Aggregations;
+import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -70,11 +71,35 @@ public final class ProjectReadModel implements ProjectQueries {
         JsonObject done = new JsonObject().put("checklist", new JsonObject().put("$elemMatch",
                 new JsonObject().put("doneOn", days(month))));
         return mongo.findWithOptions(ProjectStore.PROJECTS, and(places.filter(), done),
-                new FindOptions().setFields(new JsonObject().put("checklist", 1)));
+                new FindOptions().setFields(new JsonObject().put("checklist", 1).put("district", 1).put("parkId", 1)));
     }
 
     /** The month's days as YYYY-MM-DD strings (how matchedAt and doneOn are stored). */
     private static JsonObject days(YearMonth month) {
         return new JsonObject().put("$gte", month.atDay(1).toString()).put("$lt", month.plusMonths(1).atDay(1).toString());
+    }
+
+    /** Every project with only the fields named (for daily scans), at most {@code limit}. */
+    @Override
+    public Future<List<JsonObject>> scan(JsonObject fields, int limit) {
+        return mongo.findWithOptions(ProjectStore.PROJECTS, new JsonObject(), new FindOptions().setFields(fields).setLimit(limit));
+    }
+
+    /** The latest site visit per project: one aggregation over the visits. */
+    @Override
+    public Future<java.util.Map<String, Instant>> lastVisits() {
+        io.vertx.core.json.JsonArray pipeline = new io.vertx.core.json.JsonArray()
+                .add(new JsonObject().put("$group", new JsonObject().put("_id", "$projectId")
+                        .put("last", new JsonObject().put("$max", "$visitedAt"))));
+        return mongo.aggregate(ProjectStore.VISITS, pipeline).collect(java.util.stream.Collectors.toList()).map(groups -> {
+            java.util.Map<String, Instant> out = new java.util.HashMap<>();
+            groups.forEach(g -> {
+                Instant last = MongoDocs.instant(g.getValue("last"));
+                if (g.getValue("_id") instanceof String id && last != null) {
+                    out.put(id, last);
+                }
+            });
+            return out;
+        });
     }
 }

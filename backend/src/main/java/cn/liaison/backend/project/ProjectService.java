@@ -1,5 +1,6 @@
 package cn.liaison.backend.project;
 
+import cn.liaison.backend.platform.Published;
 import cn.liaison.kb.scenario.ApprovalStage;
 import static cn.liaison.backend.platform.store.MongoDocs.date;
 
@@ -23,6 +24,7 @@ import java.util.function.Function;
  * create and change runs policy matching and writes matches, stage history and notifications in
  * the same versioned update.
  */
+@Published
 public final class ProjectService {
 
     private static final int RETRIES = 3;

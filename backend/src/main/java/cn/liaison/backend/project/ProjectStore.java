@@ -68,6 +68,10 @@ public final class ProjectStore implements ProjectDirectory, OutboxStore {
         return mongo.insert(VISITS, visit).map(visit);
     }
 
+    public Future<Optional<JsonObject>> visit(String id) {
+        return mongo.findOne(VISITS, new JsonObject().put("_id", id), null).map(Optional::ofNullable);
+    }
+
     public Future<List<JsonObject>> visits(String projectId, int limit) {
         return mongo.findWithOptions(VISITS, new JsonObject().put("projectId", projectId),
                 new FindOptions().setSort(new JsonObject().put("date", -1).put("_id", -1)).setLimit(limit));

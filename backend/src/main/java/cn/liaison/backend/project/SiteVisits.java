@@ -75,6 +75,24 @@ final class SiteVisits {
         }).map(SiteVisits::toApi);
     }
 
+    /**
+     * The visit, when the person may see its project (404 otherwise); with {@code toChange}, only
+     * the staff responsible for the project pass (403 for others who see it).
+     */
+    Future<JsonObject> visit(String projectId, String visitId, Principal who, boolean toChange) {
+        return Future.all(projects.visible(projectId, who), projects.scopeOf(who), store.visit(visitId)).map(all -> {
+            Project p = ProjectDocuments.project(all.resultAt(0));
+            ProjectScope scope = all.resultAt(1);
+            java.util.Optional<JsonObject> visit = all.resultAt(2);
+            JsonObject found = visit.filter(v -> p.id().equals(v.getString("projectId")))
+                    .orElseThrow(() -> new ProjectNotFound("现场服务记录不存在"));
+            if (toChange && !scope.isStaffFor(p)) {
+                throw new ProjectAccessDenied("只有负责该项目的工作人员可以为现场服务添加附件", List.of());
+            }
+            return toApi(found);
+        });
+    }
+
     Future<JsonObject> list(String projectId, Principal who) {
         return projects.visible(projectId, who)
                 .compose(doc -> store.visits(projectId, 200))

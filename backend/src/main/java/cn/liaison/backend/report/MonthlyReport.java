@@ -107,6 +107,7 @@ public final class MonthlyReport {
                             .put("total", rows.total.toJson())
                             .put("approvalTimes", approvals.result())
                             .put("categoryTitles", categoryTitles)
+                            .put("people", Performers.compute(timed.result(), unitNames(units), calendar, from, to))
                             .put("truncated", timed.result().size() >= MAX_TIMED);
                 }));
     }
@@ -180,6 +181,12 @@ public final class MonthlyReport {
                     major.forEach(p -> rows.of(p).forEach(r -> r.majorProjectsServed.add(p.getString("_id"))));
                     return null;
                 });
+    }
+
+    private static Map<String, String> unitNames(List<Unit> units) {
+        Map<String, String> names = new LinkedHashMap<>();
+        units.forEach(u -> names.put(u.id(), u.name()));
+        return names;
     }
 
     /** Each group's district and park copied up from its key, so {@link Rows#of} places it. */

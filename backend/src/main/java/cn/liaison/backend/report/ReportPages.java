@@ -26,7 +26,11 @@ public final class ReportPages implements RawRoutes {
     private final AuthHandler auth;
     private final ReportWork work;
 
-    public ReportPages(ReportService reports, AuthHandler auth, ReportWork work) {
+    private final io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> audited;
+
+    public ReportPages(ReportService reports, AuthHandler auth, ReportWork work,
+                       io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> audited) {
+        this.audited = audited;
         this.reports = reports;
         this.auth = auth;
         this.work = work;
@@ -34,7 +38,7 @@ public final class ReportPages implements RawRoutes {
 
     @Override
     public void register(Router router) {
-        router.get("/api/v1/reports/monthly.xlsx").handler(auth).handler(rc -> {
+        router.get("/api/v1/reports/monthly.xlsx").handler(auth).handler(audited).handler(rc -> {
             String month = rc.queryParams().get("month");
             String unitId = rc.queryParams().get("unitId");
             if (unitId != null && !unitId.matches("[a-z][a-z0-9-]{1,63}")) {

@@ -8,6 +8,7 @@ import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.org.Unit;
 import cn.liaison.backend.org.UnitDirectory;
+import cn.liaison.backend.inspection.InspectionFigures;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -24,14 +25,23 @@ public final class ReportService {
 
     private final MonthlyReport report;
     private final UnitDirectory units;
+    private final ReportExtras extras;
     private final Clock clock;
+    private final java.util.Optional<InspectionFigures> inspections;
     private final Map<String, DirectAnswers> direct;
 
-    /** @param direct the 直接答复 counts by channel ({@code MINIPROGRAM}, {@code HOTLINE}) */
-    public ReportService(MonthlyReport report, UnitDirectory units, Clock clock, Map<String, DirectAnswers> direct) {
+    /**
+     * @param extras      the plan and 提速 sections
+     * @param inspections the inspection figures (扫码入企), when that feature runs
+     * @param direct      the 直接答复 counts by channel ({@code MINIPROGRAM}, {@code HOTLINE})
+     */
+    ReportService(MonthlyReport report, UnitDirectory units, ReportExtras extras, Clock clock,
+                  java.util.Optional<InspectionFigures> inspections, Map<String, DirectAnswers> direct) {
         this.report = report;
         this.units = units;
+        this.extras = extras;
         this.clock = clock;
+        this.inspections = inspections;
         this.direct = direct;
     }
 
@@ -45,13 +55,15 @@ public final class ReportService {
                 return Future.failedFuture(ProblemException.notFound("单位不存在"));
             }
             return units.all().compose(all -> root == null
-                    ? report.compute(month, all, true)
+                    ? report.compute(month, all, true).compose(r -> withInspections(r, month, null, all))
+                            .compose(r -> extras.addTo(r, month, all, true))
                     : units.subtreeIds(root).compose(ids -> {
                         if (ids.isEmpty()) {
                             return Future.failedFuture(ProblemException.notFound("单位不存在"));
                         }
                         List<Unit> chosen = all.stream().filter(u -> ids.contains(u.id())).toList();
-                        return report.compute(month, chosen, false);
+                        return report.compute(month, chosen, false).compose(r -> withInspections(r, month, ids, all))
+                                .compose(r -> extras.addTo(r, month, chosen, false));
                     }));
         }).compose(result -> root == null ? directAnswers(month, result.getJsonObject("total")).map(result) : Future.succeededFuture(result))
                 .map(result -> result.put("unitId", root));
@@ -68,6 +80,20 @@ public final class ReportService {
                     return (Void) null;
                 })).toList();
         return Future.all(counted).mapEmpty();
+    }
+
+    /** Adds the month's inspection figures (asked through the port), with unit names. */
+    private Future<JsonObject> withInspections(JsonObject result, YearMonth month, java.util.Set<String> ids, List<Unit> all) {
+        if (inspections.isEmpty()) {
+            return Future.succeededFuture(result);
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        all.forEach(u -> names.put(u.id(), u.name()));
+        return inspections.get().monthly(month, ids).map(figures -> {
+            figures.getJsonArray("byUnit").forEach(row -> ((JsonObject) row)
+                    .put("unitName", names.getOrDefault(((JsonObject) row).getString("unitId"), "（未知单位）")));
+            return result.put(InspectionFigures.KEY, figures);
+        });
     }
 
     /** {@code YYYY-MM}; the current month when absent. */

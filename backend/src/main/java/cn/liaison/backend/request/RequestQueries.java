@@ -30,6 +30,15 @@ public interface RequestQueries {
      */
     Future<List<JsonObject>> timedIn(Places places, Instant from, Instant to, int limit);
 
+    /**
+     * Requests about a service item (category {@code item.*}) answered in [from, to), at most
+     * {@code limit}: place, category, createdAt and respondedAt (提速 in the monthly report).
+     */
+    Future<List<JsonObject>> itemAnswersIn(Places places, Instant from, Instant to, int limit);
+
+    /** The latest request per project (any state): project id to its creation time, for the proactive scan. */
+    Future<java.util.Map<String, Instant>> lastRequestByProject();
+
     /** Requests in these states, the earliest active deadline first, at most {@code limit} (whole documents). */
     Future<List<JsonObject>> dueFirst(Collection<RequestStatus> statuses, int limit);
 

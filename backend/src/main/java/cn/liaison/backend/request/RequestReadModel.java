@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class RequestReadModel implements RequestQueries {
 
     private static final String[] TIMED_FIELDS = {"district", "parkId", "projectId", "status", "createdAt", "acceptedAt",
-        "signDeadline", "respondedAt", "dueAt", "escalation", "rework", "urgedAt"};
+        "signDeadline", "respondedAt", "dueAt", "escalation", "rework", "urgedAt", "rating", "liaisonId", "liaisonName", "unitId"};
 
     private final MongoClient mongo;
 
@@ -45,13 +45,21 @@ public final class RequestReadModel implements RequestQueries {
     public Future<List<JsonObject>> timedIn(Places places, Instant from, Instant to, int limit) {
         JsonArray any = new JsonArray().add(range("createdAt", from, to)).add(range("respondedAt", from, to))
                 .add(range("escalation.at", from, to)).add(range("rework.at", from, to))
-                .add(range("urgedAt", from, to));
+                .add(range("urgedAt", from, to)).add(range("rating.at", from, to));
         JsonObject fields = new JsonObject();
         for (String f : TIMED_FIELDS) {
             fields.put(f, 1);
         }
         return mongo.findWithOptions(RequestRepository.COLLECTION, and(places.filter(), new JsonObject().put("$or", any)),
                 new FindOptions().setFields(fields).setLimit(limit));
+    }
+
+    @Override
+    public Future<List<JsonObject>> itemAnswersIn(Places places, Instant from, Instant to, int limit) {
+        JsonObject answered = range("respondedAt", from, to).put("category", new JsonObject().put("$regex", "^item\\."));
+        return mongo.findWithOptions(RequestRepository.COLLECTION, and(places.filter(), answered), new FindOptions()
+                .setFields(new JsonObject().put("district", 1).put("parkId", 1).put("category", 1).put("createdAt", 1)
+                        .put("respondedAt", 1)).setLimit(limit));
     }
 
     @Override
@@ -88,5 +96,24 @@ public final class RequestReadModel implements RequestQueries {
         return mongo.findOne(RequestRepository.COLLECTION, new JsonObject().put("_id", requestId),
                         new JsonObject().put("number", 1).put("content", 1).put("rework", 1))
                 .map(Optional::ofNullable);
+    }
+
+    /** The latest request per project (any state): one aggregation, for the daily proactive scan. */
+    @Override
+    public Future<java.util.Map<String, Instant>> lastRequestByProject() {
+        io.vertx.core.json.JsonArray pipeline = new io.vertx.core.json.JsonArray()
+                .add(new JsonObject().put("$match", new JsonObject().put("projectId", new JsonObject().put("$ne", null))))
+                .add(new JsonObject().put("$group", new JsonObject().put("_id", "$projectId")
+                        .put("last", new JsonObject().put("$max", "$createdAt"))));
+        return mongo.aggregate(RequestRepository.COLLECTION, pipeline).collect(java.util.stream.Collectors.toList()).map(groups -> {
+            java.util.Map<String, Instant> out = new java.util.HashMap<>();
+            groups.forEach(g -> {
+                Instant last = cn.liaison.backend.platform.store.MongoDocs.instant(g.getValue("last"));
+                if (g.getValue("_id") instanceof String id && last != null) {
+                    out.put(id, last);
+                }
+            });
+            return out;
+        });
     }
 }

@@ -145,4 +145,5 @@ public final class RequestRepository implements OutboxStore {
     static JsonArray each(List<JsonObject> items) {
         return new JsonArray(List.copyOf(items));
     }
+
 }

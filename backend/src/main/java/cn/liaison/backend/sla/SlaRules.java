@@ -7,10 +7,8 @@ import cn.liaison.backend.request.SlaPolicy;
 import static cn.liaison.backend.platform.store.MongoDocs.instant;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
-import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,10 +36,12 @@ final class SlaRules {
 
     private final WorkingCalendar calendar;
     private final SlaPolicy policy;
+    private final DeadlineClock deadlines;
 
     SlaRules(WorkingCalendar calendar, SlaPolicy policy) {
         this.calendar = calendar;
         this.policy = policy;
+        this.deadlines = new DeadlineClock(calendar, policy.escalateToCityAfter());
     }
 
     Optional<Event> due(JsonObject doc, Instant now) {
@@ -71,34 +71,14 @@ final class SlaRules {
 
     private void clock(List<Event> out, String status, JsonObject sent, String name, Instant start, Instant deadline,
                        Instant now, String what) {
-        if (start == null || deadline == null) {
-            return;
-        }
-        String k50 = name + "50";
-        String k80 = name + "80";
-        String kOver = name + "Overdue";
-        String kCity = name + "City";
         boolean liaisonClock = !"sign".equals(name);
-        if (!now.isBefore(deadline)) {
-            Instant cityAt = calendar.deadline(deadline, policy.escalateToCityAfter()).toInstant();
-            if (liaisonClock && !now.isBefore(cityAt) && !sent.containsKey(kCity)) {
-                out.add(new Event(kCity, List.of(k50, k80, kOver), Kind.ESCALATE, List.of(Audience.CITY_ADMINS, Audience.UNIT_HEADS),
-                        status, what + "超期已逾 " + policy.escalateToCityAfter() + " 个工作日，升级至市级督办"));
-            } else if (!sent.containsKey(kOver)) {
-                out.add(new Event(kOver, List.of(k50, k80), Kind.OVERDUE, List.of(Audience.LIAISON, Audience.UNIT_HEADS),
-                        status, what + "时限已到，已超期，请单位负责人督办"));
-            }
-            return;
-        }
-        ZonedDateTime zonedDeadline = deadline.atZone(MongoDocs.ZONE);
-        double elapsed = calendar.elapsedFraction(start, zonedDeadline, now);
-        if (elapsed >= 0.8 && !sent.containsKey(k80)) {
-            out.add(new Event(k80, List.of(k50), Kind.REMIND, List.of(Audience.LIAISON), status,
-                    what + "时限已过 80%，请抓紧办理"));
-        } else if (elapsed >= 0.5 && !sent.containsKey(k50) && !sent.containsKey(k80)) {
-            out.add(new Event(k50, List.of(), Kind.REMIND, List.of(Audience.LIAISON), status,
-                    what + "时限已过半，请及时办理"));
-        }
+        deadlines.due(name, liaisonClock, what, start, deadline, sent.fieldNames(), now).ifPresent(d -> out.add(switch (d.mark()) {
+            case ESCALATE -> new Event(d.key(), d.covers(), Kind.ESCALATE, List.of(Audience.CITY_ADMINS, Audience.UNIT_HEADS),
+                    status, d.text());
+            case OVERDUE -> new Event(d.key(), d.covers(), Kind.OVERDUE, List.of(Audience.LIAISON, Audience.UNIT_HEADS),
+                    status, d.text());
+            case REMIND -> new Event(d.key(), d.covers(), Kind.REMIND, List.of(Audience.LIAISON), status, d.text());
+        }));
     }
 
     private void rating(List<Event> out, JsonObject doc, JsonObject sent, Instant now) {

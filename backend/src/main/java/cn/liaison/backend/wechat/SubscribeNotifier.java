@@ -35,6 +35,7 @@ public final class SubscribeNotifier implements Notifier {
 
     static final String LOG_COLLECTION = WechatCollections.SUBSCRIBE_LOG.name();
     static final String PAGE = "pages/requests/detail?id=";
+    static final String INSPECTION_PAGE = "pages/inspections/detail?id=";
     private static final String SENT_TTL_S = Long.toString(Duration.ofDays(30).toSeconds());
 
     private final WechatApi api;
@@ -78,13 +79,16 @@ public final class SubscribeNotifier implements Notifier {
         return switch (n.event()) {
             case RECEIVED -> templates.containsKey(Moment.ACCEPTED);
             case RESPONDED -> templates.containsKey(Moment.RESPONDED) || templates.containsKey(Moment.REWORK_DONE);
-            case RATING_INVITED -> templates.containsKey(Moment.RATING);
+            case RATING_INVITED, INSPECTION_RECORDED -> templates.containsKey(Moment.RATING);
             default -> false;
         };
     }
 
     @Override
     public Future<Void> send(Notification n) {
+        if (n.event() == NotificationEvent.INSPECTION_RECORDED) {
+            return sendInspection(n);
+        }
         return requests.apply(n.requestId()).map(found -> found.orElse(null))
                 .compose(request -> {
                     if (request == null) {
@@ -132,11 +136,32 @@ public final class SubscribeNotifier implements Notifier {
         return data;
     }
 
+    /**
+     * An inspection registered (扫码入企): the rating template (待评价), its fields from the notice's
+     * data, opening the inspection's page in the mini-program.
+     */
+    private Future<Void> sendInspection(Notification n) {
+        String template = templates.get(Moment.RATING);
+        Map<String, String> ours = Map.of("number", n.data().getOrDefault("number", ""), "status", "检查待评价",
+                "summary", n.data().getOrDefault("summary", n.title()), "time", TemplateValues.time(n.createdAt()));
+        Map<String, String> data = new LinkedHashMap<>();
+        fieldKeys.forEach((field, key) -> data.put(key, TemplateValues.fit(key, ours.get(field))));
+        List<Future<Void>> sends = new ArrayList<>();
+        for (String userId : n.recipientIds()) {
+            sends.add(sendTo(userId, n, template, data, INSPECTION_PAGE));
+        }
+        return Future.all(sends).mapEmpty();
+    }
+
     private Future<Void> sendTo(String userId, Notification n, String template, Map<String, String> data) {
+        return sendTo(userId, n, template, data, PAGE);
+    }
+
+    private Future<Void> sendTo(String userId, Notification n, String template, Map<String, String> data, String page) {
         String sentKey = "subscribe:sent:" + n.id() + ":" + userId;
         return redis.exists(List.of(sentKey)).compose(done -> done != null && done.toInteger() > 0 ? Future.succeededFuture()
                 : openids.apply(userId).compose(openid -> openid.isEmpty() ? Future.succeededFuture()
-                : api.sendSubscribe(openid.get(), template, PAGE + n.requestId(), data)
+                : api.sendSubscribe(openid.get(), template, page + n.requestId(), data)
                 .compose(ok -> record(n, userId, template, "SENT"))
                 .recover(e -> e instanceof WechatApi.WechatException we && we.errcode() == WechatApi.NO_SUBSCRIPTION
                         ? record(n, userId, template, "NO_SUBSCRIPTION")

@@ -63,7 +63,15 @@ final class CityAdminJourney {
         Path file = Files.createDirectories(Path.of("target", "acceptance")).resolve("monthly-" + month + ".xlsx");
         Files.write(file, xlsx.body());
         Map<String, List<List<String>>> sheets = XlsxSheets.read(file);
-        assertEquals(List.of("每月汇总 " + month, "分类统计"), List.copyOf(sheets.keySet()));
+        assertEquals(List.of("每月汇总 " + month, "分类统计", "人员绩效", "行政检查"), List.copyOf(sheets.keySet()));
+        List<List<String>> people = sheets.get("人员绩效");
+        assertEquals(List.of("类别", "名称", "受理诉求"), people.get(0).subList(0, 3));
+        assertTrue(people.stream().anyMatch(row -> row.get(0).equals("承办单位")), "a row per handling unit: " + people);
+        // 扫码入企 (the inspection journey ran before): the month's inspections as in the JSON report
+        List<List<String>> inspections = sheets.get("行政检查");
+        long registered = report.getJsonObject("inspections").getLong("registered");
+        assertTrue(registered >= 1 && inspections.stream().anyMatch(row -> row.get(0).equals("已登记")
+                && (long) Double.parseDouble(row.get(1)) == registered), "已登记 = " + registered + " in " + inspections);
 
         List<List<String>> summary = sheets.get("每月汇总 " + month);
         assertEquals(List.of("单位", "层级", "受理诉求"), summary.get(0).subList(0, 3));

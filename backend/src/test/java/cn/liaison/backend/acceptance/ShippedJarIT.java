@@ -161,6 +161,12 @@ class ShippedJarIT {
     }
 
     @Test
+    @Order(5)
+    void anInspectorRegistersByScanningTheEnterpriseCodeAndTheEnterpriseRatesIt() throws Exception {
+        new InspectionJourney(api, jar.baseUrl()).run();
+    }
+
+    @Test
     @Order(6)
     void theMonthlySummaryDownloadsAsAnXlsxWithTheMonthsFigures() throws Exception {
         new CityAdminJourney(api).monthlyXlsx();

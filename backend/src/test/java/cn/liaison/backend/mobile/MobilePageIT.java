@@ -96,6 +96,26 @@ class MobilePageIT {
         }
     }
 
+    @Test
+    void unitHeadApprovesAnExtensionAndAssignsARequestFromThePhone() throws Exception {
+        JsonObject passwords = new JsonObject();
+        app.demoAccounts().forEach(a -> passwords.put(((JsonObject) a).getString("username"), ((JsonObject) a).getString("password")));
+        ProcessBuilder node = new ProcessBuilder("node", "unit-head-page.mjs").directory(BROWSER_DIR.toFile());
+        node.environment().putAll(Map.of("BASE_URL", "http://127.0.0.1:" + app.app().port(), "PASSWORDS", passwords.encode(),
+                "SHOTS_DIR", SHOTS.toString(), "CHROMIUM", CHROMIUM));
+        Path log = SHOTS.resolveSibling("unit-head-page.log");
+        Files.createDirectories(SHOTS);
+        Process process = node.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = process.waitFor(240, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertTrue(finished, "the browser run did not finish in 240 s:\n" + output);
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("UNIT HEAD PAGE OK"), output);
+    }
+
     /** The command's exit code; -1 when it cannot be started (not installed) or does not finish in time. */
     private static int run(List<String> command, Path dir, int timeoutS) throws Exception {
         Process p;

@@ -141,6 +141,29 @@ class MonthlyReportIT {
     }
 
     @Test
+    void whoPerformsPerLiaisonAndPerUnit() throws Exception {
+        JsonObject people = call("pukou-head", "GET", "/api/v1/reports/monthly?month=2026-10", null, 200).getJsonObject("people");
+        JsonObject lina = people.getJsonArray("liaisons").stream().map(JsonObject.class::cast)
+                .filter(p -> "user-pukou-liaison-1".equals(p.getString("id"))).findFirst().orElseThrow(() -> new AssertionError(people.encode()));
+        assertEquals("李娜", lina.getString("name"));
+        assertEquals(2, lina.getLong("completed"), "A and C");
+        assertEquals(1.0, lina.getDouble("onTimeRate"));
+        assertEquals(0.5, lina.getDouble("satisfactionRate"));
+        // A: 11 h, C: 8.5 h of an 8.5 h office day
+        assertEquals(1.147, lina.getDouble("avgWorkingDays"), 0.001);
+        assertEquals(1.294, lina.getDouble("p90WorkingDays"), 0.001);
+        assertEquals(1, lina.getLong("rework"));
+        assertEquals(0, lina.getLong("urges"));
+        JsonObject pukou = people.getJsonArray("handlingUnits").stream().map(JsonObject.class::cast)
+                .filter(p -> "district-pukou".equals(p.getString("id"))).findFirst().orElseThrow();
+        assertEquals("浦口区", pukou.getString("name"));
+        assertEquals(2, pukou.getLong("received"));
+        assertEquals(2, pukou.getLong("completed"));
+        JsonObject gulou = call("city-admin", "GET", "/api/v1/reports/monthly?month=2026-10&unitId=district-gulou", null, 200);
+        assertTrue(gulou.getJsonObject("people").getJsonArray("liaisons").isEmpty(), "another district's people are not in it");
+    }
+
+    @Test
     void unitHeadsSeeTheirAreaCityAdminsEveryDistrict() throws Exception {
         JsonObject head = call("pukou-head", "GET", "/api/v1/reports/monthly?month=2026-10", null, 200);
         assertTrue(head.getJsonArray("rows").stream().map(JsonObject.class::cast)

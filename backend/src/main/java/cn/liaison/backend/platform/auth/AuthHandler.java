@@ -86,6 +86,11 @@ public final class AuthHandler implements JWTAuthHandler {
                 });
     }
 
+    /** The signed-in principal, or null when the request carries none (for logs and the audit trail). */
+    public static Principal signedIn(RoutingContext rc) {
+        return rc.get(PRINCIPAL);
+    }
+
     /** The signed-in principal; a 401 problem when the request carries none. */
     public static Principal principal(RoutingContext rc) {
         Principal principal = rc.get(PRINCIPAL);

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.validation.RequestUtils;
 import io.vertx.openapi.validation.ValidatableRequest;
 import java.util.Locale;
 
@@ -17,6 +18,10 @@ final class ContractRequestExtractor implements RequestExtractor {
 
     @Override
     public Future<ValidatableRequest> extractValidatableRequest(RoutingContext rc, Operation operation) {
+        if (StreamedBody.streamed(rc)) {
+            // the operation reads the body itself; the validator checks its parameters only
+            return RequestUtils.extract(rc.request(), operation, () -> Future.succeededFuture(null));
+        }
         boolean hasBody = rc.body() != null && rc.body().length() > 0;
         if (hasBody && operation.getRequestBody() != null) {
             String contentType = rc.request().getHeader("Content-Type");

@@ -82,7 +82,7 @@ public final class HttpVerticle extends VerticleBase {
         builder.rootHandler(new RequestIds());
         builder.rootHandler(new AccessLog());
         builder.rootHandler(new FormBodyGuard());
-        builder.rootHandler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
+        builder.rootHandler(new StreamedBody(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes())));
         builder.rootHandler(new ClientAddress(settings.trustedProxies()));
         // Features register first: a machine caller's signature is checked before any parsing (root
         // handlers run in the order they were added).

@@ -42,5 +42,22 @@ public enum NotificationEvent {
     /** To the liaison and unit heads: a policy applies but the obligation does not show it (应享未享). */
     POLICY_DUE_NOT_APPLIED,
     /** To the liaison: assigned to a project (包片包干). */
-    PROJECT_ASSIGNED
+    PROJECT_ASSIGNED,
+    // Inspection events (扫码入企): Notification.requestId carries the INSPECTION id, data its number and item.
+    /** To the enterprise: an inspection was registered; please see and rate it. */
+    INSPECTION_RECORDED,
+    // Service plans (一企一策): Notification.requestId carries the PLAN id.
+    /** To the enterprise: a plan was opened for it, a step was done, or it is ready to confirm. */
+    PLAN_PROGRESS,
+    /** To staff: a plan step is theirs (lead, helper, step owner). */
+    PLAN_ASSIGNED,
+    /** To the step owner, unit heads, city admins: a plan step's reminder, overdue or escalation. */
+    PLAN_STEP_DUE,
+    /** To the lead and unit heads: a bad rating reopened the plan. */
+    PLAN_REOPENED,
+    // Service that comes first (跨前服务): Notification.requestId carries the TASK id.
+    /** To the liaison: a proactive task (跨前对接) with what to ask. */
+    PROACTIVE_TASK,
+    /** To the enterprise: one check-in message (主动问询), within the monthly contact limit. */
+    CHECK_IN
 }
