@@ -45,7 +45,7 @@ try {
   await page.waitForFunction(() => window.Chart && ['bars', 'trend'].every(id => {
     const chart = window.Chart.getChart(id);
     return chart && chart.data.labels.length > 0;
-  }));
+  }), null, { timeout: 90000 }); // twelve monthly reports, each with every section, two at a time
   const trendMonths = await page.evaluate(() => window.Chart.getChart('trend').data.labels.length);
   if (trendMonths !== 12) throw new Error('the trend shows ' + trendMonths + ' months, not 12');
   const kpis = await page.locator('#kpis .kpi').count();

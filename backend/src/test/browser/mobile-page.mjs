@@ -31,6 +31,18 @@ async function submitRequest(token, content) {
   return r.json();
 }
 
+// Assessment and routing follow the 201 asynchronously: read the request until it has left RECEIVED.
+async function routed(token, id) {
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    const r = await fetch(BASE + '/api/v1/requests/' + id, { headers: { Authorization: 'Bearer ' + token } });
+    const body = await r.json();
+    if (r.ok && body.status !== 'RECEIVED') return body;
+    if (Date.now() > deadline) throw new Error('not routed within 60 s: ' + JSON.stringify(body));
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+}
+
 const step = name => console.log('STEP ' + name);
 
 const browser = await chromium.launch({
@@ -69,7 +81,7 @@ try {
 
   step('assigned task appears live');
   const enterprise = await apiLogin(env('ENTERPRISE_USER'), env('ENTERPRISE_PASSWORD'));
-  const created = await submitRequest(enterprise, '我司项目人防地下室需要竣工验收现场踏勘，请联系人尽快安排时间');
+  const created = await routed(enterprise, (await submitRequest(enterprise, '我司项目人防地下室需要竣工验收现场踏勘，请联系人尽快安排时间')).id);
   if (created.liaisonId !== 'user-pukou-liaison-1') throw new Error('not routed to the liaison: ' + JSON.stringify(created));
   const card = page.locator(`a.task[data-id="${created.id}"]`);
   await card.waitFor();

@@ -26,6 +26,18 @@ async function call(token, method, path, body, expected = 200) {
   return JSON.parse(text);
 }
 
+// Assessment and routing follow the 201 asynchronously: read the request until it has left RECEIVED.
+async function routed(token, id) {
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    const r = await fetch(BASE + '/api/v1/requests/' + id, { headers: { Authorization: 'Bearer ' + token } });
+    const body = await r.json();
+    if (r.ok && body.status !== 'RECEIVED') return body;
+    if (Date.now() > deadline) throw new Error('not routed within 60 s: ' + JSON.stringify(body));
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+}
+
 const step = name => console.log('STEP ' + name);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -40,6 +52,7 @@ try {
   const head = await login('pukou-head');
   const created = await call(enterprise, 'POST', '/api/v1/requests',
     { type: 'DEMAND', content: '地下室人防门需要更换密封条，请协调厂家上门', projectId: 'project-demo-1' }, 201);
+  await routed(enterprise, created.id);
   await call(liaison, 'POST', `/api/v1/requests/${created.id}/accept`, {});
   await call(liaison, 'POST', `/api/v1/requests/${created.id}/extension`, { workingDays: 3, reason: '厂家配件需从外地调货' });
 
@@ -74,6 +87,7 @@ try {
   const admin = await login('city-admin');
   const waiting = await call(agent, 'POST', '/api/v1/requests',
     { type: 'DEMAND', content: '来电反映小区人防工程出入口被占用，请协调清理' }, 201);
+  await routed(admin, waiting.id);
   await call(admin, 'POST', `/api/v1/requests/${waiting.id}/assess`, { unitId: 'district-pukou', note: '地址在浦口区' });
   await page.goto(`${BASE}/m/#/tasks/${waiting.id}`);
   await page.click('button[data-action="assign"]');
