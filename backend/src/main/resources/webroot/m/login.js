@@ -47,7 +47,10 @@ export async function renderLogin(view, params) {
     try {
       const result = await api('POST', '/api/v1/auth/login', { username, password });
       session.save(result.token, result.user);
-      location.hash = next;
+      // Opened from a task link, the form was shown in place: the hash is already `next`, so setting it
+      // again would fire no hashchange and the page would stay on the form.
+      if (location.hash === next) window.dispatchEvent(new HashChangeEvent('hashchange'));
+      else location.hash = next;
     } catch (err) {
       error.textContent = err.message;
       error.hidden = false;
