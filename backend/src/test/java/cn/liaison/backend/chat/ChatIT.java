@@ -140,6 +140,7 @@ class ChatIT {
         JsonObject t6 = say(token, id, "确认提交");
         JsonObject created = first(t6, "request");
         assertNotNull(created.getString("id"));
+        app.awaitAssessed(created.getString("id"));
 
         JsonObject stored = new JsonObject(app.get("/api/v1/requests/" + created.getString("id"),
                 app.port(cn.liaison.backend.identity.LoginService.class).tokenFor("user-city-admin").await(10, TimeUnit.SECONDS)).body());

@@ -274,6 +274,8 @@ class WecomIT {
         HttpResponse<String> response = app.sendJson("POST", "/api/v1/requests", app.loginAs("enterprise-1"),
                 new JsonObject().put("type", "DEMAND").put("content", content).put("projectId", "project-demo-1").encode());
         assertEquals(201, response.statusCode(), response.body());
-        return new JsonObject(response.body());
+        JsonObject created = new JsonObject(response.body());
+        app.awaitAssessed(created.getString("id")); // routing (and its notifications) follows the 201
+        return created;
     }
 }
