@@ -1,5 +1,6 @@
 package cn.liaison.backend.plan;
 
+import cn.liaison.backend.FeatureFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class PlansAtScaleIT {
     static Path dataDir;
 
     /** A long client timeout: this test measures, it does not judge (on a loaded machine a scan takes long). */
-    private static JsonObject get(PlanFixture f, String user, String path) throws Exception {
+    private static JsonObject get(FeatureFixture f, String user, String path) throws Exception {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(f.app.uri(path)).header("Authorization", "Bearer " + f.token(user))
                         .timeout(java.time.Duration.ofMinutes(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -40,7 +41,7 @@ class PlansAtScaleIT {
     void readsStayBoundedAt100kPlans() throws Exception {
         // Seeding 100,000 plans takes minutes on the shared build machine: run on purpose with PLANS_AT_SCALE=on.
         org.junit.jupiter.api.Assumptions.assumeTrue("on".equals(System.getenv("PLANS_AT_SCALE")), "PLANS_AT_SCALE=on runs it");
-        try (PlanFixture f = new PlanFixture(dataDir)) {
+        try (FeatureFixture f = new FeatureFixture(dataDir)) {
             MongoClient mongo = f.app.app().platform().stores().mongo();
             Instant now = f.clock.instant();
             long t0 = System.nanoTime();

@@ -1,5 +1,6 @@
 package cn.liaison.backend.plan;
 
+import cn.liaison.backend.FeatureFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,12 +27,12 @@ class ServicePlansIT {
 
     @TempDir
     static Path dataDir;
-    static PlanFixture f;
+    static FeatureFixture f;
     static String planId;
 
     @BeforeAll
     static void start() throws Exception {
-        f = new PlanFixture(dataDir);
+        f = new FeatureFixture(dataDir);
         f.app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 

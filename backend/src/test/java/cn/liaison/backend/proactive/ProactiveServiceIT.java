@@ -1,5 +1,6 @@
 package cn.liaison.backend.proactive;
 
+import cn.liaison.backend.FeatureFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,11 +26,11 @@ class ProactiveServiceIT {
 
     @TempDir
     static Path dataDir;
-    static ProactiveFixture f;
+    static FeatureFixture f;
 
     @BeforeAll
     static void start() throws Exception {
-        f = new ProactiveFixture(dataDir, Map.of("PROACTIVE_SILENCE_DAYS", "20", "PROACTIVE_CONTACTS_PER_MONTH", "2"));
+        f = new FeatureFixture(dataDir, Map.of("PROACTIVE_SILENCE_DAYS", "20", "PROACTIVE_CONTACTS_PER_MONTH", "2"));
         f.app.knowledgeBase().await(180, TimeUnit.SECONDS);
     }
 

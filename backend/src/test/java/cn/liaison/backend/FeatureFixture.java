@@ -1,11 +1,7 @@
-package cn.liaison.backend.plan;
+package cn.liaison.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.liaison.backend.MutableClock;
-import cn.liaison.backend.RecordingNotifier;
-import cn.liaison.backend.StartOptions;
-import cn.liaison.backend.TestApp;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -15,24 +11,27 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The real service (demo people) with a movable clock and recorded notifications; Monday 2026-11-23 09:30 Beijing time. */
-final class PlanFixture implements AutoCloseable {
+/**
+ * The real service (demo people) with a movable clock and recorded notifications; Monday 2026-11-23
+ * 09:30 Beijing time. Shared by the plan and proactive-service tests.
+ */
+public final class FeatureFixture implements AutoCloseable {
 
-    final MutableClock clock = MutableClock.at("2026-11-23T09:30:00+08:00");
-    final RecordingNotifier notifier = new RecordingNotifier();
-    final TestApp app;
+    public final MutableClock clock = MutableClock.at("2026-11-23T09:30:00+08:00");
+    public final RecordingNotifier notifier = new RecordingNotifier();
+    public final TestApp app;
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, Instant> issued = new HashMap<>();
 
-    PlanFixture(Path dataDir) throws Exception {
+    public FeatureFixture(Path dataDir) throws Exception {
         this(dataDir, Map.of());
     }
 
-    PlanFixture(Path dataDir, Map<String, String> env) throws Exception {
+    public FeatureFixture(Path dataDir, Map<String, String> env) throws Exception {
         app = TestApp.start(dataDir, env, StartOptions.defaults().withClock(clock).withNotifierAndManualJobs(notifier));
     }
 
-    String token(String username) throws Exception {
+    public String token(String username) throws Exception {
         String token = tokens.get(username);
         if (token == null || issued.get(username).plus(Duration.ofHours(6)).isBefore(clock.instant())) {
             token = app.loginAs(username);
@@ -42,20 +41,20 @@ final class PlanFixture implements AutoCloseable {
         return token;
     }
 
-    HttpResponse<String> send(String user, String method, String path, JsonObject body) throws Exception {
+    public HttpResponse<String> send(String user, String method, String path, JsonObject body) throws Exception {
         return app.sendJson(method, path, token(user), body == null ? "" : body.encode());
     }
 
-    HttpResponse<String> get(String user, String path) throws Exception {
+    public HttpResponse<String> get(String user, String path) throws Exception {
         return app.get(path, token(user));
     }
 
-    JsonObject ok(HttpResponse<String> response, int status) {
+    public JsonObject ok(HttpResponse<String> response, int status) {
         assertEquals(status, response.statusCode(), response.body());
         return new JsonObject(response.body());
     }
 
-    int job(String name) throws Exception {
+    public int job(String name) throws Exception {
         return app.runJob(name).await(60, TimeUnit.SECONDS);
     }
 
