@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An in-process MongoDB: mongo-java-server on its H2 MVStore backend, one file under the data
@@ -14,6 +16,7 @@ import org.h2.mvstore.MVStore;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);
     private static final int CACHE_MB = 64;
 
     private final MongoServer server;
@@ -43,6 +46,14 @@ public final class EmbeddedMongo implements AutoCloseable {
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(upstreamPlanner ? 16 : CACHE_MB).open();
         QueryLog queryLog = new QueryLog();
         CommittingH2Backend backend = CommittingH2Backend.open(store, queryLog, upstreamPlanner);
+        if (!upstreamPlanner) {
+            long begin = System.nanoTime();
+            long read = backend.buildIndexes();
+            if (read > 0) {
+                LOG.info("Embedded MongoDB: in-memory indexes built from {} stored documents in {} ms", read,
+                        (System.nanoTime() - begin) / 1_000_000);
+            }
+        }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         return new EmbeddedMongo(server, backend, file, server.getLocalAddress(), queryLog);
@@ -53,8 +64,14 @@ public final class EmbeddedMongo implements AutoCloseable {
         return queryLog;
     }
 
+    /**
+     * The in-process server's address. Its connect timeout is also the driver's heartbeat read
+     * timeout: a connection never takes long to open here, but one long command (an aggregation over
+     * a month, a search rebuild's first batch) stalls the server's I/O threads, and a heartbeat that
+     * timed out behind it made the driver drop the server and fail every call in flight.
+     */
     public String connectionString() {
-        return "mongodb://127.0.0.1:" + address.getPort();
+        return "mongodb://127.0.0.1:" + address.getPort() + "/?connectTimeoutMS=30000";
     }
 
     /**

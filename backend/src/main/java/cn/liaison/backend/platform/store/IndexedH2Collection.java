@@ -159,20 +159,28 @@ final class IndexedH2Collection extends H2Collection {
         return ordered;
     }
 
+    /** {@link #buildPendingIndexes} at start, before any client: returns the documents read (0 if none pending). */
+    synchronized long buildIndexesNow() {
+        return buildPendingIndexes();
+    }
+
     /** Builds every in-memory index not yet filled since start in a single pass over the documents. */
-    private void buildPendingIndexes() {
+    private long buildPendingIndexes() {
         List<OrderedIndex> pending = orderedIndexes().stream().filter(o -> !o.isBuilt()).toList();
         if (pending.isEmpty()) {
-            return;
+            return 0;
         }
         var all = dataMap.entrySet();
         for (OrderedIndex index : pending) {
             index.rebuild(List.of());
         }
+        long read = 0;
         for (var entry : all) {
+            read++;
             for (OrderedIndex index : pending) {
                 index.add(entry.getValue(), entry.getKey(), this);
             }
         }
+        return read;
     }
 }

@@ -21,7 +21,7 @@ final class IndexedH2Database extends H2Database {
     private static final String DATA_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
 
-    private record Context(MVStore mvStore, QueryLog log) {}
+    private record Context(MVStore mvStore, QueryLog log, List<IndexedH2Collection> opened) {}
 
     /** Upstream's constructor already opens collections, before this class's fields are set. */
     private static final ThreadLocal<Context> OPENING = new ThreadLocal<>();
@@ -34,7 +34,7 @@ final class IndexedH2Database extends H2Database {
     }
 
     static IndexedH2Database open(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry, QueryLog log) {
-        OPENING.set(new Context(mvStore, log));
+        OPENING.set(new Context(mvStore, log, new java.util.concurrent.CopyOnWriteArrayList<>()));
         try {
             return new IndexedH2Database(databaseName, mvStore, cursorRegistry);
         } finally {
@@ -74,7 +74,19 @@ final class IndexedH2Database extends H2Database {
         MVMap<Object, Document> dataMap = c.mvStore().openMap(DATA_PREFIX + fullName,
                 new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
         MVMap<String, Object> metaMap = c.mvStore().openMap(META_PREFIX + fullName);
-        return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry, c.log());
+        IndexedH2Collection collection = new IndexedH2Collection(this, collectionName, options, dataMap, metaMap,
+                cursorRegistry, c.log());
+        c.opened().add(collection);
+        return collection;
+    }
+
+    /** Fills every collection's in-memory indexes now; returns how many documents were read. */
+    long buildIndexes() {
+        long read = 0;
+        for (IndexedH2Collection collection : context().opened()) {
+            read += collection.buildIndexesNow();
+        }
+        return read;
     }
 
     @Override

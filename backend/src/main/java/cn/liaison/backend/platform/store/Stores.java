@@ -32,8 +32,10 @@ public final class Stores {
         JsonObject mongoConfig = new JsonObject()
                 .put("connection_string", mongoUri)
                 .put("db_name", mongoDb)
-                .put("serverSelectionTimeoutMS", 5000)
-                .put("connectTimeoutMS", 5000);
+                .put("serverSelectionTimeoutMS", 5000);
+        if (!mongoUri.contains("connectTimeoutMS=")) { // the embedded store names its own (EmbeddedMongo)
+            mongoConfig.put("connectTimeoutMS", 5000);
+        }
         MongoClient mongo = TracedMongo.wrap(vertx, MongoClient.createWithMongoSettings(vertx, mongoConfig, "liaison",
                 withMetrics(new MongoClientOptionsParser(vertx, mongoConfig).settings())));
         Redis redis = Redis.createClient(vertx, new RedisOptions()

@@ -254,9 +254,10 @@ public final class StoreBench {
                     .put("from", "ASSIGNED").put("to", "IN_PROGRESS").put("note", "已电话联系企业，约定现场查看时间。"));
         }
         JsonArray outbox = new JsonArray().add(new JsonObject().put("id", "n-" + id).put("event", "ASSIGNED").put("attempts", 0)
+                .put("recipients", new JsonArray().add(liaison)).put("title", "新任务").put("text", "请签收").put("createdAt", date(created))
                 .put("nextAttemptAt", date(random.nextInt(100) == 0 ? NOW.minusSeconds(30) : NOW.plusSeconds(86_400 * 30L))));
         return new JsonObject().put("_id", id).put("number", String.format("SQ2026-%08d", i)).put("version", 3L)
-                .put("status", status).put("type", "CONSULTATION").put("channel", "MINIAPP").put("category", "FEE")
+                .put("status", status).put("type", "CONSULT").put("channel", "MINIAPP").put("category", "FEE")
                 .put("content", TEXT + TEXT).put("district", district).put("unitId", district).put("liaisonId", liaison)
                 .put("enterpriseId", "ent-" + random.nextInt(ENTERPRISES))
                 .put("createdBy", new JsonObject().put("id", "user-" + random.nextInt(5_000)).put("name", "企业用户"))
