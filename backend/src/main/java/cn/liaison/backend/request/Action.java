@@ -56,6 +56,16 @@ public enum Action {
         };
     }
 
+    /** Whether the stored action name {@code name} is one the enterprise never reads as it stands. */
+    public static boolean staffOnly(String name) {
+        for (Action action : values()) {
+            if (action.name().equals(name)) {
+                return action.staffOnly();
+            }
+        }
+        return false;
+    }
+
     /** The path segment of {@code POST /api/v1/requests/{id}/{action}}. */
     public String path() {
         return switch (this) {

@@ -30,10 +30,10 @@ final class EnterpriseView {
         JsonArray shown = new JsonArray();
         for (Object item : doc.getJsonArray("history", new JsonArray())) {
             JsonObject entry = (JsonObject) item;
-            Action action = Action.valueOf(entry.getString("action"));
-            if (action == Action.EXTENSION_APPROVE) {
+            String action = entry.getString("action");
+            if (Action.EXTENSION_APPROVE.name().equals(action)) {
                 shown.add(extended(entry, newDueAt(doc)));
-            } else if (!entry.getBoolean("internal", false) && !action.staffOnly()) {
+            } else if (!entry.getBoolean("internal", false) && !Action.staffOnly(action)) {
                 JsonObject copy = entry.copy();
                 copy.put("at", apiTime(instant(entry.getValue("at"))));
                 shown.add(copy);

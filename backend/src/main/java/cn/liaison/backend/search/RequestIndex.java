@@ -180,7 +180,7 @@ final class RequestIndex implements AutoCloseable {
             String note = entry.getString("note");
             if (note != null) {
                 // Only staff may match what the enterprise never reads (notes, extension reasons).
-                boolean staffOnly = entry.getBoolean("internal", false) || staffOnly(entry.getString("action"));
+                boolean staffOnly = entry.getBoolean("internal", false) || Action.staffOnly(entry.getString("action"));
                 (staffOnly ? internal : notes).append(note).append('\n');
             }
         }
@@ -188,10 +188,6 @@ final class RequestIndex implements AutoCloseable {
         text(doc, NOTES, notes.toString());
         text(doc, INTERNAL, internal.toString());
         return doc;
-    }
-
-    private static boolean staffOnly(String action) {
-        return action != null && java.util.Arrays.stream(Action.values()).anyMatch(a -> a.staffOnly() && a.name().equals(action));
     }
 
     private static void keyword(Document doc, String field, String value) {
