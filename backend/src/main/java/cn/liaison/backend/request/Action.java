@@ -44,6 +44,28 @@ public enum Action {
         return this == NOTE;
     }
 
+    /**
+     * Whether its history entry is the office's own business, never shown to the enterprise as it
+     * stands: internal notes, and an extension's request and decision with their reasons (an approved
+     * one reaches the enterprise only as its new due date, see {@code EnterpriseView}).
+     */
+    public boolean staffOnly() {
+        return switch (this) {
+            case NOTE, EXTENSION, EXTENSION_APPROVE, EXTENSION_REJECT -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether the stored action name {@code name} is one the enterprise never reads as it stands. */
+    public static boolean staffOnly(String name) {
+        for (Action action : values()) {
+            if (action.name().equals(name)) {
+                return action.staffOnly();
+            }
+        }
+        return false;
+    }
+
     /** The path segment of {@code POST /api/v1/requests/{id}/{action}}. */
     public String path() {
         return switch (this) {

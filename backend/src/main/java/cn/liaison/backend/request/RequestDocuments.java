@@ -81,8 +81,16 @@ final class RequestDocuments {
         if (createdBy != null) {
             out.put("createdBy", createdBy.copy());
         }
-        copyWithTimes(doc, out, "extension", "requestedAt", "decidedAt", "previousDueAt");
-        if (out.getJsonObject("extension") != null) {
+        boolean staff = viewer.isStaff();
+        if (!staff) {
+            JsonObject extension = EnterpriseView.extension(doc); // only an approved one, as its new due date
+            if (extension != null) {
+                out.put("extension", extension);
+            }
+        } else {
+            copyWithTimes(doc, out, "extension", "requestedAt", "decidedAt", "previousDueAt", "dueAt");
+        }
+        if (staff && out.getJsonObject("extension") != null) {
             JsonObject extension = out.getJsonObject("extension");
             extension.put("stateLabel", extensionLabel(ExtensionState.valueOf(extension.getString("state"))));
         }
@@ -101,15 +109,14 @@ final class RequestDocuments {
             out.put("callbacks", callbacks);
         }
         copyWithTimes(doc, out, "assessment", "at");
-        JsonArray history = new JsonArray();
-        boolean staff = viewer.isStaff();
-        doc.getJsonArray("history", new JsonArray()).forEach(e -> {
-            // Internal notes (内部备注) exist only for staff: the enterprise's views never carry them.
-            if (staff || !((JsonObject) e).getBoolean("internal", false)) {
-                history.add(withApiTimes((JsonObject) e, "at"));
-            }
-        });
-        out.put("history", history);
+        if (staff) {
+            JsonArray history = new JsonArray();
+            doc.getJsonArray("history", new JsonArray()).forEach(e -> history.add(withApiTimes((JsonObject) e, "at")));
+            out.put("history", history);
+        } else {
+            // Internal notes and extension reasons and decisions are for staff only (EnterpriseView).
+            out.put("history", EnterpriseView.history(doc));
+        }
         JsonArray failed = doc.getJsonArray("failedNotifications");
         if (failed != null && !failed.isEmpty() && !viewer.has(Role.ENTERPRISE)) {
             JsonArray shown = new JsonArray();

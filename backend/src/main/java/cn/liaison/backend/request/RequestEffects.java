@@ -165,7 +165,7 @@ final class RequestEffects {
             boolean rework = change.doc.getString("status").equals(RequestStatus.REWORK.name());
             Instant due = instant(change.doc.getValue("activeDueAt"));
             Instant extended = calendar.deadline(due, extension.getInteger("workingDays")).toInstant();
-            extension.put("previousDueAt", date(due));
+            extension.put("previousDueAt", date(due)).put("dueAt", date(extended));
             change.set(rework ? "rework.dueAt" : "dueAt", date(extended)).set("activeDueAt", date(extended));
             change.set("calendarIncomplete", !complete(due, extended));
         }

@@ -1,6 +1,7 @@
 package cn.liaison.backend.search;
 
 import cn.liaison.backend.platform.store.MongoDocs;
+import cn.liaison.backend.request.Action;
 import cn.liaison.backend.request.SearchCriteria;
 import cn.liaison.kb.text.AnalyzerKind;
 import io.vertx.core.json.JsonArray;
@@ -178,7 +179,9 @@ final class RequestIndex implements AutoCloseable {
             JsonObject entry = (JsonObject) item;
             String note = entry.getString("note");
             if (note != null) {
-                (entry.getBoolean("internal", false) ? internal : notes).append(note).append('\n');
+                // Only staff may match what the enterprise never reads (notes, extension reasons).
+                boolean staffOnly = entry.getBoolean("internal", false) || Action.staffOnly(entry.getString("action"));
+                (staffOnly ? internal : notes).append(note).append('\n');
             }
         }
         text(doc, CONTENT, request.getString(CONTENT, "") + "\n" + number);

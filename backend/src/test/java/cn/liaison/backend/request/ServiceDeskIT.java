@@ -84,6 +84,52 @@ class ServiceDeskIT {
         assertTrue(loop.notifier.sent().stream().noneMatch(n -> n.text().contains("脾气急躁")), "a note notifies no one");
     }
 
+    /**
+     * Issue 15: an extension is the office's own business. The enterprise never reads the liaison's
+     * reason, the unit head's note or that a request was refused; when the due date moves it is told
+     * the new date in plain words. Staff see everything as before.
+     */
+    @Test
+    void extensionReasonsAndDecisionsStayInternalAndTheEnterpriseIsToldOnlyTheNewDueDate() throws Exception {
+        String approvedId = submitted("enterprise-1", "地下室防护设备需要第三方检测，请协调检测时间");
+        loop.act("pukou-liaison-1", approvedId, "accept", new JsonObject());
+        loop.act("pukou-liaison-1", approvedId, "extension",
+                new JsonObject().put("workingDays", 3).put("reason", "检测机构排期紧张内部协调中"));
+        String pending = loop.get("enterprise-1", "/api/v1/requests/" + approvedId).body();
+        assertFalse(pending.contains("检测机构排期紧张"), "the reason: " + pending);
+        assertFalse(pending.contains("EXTENSION") || pending.contains("延期"), "a pending request: " + pending);
+        JsonObject staffView = loop.act("pukou-head", approvedId, "extension/approve",
+                new JsonObject().put("note", "同意但须盯紧检测单位"));
+
+        JsonObject seen = new JsonObject(loop.get("enterprise-1", "/api/v1/requests/" + approvedId).body());
+        assertFalse(seen.encode().contains("检测机构排期紧张") || seen.encode().contains("盯紧"), seen.encodePrettily());
+        assertFalse(seen.encode().contains("EXTENSION") || seen.encode().contains("批准"), seen.encodePrettily());
+        String newDue = java.time.OffsetDateTime.parse(staffView.getString("dueAt")).format(
+                java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日"));
+        assertEquals(staffView.getString("dueAt"), seen.getString("dueAt"));
+        JsonObject told = seen.getJsonArray("history").getJsonObject(seen.getJsonArray("history").size() - 1);
+        assertEquals("办理期限延长至 " + newDue, told.getString("note"), seen.encodePrettily());
+        assertEquals("办理期限延长", told.getString("actionLabel"));
+        assertEquals(staffView.getString("dueAt"), seen.getJsonObject("extension").getString("dueAt"));
+        assertEquals(List.of(), ids(search("enterprise-1", "检测机构排期紧张", "")), "the reason is not searchable by it");
+
+        String staffBody = loop.get("pukou-head", "/api/v1/requests/" + approvedId).body();
+        assertTrue(staffBody.contains("检测机构排期紧张") && staffBody.contains("盯紧") && staffBody.contains("EXTENSION_APPROVE"),
+                "staff keep the whole story: " + staffBody);
+        assertEquals(List.of(approvedId), ids(search("pukou-liaison-1", "检测机构排期紧张", "")));
+
+        String rejectedId = submitted("enterprise-1", "人防工程防化设备维护保养咨询，希望尽快上门");
+        loop.act("pukou-liaison-1", rejectedId, "accept", new JsonObject());
+        loop.act("pukou-liaison-1", rejectedId, "extension", new JsonObject().put("workingDays", 5).put("reason", "联络员本周外出培训"));
+        loop.act("pukou-head", rejectedId, "extension/reject", new JsonObject().put("note", "培训不是延期理由"));
+        for (String path : List.of("/api/v1/requests/" + rejectedId, "/api/v1/requests", "/api/v1/requests/export.csv")) {
+            String body = loop.get("enterprise-1", path).body();
+            assertFalse(body.contains("外出培训") || body.contains("不是延期理由") || body.contains("驳回")
+                    || body.contains("EXTENSION") || body.contains("检测机构排期紧张"), path + ": " + body);
+        }
+        assertTrue(loop.get("pukou-head", "/api/v1/requests/" + rejectedId).body().contains("不是延期理由"));
+    }
+
     @Test
     void theEnterpriseSupplementsAndUrgesOnceAWorkingDayAndTheSecondUrgeReachesTheUnitHead() throws Exception {
         String id = submitted("enterprise-1", "地下车库人防门无法关闭，影响消防检查");

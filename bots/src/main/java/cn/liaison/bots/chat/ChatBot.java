@@ -2,6 +2,7 @@ package cn.liaison.bots.chat;
 
 import cn.liaison.bots.domain.RatingLevel;
 import cn.liaison.bots.domain.RequestType;
+import cn.liaison.bots.domain.RequestWords;
 
 import cn.liaison.bots.chat.DialogueState.Phase;
 import cn.liaison.kb.KnowledgeBase;
@@ -97,7 +98,8 @@ public final class ChatBot {
             case PROGRESS -> progress(user, state);
             case NEXT_STEPS -> checklists == null ? answer(state.asked(text), text)
                     : NextSteps.reply(checklists, user, text).map(replies -> new Result(state.idle(), replies));
-            case HUMAN -> collector.start(user, state, RequestType.DEMAND.name(),
+            case HUMAN -> collector.start(user, state, // "我要投诉" asks for a person to take a complaint
+                    (RequestWords.complains(text) ? RequestType.COMPLAINT : RequestType.DEMAND).name(),
                     state.lastQuestion() == null ? null : state.lastQuestion());
             case COMPLAINT -> collector.start(user, state, RequestType.COMPLAINT.name(), text);
             case DEMAND -> collector.start(user, state, RequestType.DEMAND.name(), text);

@@ -1,6 +1,7 @@
 package cn.liaison.bots.chat;
 
 import cn.liaison.bots.domain.RequestType;
+import cn.liaison.bots.domain.RequestWords;
 
 import cn.liaison.bots.chat.ChatBot.Result;
 import io.vertx.core.Future;
@@ -62,6 +63,10 @@ final class RequestCollector {
             draft = draft.with(field, value.replaceAll("[\\s-]", ""));
         } else {
             draft = draft.with(field, value);
+        }
+        if (RequestDraft.DESCRIPTION.equals(field) && RequestType.DEMAND.name().equals(draft.type())
+                && RequestWords.complains(value)) {
+            draft = draft.withType(RequestType.COMPLAINT.name()); // 转人工, then what went wrong: a complaint
         }
         return next(user, state, draft, List.of());
     }

@@ -58,6 +58,10 @@ public record RequestDraft(String key, String type, String description, String p
         };
     }
 
+    public RequestDraft withType(String newType) {
+        return new RequestDraft(key, newType, description, projectId, projectName, contactName, contactPhone, district, needsDistrict);
+    }
+
     public RequestDraft withProject(String id, String name) {
         return new RequestDraft(key, type, description, id, name, contactName, contactPhone, district, needsDistrict);
     }

@@ -11,7 +11,8 @@ public final class RequestWords {
 
     /** A complaint (投诉): about a fault in a shelter or about how the office treats people. */
     public static final List<String> COMPLAINT = List.of("投诉", "举报", "坏了", "损坏", "破损", "漏水", "渗水", "故障",
-            "不作为", "推诿", "刁难", "拖延", "态度差", "乱收费", "不满意", "堵塞", "被占用", "锈蚀");
+            "不作为", "推诿", "刁难", "拖延", "态度差", "态度很差", "态度不好", "态度恶劣", "不耐烦", "乱收费", "不满意", "堵塞",
+            "被占用", "锈蚀");
     public static final List<String> PRAISE = List.of("表扬", "感谢", "点赞", "锦旗", "致谢");
     public static final List<String> SUGGESTION = List.of("建议", "意见", "希望增加", "能否优化", "提议");
     /** Asking the office to act. */

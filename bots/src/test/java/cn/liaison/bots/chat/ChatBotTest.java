@@ -172,6 +172,17 @@ class ChatBotTest {
         assertFalse(states.get(b).draft().missing().contains(RequestDraft.DISTRICT), "a bound user's project places it");
     }
 
+    /** Issue 15: "我要投诉" and then what happened was filed as a 诉求 (DEMAND). */
+    @Test
+    void aComplaintToldInTwoMessagesIsFiledAsAComplaint() {
+        String c = say(null, "我要投诉").conversationId();
+        say(c, "窗口工作人员态度很差，材料交了三次还说不全");
+        assertEquals("COMPLAINT", states.get(c).draft().type(), "我要投诉 starts a complaint");
+        String h = say(null, "转人工").conversationId();
+        say(h, "窗口工作人员态度很差，材料交了三次还说不全");
+        assertEquals("COMPLAINT", states.get(h).draft().type(), "what the user then tells makes it one");
+    }
+
     @Test
     void aPhoneNumberIsNeitherAProjectNorAName() {
         String c = say(null, "人防门坏了，关不上").conversationId();
