@@ -58,6 +58,7 @@ class PlanSubscribeIT {
         try (FakeWechat wechat = new FakeWechat();
              TestApp app = TestApp.start(dataDir, env(wechat, true),
                      StartOptions.defaults().withClock(clock).withNotifierAndManualJobs(new RecordingNotifier()))) {
+            app.knowledgeBase().await(180, TimeUnit.SECONDS); // the scan and project creation read it
             // The demo project of the same enterprise takes today's check-in (to its password user, no openid).
             app.runJob("proactive").await(60, TimeUnit.SECONDS);
             app.runJob("proactive-outbox").await(30, TimeUnit.SECONDS);
@@ -126,6 +127,7 @@ class PlanSubscribeIT {
         try (FakeWechat wechat = new FakeWechat();
              TestApp app = TestApp.start(dataDir, env(wechat, false), StartOptions.defaults()
                      .withClock(MutableClock.at("2026-11-23T09:30:00+08:00")).withNotifierAndManualJobs(new RecordingNotifier()))) {
+            app.knowledgeBase().await(180, TimeUnit.SECONDS);
             String enterprise = boundEnterpriseUser(app, "quiet");
             assertEquals(201, app.sendJson("POST", "/api/v1/plans", app.loginAs("pukou-edz-liaison"), new JsonObject()
                     .put("title", "人防门维修协调").put("goal", "一周内修复").put("enterpriseId", "enterprise-demo-2").encode()).statusCode());
