@@ -39,6 +39,7 @@ public enum ConfigKey {
     PROACTIVE_SILENCE_DAYS("30", "days without contact after which a project's liaison gets a proactive task (跨前对接)"),
     PROACTIVE_DEADLINE_AHEAD_DAYS("2", "working days before a checklist item's deadline that raise a proactive task"),
     PROACTIVE_CONTACTS_PER_MONTH("2", "contacts the office may start with one enterprise per month (无事不扰); check-ins beyond it are held back"),
+    PROACTIVE_SCAN_AT("09:30", "when the proactive scan runs: HH:mm once a day (Asia/Shanghai), or 'every <n>s' / 'every <n>m'"),
     WECHAT_APPID(null, "mini-program AppID; unset = no WeChat (embedded mode offers a local fake login)"),
     WECHAT_SECRET(null, "mini-program AppSecret (k8s Secret)"),
     WECHAT_TOKEN(null, "message-push Token for signatures (k8s Secret)"),
@@ -50,6 +51,9 @@ public enum ConfigKey {
     WECHAT_TEMPLATE_RESPONDED(null, "subscribe-message template id: request answered (答复)"),
     WECHAT_TEMPLATE_REWORK_DONE(null, "subscribe-message template id: answered again after rectification (整改)"),
     WECHAT_TEMPLATE_RATING(null, "subscribe-message template id: invitation to rate (评价)"),
+    WECHAT_TEMPLATE_PLAN(null, "subscribe-message template id: service plan progress (一企一策: opened, step done, ready to confirm); "
+            + "unset = none sent"),
+    WECHAT_TEMPLATE_CHECK_IN(null, "subscribe-message template id: the office's check-in (主动问询); unset = none sent"),
     WECHAT_TEMPLATE_FIELDS("number=character_string1,status=phrase2,summary=thing3,time=time4",
             "subscribe-message data keys: number, status, summary and time mapped to the template's keys"),
     WECHAT_MINIPROGRAM_STATE("formal", "where a subscribe message opens the mini-program: formal, trial or developer"),

@@ -33,7 +33,7 @@ public record MiniProgramConfig(
         Duration chatRetention) {
 
     /** When an enterprise gets a subscribe message. */
-    public enum Moment { ACCEPTED, RESPONDED, REWORK_DONE, RATING }
+    public enum Moment { ACCEPTED, RESPONDED, REWORK_DONE, RATING, PLAN_PROGRESS, CHECK_IN }
 
     public MiniProgramConfig {
         if (appId.isPresent() && secret.isEmpty()) {
@@ -91,6 +91,8 @@ public record MiniProgramConfig(
         text(v, ConfigKey.WECHAT_TEMPLATE_RESPONDED).ifPresent(t -> templates.put(Moment.RESPONDED, t));
         text(v, ConfigKey.WECHAT_TEMPLATE_REWORK_DONE).ifPresent(t -> templates.put(Moment.REWORK_DONE, t));
         text(v, ConfigKey.WECHAT_TEMPLATE_RATING).ifPresent(t -> templates.put(Moment.RATING, t));
+        text(v, ConfigKey.WECHAT_TEMPLATE_PLAN).ifPresent(t -> templates.put(Moment.PLAN_PROGRESS, t));
+        text(v, ConfigKey.WECHAT_TEMPLATE_CHECK_IN).ifPresent(t -> templates.put(Moment.CHECK_IN, t));
         String bool = v.get(ConfigKey.WECHAT_MSG_SEC_CHECK).trim().toLowerCase(java.util.Locale.ROOT);
         if (!bool.equals("true") && !bool.equals("false")) {
             throw new ConfigException(ConfigKey.WECHAT_MSG_SEC_CHECK.name(), "must be true or false");

@@ -22,6 +22,19 @@ final class PlanNotices {
     }
 
     PlanNotices add(NotificationEvent event, Collection<String> recipients, String title, String text) {
+        return add(event, recipients, title, text, null);
+    }
+
+    /**
+     * A progress notice to the enterprise, with what its WeChat subscribe message shows: the progress
+     * in a few Chinese words ({@code status}, at most five characters) and the plan's title.
+     */
+    PlanNotices progress(Collection<String> enterprise, JsonObject plan, String status, String text) {
+        return add(NotificationEvent.PLAN_PROGRESS, enterprise, "服务方案进展", text,
+                new JsonObject().put("status", status).put("summary", plan.getString("title")));
+    }
+
+    private PlanNotices add(NotificationEvent event, Collection<String> recipients, String title, String text, JsonObject data) {
         List<String> present = recipients.stream().filter(Objects::nonNull).distinct().toList();
         if (!present.isEmpty()) {
             entries.add(new JsonObject()
@@ -33,6 +46,9 @@ final class PlanNotices {
                     .put("createdAt", MongoDocs.date(now))
                     .put("attempts", 0)
                     .put("nextAttemptAt", MongoDocs.date(now)));
+            if (data != null) {
+                entries.get(entries.size() - 1).put("data", data);
+            }
         }
         return this;
     }

@@ -87,11 +87,13 @@ final class PlanProgress {
             }
             if (state == StepState.DONE) {
                 String text = "服务方案「" + plan.getString("title") + "」的步骤「" + step.getString("title") + "」已完成";
+                String words = "步骤已完成";
                 if (PlanSteps.allDone(plan)) {
                     plan.put("status", PlanStatus.AWAITING_CONFIRMATION.name());
                     text = "服务方案「" + plan.getString("title") + "」的步骤已全部完成，请在小程序确认";
+                    words = "待您确认";
                 }
-                notices.add(NotificationEvent.PLAN_PROGRESS, to.enterprise(), "服务方案进展", text);
+                notices.progress(to.enterprise(), plan, words, text);
             }
             return "步骤「" + step.getString("title") + "」→ " + state.label() + (note == null ? "" : "：" + note);
         });

@@ -143,8 +143,8 @@ final class PlanService {
                     PlanNotices notices = new PlanNotices(now)
                             .add(NotificationEvent.PLAN_ASSIGNED, involved.stream().filter(id -> !id.equals(who.userId())).toList(),
                                     "一企一策服务方案", "您参与服务方案「" + title + "」（" + doc.getString("enterpriseName") + "），请按步骤推进")
-                            .add(NotificationEvent.PLAN_PROGRESS, all.<List<String>>resultAt(5),
-                                    "服务方案已制定", "我们为您制定了服务方案「" + title + "」，可在小程序查看进度");
+                            .progress(all.<List<String>>resultAt(5), doc, "方案已制定",
+                                    "我们为您制定了服务方案「" + title + "」，可在小程序查看进度");
                     doc.put("history", new JsonArray().add(history)).put("outbox", notices.asArray());
                     return store.insert(doc);
                 }))

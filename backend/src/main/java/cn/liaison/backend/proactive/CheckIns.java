@@ -61,7 +61,9 @@ final class CheckIns {
                     if (held == null) {
                         outbox.add(entry(NotificationEvent.CHECK_IN, enterprise, "人防服务问候",
                                 "您好，您的项目「" + task.getString("projectName") + "」" + task.getString("reason")
-                                        + "。人防方面如需帮助，可在小程序留言或联系服务联系人；无需回复。", now));
+                                        + "。人防方面如需帮助，可在小程序留言或联系服务联系人；无需回复。", now)
+                                .put("data", new JsonObject().put("status", "主动问询").put("projectId", task.getString("projectId"))
+                                        .put("summary", task.getString("projectName") + "：" + task.getString("reason"))));
                     }
                     task.put("checkIn", new JsonObject().put("sent", held == null).put("heldBack", held))
                             .put("outbox", outbox);

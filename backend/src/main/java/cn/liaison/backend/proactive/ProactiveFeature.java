@@ -17,12 +17,11 @@ import cn.liaison.backend.request.RequestQueries;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.time.LocalTime;
 
 /**
  * Service that comes first (主动问询, 跨前服务): the daily scan for proactive tasks (job
- * {@code proactive} at 09:30 Beijing time, inside office hours so check-ins do not wake anyone;
- * under a lease), the tasks' outbox (job {@code proactive-outbox}) and the liaison's task list.
+ * {@code proactive}, by default at 09:30 Beijing time, inside office hours so check-ins do not wake
+ * anyone — PROACTIVE_SCAN_AT; under a lease), the tasks' outbox (job {@code proactive-outbox}) and the liaison's task list.
  */
 public final class ProactiveFeature implements Feature {
 
@@ -48,8 +47,9 @@ public final class ProactiveFeature implements Feature {
                 platform.ports().require(KbModule.class).knowledgeBase(), platform.ports().require(WorkingCalendar.class),
                 checkIns, config, platform.clock());
         ProactiveTasks tasks = new ProactiveTasks(store, checkIns, platform.ports().require(UnitDirectory.class), platform.clock());
-        platform.jobs().add(Job.leased("proactive", Schedule.dailyAt(LocalTime.of(9, 30), WorkingCalendar.ZONE), ProactiveScan.LEASE,
-                scan::runOnce));
+        Schedule when = config.scanEvery().map(Schedule::every)
+                .orElseGet(() -> Schedule.dailyAt(config.scanAt(), WorkingCalendar.ZONE));
+        platform.jobs().add(Job.leased("proactive", when, ProactiveScan.LEASE, scan::runOnce));
         OutboxDispatcher outbox = new OutboxDispatcher(store, "proactive", platform.fanOut(), platform.stores().redis(), platform.clock());
         platform.jobs().add(Job.leased("proactive-outbox", Schedule.every(Duration.ofSeconds(1)), OutboxDispatcher.LEASE, outbox::runOnce));
         platform.route(routes(tasks));

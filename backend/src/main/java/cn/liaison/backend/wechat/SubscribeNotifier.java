@@ -6,7 +6,6 @@ import cn.liaison.backend.platform.store.StoredCollection;
 
 import cn.liaison.backend.config.MiniProgramConfig.Moment;
 import cn.liaison.backend.platform.outbox.Notification;
-import cn.liaison.backend.platform.outbox.NotificationEvent;
 import cn.liaison.backend.platform.outbox.Notifier;
 import cn.liaison.backend.platform.store.MongoDocs;
 import io.vertx.core.Future;
@@ -27,7 +26,8 @@ import java.util.function.Function;
  * 订阅消息 to enterprise users who signed in with WeChat, when their request is accepted (受理 —
  * the RECEIVED notification), answered, answered again after a rectification, and when they are
  * invited to rate. Recipients without an openid (staff, password accounts) are skipped. Each
- * recipient's delivery is remembered, so an outbox retry sends only to those still missing.
+ * recipient's delivery is remembered, so an outbox retry sends only to those still missing. Notices
+ * about inspections, service plans and check-ins are built by {@link NoticeMessages}.
  * WeChat's 43101 (no subscription left) is recorded in {@code wechat_subscribe_log} and not retried.
  */
 @Published
@@ -35,7 +35,6 @@ public final class SubscribeNotifier implements Notifier {
 
     static final String LOG_COLLECTION = WechatCollections.SUBSCRIBE_LOG.name();
     static final String PAGE = "pages/requests/detail?id=";
-    static final String INSPECTION_PAGE = "pages/inspections/detail?id=";
     private static final String SENT_TTL_S = Long.toString(Duration.ofDays(30).toSeconds());
 
     private final WechatApi api;
@@ -79,15 +78,15 @@ public final class SubscribeNotifier implements Notifier {
         return switch (n.event()) {
             case RECEIVED -> templates.containsKey(Moment.ACCEPTED);
             case RESPONDED -> templates.containsKey(Moment.RESPONDED) || templates.containsKey(Moment.REWORK_DONE);
-            case RATING_INVITED, INSPECTION_RECORDED -> templates.containsKey(Moment.RATING);
-            default -> false;
+            case RATING_INVITED -> templates.containsKey(Moment.RATING);
+            default -> NoticeMessages.moment(n).map(templates::containsKey).orElse(false);
         };
     }
 
     @Override
     public Future<Void> send(Notification n) {
-        if (n.event() == NotificationEvent.INSPECTION_RECORDED) {
-            return sendInspection(n);
+        if (NoticeMessages.moment(n).isPresent()) {
+            return sendNotice(n);
         }
         return requests.apply(n.requestId()).map(found -> found.orElse(null))
                 .compose(request -> {
@@ -127,7 +126,7 @@ public final class SubscribeNotifier implements Notifier {
             case ACCEPTED -> "已受理";
             case RESPONDED -> "已答复";
             case REWORK_DONE -> "整改完成";
-            case RATING -> "待评价";
+            default -> "待评价";
         };
         Map<String, String> ours = Map.of("number", request.getString("number", ""), "status", status,
                 "summary", request.getString("content", n.title()), "time", TemplateValues.time(n.createdAt()));
@@ -136,32 +135,28 @@ public final class SubscribeNotifier implements Notifier {
         return data;
     }
 
-    /**
-     * An inspection registered (扫码入企): the rating template (待评价), its fields from the notice's
-     * data, opening the inspection's page in the mini-program.
-     */
-    private Future<Void> sendInspection(Notification n) {
-        String template = templates.get(Moment.RATING);
-        Map<String, String> ours = Map.of("number", n.data().getOrDefault("number", ""), "status", "检查待评价",
-                "summary", n.data().getOrDefault("summary", n.title()), "time", TemplateValues.time(n.createdAt()));
-        Map<String, String> data = new LinkedHashMap<>();
-        fieldKeys.forEach((field, key) -> data.put(key, TemplateValues.fit(key, ours.get(field))));
+    /** An inspection, a plan's progress or a check-in: the message comes from the notice alone. */
+    private Future<Void> sendNotice(Notification n) {
+        Optional<NoticeMessages.Message> message = NoticeMessages.of(n, templates, fieldKeys);
+        if (message.isEmpty()) {
+            return Future.succeededFuture();
+        }
         List<Future<Void>> sends = new ArrayList<>();
         for (String userId : n.recipientIds()) {
-            sends.add(sendTo(userId, n, template, data, INSPECTION_PAGE));
+            sends.add(sendTo(userId, n, message.get().template(), message.get().data(), message.get().page()));
         }
         return Future.all(sends).mapEmpty();
     }
 
     private Future<Void> sendTo(String userId, Notification n, String template, Map<String, String> data) {
-        return sendTo(userId, n, template, data, PAGE);
+        return sendTo(userId, n, template, data, PAGE + n.requestId());
     }
 
     private Future<Void> sendTo(String userId, Notification n, String template, Map<String, String> data, String page) {
         String sentKey = "subscribe:sent:" + n.id() + ":" + userId;
         return redis.exists(List.of(sentKey)).compose(done -> done != null && done.toInteger() > 0 ? Future.succeededFuture()
                 : openids.apply(userId).compose(openid -> openid.isEmpty() ? Future.succeededFuture()
-                : api.sendSubscribe(openid.get(), template, page + n.requestId(), data)
+                : api.sendSubscribe(openid.get(), template, page, data)
                 .compose(ok -> record(n, userId, template, "SENT"))
                 .recover(e -> e instanceof WechatApi.WechatException we && we.errcode() == WechatApi.NO_SUBSCRIPTION
                         ? record(n, userId, template, "NO_SUBSCRIPTION")

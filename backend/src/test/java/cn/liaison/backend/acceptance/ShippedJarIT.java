@@ -70,6 +70,10 @@ class ShippedJarIT {
         env.put("WECHAT_API_BASE", wechat.baseUrl());
         env.put("WECHAT_TEMPLATE_ACCEPTED", "tpl-accepted");
         env.put("WECHAT_TEMPLATE_RESPONDED", "tpl-responded");
+        env.put("WECHAT_TEMPLATE_PLAN", "tpl-plan");
+        env.put("WECHAT_TEMPLATE_CHECK_IN", "tpl-check-in");
+        // The proactive scan runs at 09:30 by default; the suite cannot wait for it (PlanJourney).
+        env.put("PROACTIVE_SCAN_AT", "every 2s");
         env.put("WECOM_CORP_ID", "ww-acceptance");
         env.put("WECOM_AGENT_ID", "1000002");
         env.put("WECOM_SECRET", WECOM_SECRET);
@@ -164,6 +168,12 @@ class ShippedJarIT {
     @Order(5)
     void anInspectorRegistersByScanningTheEnterpriseCodeAndTheEnterpriseRatesIt() throws Exception {
         new InspectionJourney(api, jar.baseUrl()).run();
+    }
+
+    @Test
+    @Order(5)
+    void aServicePlansProgressAndACheckInReachTheEnterpriseInWechatAndItConfirmsAndRates() throws Exception {
+        new PlanJourney(api, wechat, DELIVERY).run();
     }
 
     @Test
