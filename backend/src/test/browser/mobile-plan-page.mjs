@@ -76,7 +76,6 @@ try {
   await page.screenshot({ path: join(SHOTS, 'proactive-02-done.png'), fullPage: true });
 
   step('the proactive list');
-  await page.click('#back');
   await page.goto(`${BASE}/m/#/proactive`);
   await page.locator('#tabs a.on[data-tab=proactive]').waitFor();
   await page.locator('#proactive-filters [data-filter=DONE]').click();
