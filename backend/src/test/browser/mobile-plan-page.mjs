@@ -52,6 +52,10 @@ try {
   await page.locator('.visits').getByText('浦口区政务服务中心').waitFor();
   const visits = await page.locator('.visits').innerText();
   if (!visits.includes(env('LIAISON_NAME') + '、设计院王工、企业李经理')) throw new Error('who went is missing: ' + visits);
+  const record = await page.locator('[data-plan]').innerText();
+  if (!record.includes('方案记录') || !record.includes('陪跑：') || !record.includes('已完成：面积已与设计院核对无误')) {
+    throw new Error('the plan record misses the step or the visit: ' + record);
+  }
   await page.screenshot({ path: join(SHOTS, 'plan-03-visited.png'), fullPage: true });
 
   step('the plan list');

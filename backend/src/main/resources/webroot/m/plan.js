@@ -55,6 +55,8 @@ function page(p, words) {
       : '<p class="empty">还没有步骤</p>'}</section>
     <section class="card"><h2>陪跑记录</h2>${p.visits.length ? `<ol class="history visits">${p.visits.slice().reverse().map(visit).join('')}</ol>`
       : '<p class="empty">还没有陪跑记录</p>'}</section>
+    ${p.history?.length ? `<section class="card"><h2>方案记录</h2><ol class="history">${p.history.slice(-20).reverse().map(h => `
+      <li><div class="when">${esc(when(h.at))} · ${esc(h.by?.name || '')}</div><div>${esc(h.what)}</div></li>`).join('')}</ol></section>` : ''}
     <div id="form-slot"></div>
     ${canAdd ? `<div class="actions"><button type="button" data-act="visit" class="primary">记录陪跑</button>
       <button type="button" data-act="add-step">新增步骤</button></div>`
