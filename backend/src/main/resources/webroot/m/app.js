@@ -1,10 +1,14 @@
-// The staff phone page: hash routes #/login, #/auth (back from WeCom), #/tasks, #/tasks/{id}.
+// The staff phone page: hash routes #/login, #/auth (back from WeCom), #/tasks, #/tasks/{id},
+// #/plans, #/plans/{id} (服务方案), #/proactive, #/proactive/{id} (跨前服务).
 
 import { session } from './api.js';
 import { connectLive } from './live.js';
 import { renderInbox, loadInbox } from './inbox.js';
 import { renderDetail } from './detail.js';
 import { renderLogin, finishWecom } from './login.js';
+import { renderPlans } from './plans.js';
+import { renderPlan } from './plan.js';
+import { renderProactiveList, renderProactiveTask } from './proactive.js';
 import { $, toast } from './ui.js';
 
 const view = $('#view');
@@ -18,15 +22,28 @@ function route() {
   if (path === '/auth') return finishWecom(params);
   if (path === '/login' || !session.token) {
     stopLive();
+    showTabs(null);
     const next = path === '/login' ? params.get('next') : '#' + path;
     if (next) params.set('next', next);
     return renderLogin(view, params);
   }
   startLive();
-  const task = path.match(/^\/tasks\/(.+)$/);
-  if (task) return renderDetail(view, decodeURIComponent(task[1]));
+  const [, section, id] = path.match(/^\/(tasks|plans|proactive)(?:\/(.+))?$/) || [null, 'tasks', null];
+  showTabs(id ? null : section);
+  if (id && section === 'plans') return renderPlan(view, decodeURIComponent(id));
+  if (id && section === 'proactive') return renderProactiveTask(view, decodeURIComponent(id));
+  if (id) return renderDetail(view, decodeURIComponent(id));
+  if (section === 'plans') return renderPlans(view);
+  if (section === 'proactive') return renderProactiveList(view);
   view.innerHTML = '';
   return renderInbox(view);
+}
+
+/** The tabs between the three lists; hidden on a single item and on the sign-in form. */
+function showTabs(section) {
+  const tabs = $('#tabs');
+  tabs.hidden = !section;
+  tabs.querySelectorAll('[data-tab]').forEach(a => a.classList.toggle('on', a.dataset.tab === section));
 }
 
 function startLive() {
@@ -55,6 +72,8 @@ function refreshCurrent(requestId, highlight) {
     if (!requestId || decodeURIComponent(task[1]) === requestId) renderDetail(view, decodeURIComponent(task[1]));
   } else if (view.querySelector('#tasks')) {
     loadInbox(view, highlight);
+  } else if (!requestId && /^#\/(plans|proactive)/.test(location.hash) && !view.querySelector('form.sheet')) {
+    route(); // back online or back in front: plans and proactive tasks have no live events, so read them again
   }
 }
 

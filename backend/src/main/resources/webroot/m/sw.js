@@ -1,7 +1,8 @@
 // Keeps the page itself available offline: network first, the last copy when there is none.
 // API answers are not cached here (the page keeps its own copies of those).
-const CACHE = 'liaison-m-v1';
-const SHELL = ['./', 'index.html', 'style.css', 'app.js', 'api.js', 'live.js', 'ui.js', 'inbox.js', 'detail.js', 'login.js'];
+const CACHE = 'liaison-m-v2';
+const SHELL = ['./', 'index.html', 'style.css', 'app.js', 'api.js', 'live.js', 'ui.js', 'inbox.js', 'detail.js', 'login.js',
+  'plans.js', 'plan.js', 'proactive.js'];
 
 self.addEventListener('install', e => e.waitUntil(caches.open(CACHE).then(c => c.addAll(SHELL)).then(() => self.skipWaiting())));
 self.addEventListener('activate', e => e.waitUntil(self.clients.claim()));

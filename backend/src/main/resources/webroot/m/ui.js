@@ -47,3 +47,62 @@ export function showOffline(cachedAt) {
     bar.hidden = true;
   }
 }
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+
+/** "11月30日 周一" for a calendar date (YYYY-MM-DD, already a Beijing date). */
+export function day(date) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date || '');
+  if (!m) return date || '';
+  const weekday = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay();
+  return `${Number(m[2])}月${Number(m[3])}日 ${WEEKDAYS[weekday]}`;
+}
+
+/**
+ * A bottom-sheet form in `slot` (the plan and proactive views; the task view has its own). Typed text
+ * is kept under `draft` in localStorage until the server has it. `send(form)` returns a promise; its
+ * error is shown in the sheet, and the sheet closes when it succeeds.
+ */
+export function openSheet(slot, { name, title, fields, submit, draft, send }) {
+  slot.innerHTML = `<div class="backdrop" data-cancel></div><form class="sheet" data-sheet="${esc(name)}" novalidate>
+    <h2>${esc(title)}</h2>${fields}
+    <p class="error" id="form-error" hidden></p>
+    <div class="row"><button type="button" data-cancel>取消</button><button type="submit" class="primary">${esc(submit)}</button></div>
+    <p class="hint">已输入的内容会自动保存在本机，断网也不会丢失。</p>
+  </form>`;
+  const form = $('form', slot);
+  const saved = JSON.parse(localStorage.getItem(draft) || '{}');
+  for (const el of form.elements) {
+    if (!el.name || saved[el.name] === undefined) continue;
+    if (el.type === 'checkbox' || el.type === 'radio') el.checked = el.type === 'checkbox' ? saved[el.name] : el.value === saved[el.name];
+    else el.value = saved[el.name];
+  }
+  form.addEventListener('input', () => {
+    const values = {};
+    for (const el of form.elements) {
+      if (!el.name) continue;
+      if (el.type === 'checkbox') values[el.name] = el.checked;
+      else if (el.type !== 'radio' || el.checked) values[el.name] = el.value;
+    }
+    localStorage.setItem(draft, JSON.stringify(values));
+  });
+  slot.querySelectorAll('[data-cancel]').forEach(el => el.addEventListener('click', () => { slot.innerHTML = ''; }));
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    const error = $('#form-error', form);
+    const button = form.querySelector('button[type=submit]');
+    error.hidden = true;
+    button.disabled = true;
+    try {
+      await send(form);
+      localStorage.removeItem(draft);
+      slot.innerHTML = '';
+    } catch (err) {
+      error.textContent = err.offline ? '网络不可用：内容已保存在本机，恢复网络后再点提交即可' : err.message;
+      error.hidden = false;
+      button.disabled = false;
+    }
+  });
+  form.querySelector('textarea, input:not([type=radio]):not([type=checkbox])')?.focus({ preventScroll: true });
+  return form;
+}

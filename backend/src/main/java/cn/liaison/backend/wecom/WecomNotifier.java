@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * WeCom application messages (应用消息) to staff: a text card per recipient linking to the task on
- * the mobile page. Each member's delivery is remembered in Redis, so a retry after a partial failure
+ * WeCom application messages (应用消息) to staff: a text card per recipient linking to what it is
+ * about on the mobile page (a task, a service plan, a proactive task). Each member's delivery is remembered in Redis, so a retry after a partial failure
  * only sends to the rest. Quiet hours, the half-day reminder rule and WeCom's per-member limits hold
  * a message back (the outbox tries again when it may go); a refused send fails with WeCom's reason,
  * which ends up on the request if it keeps failing. Enterprise users and staff without a WeCom
@@ -39,10 +39,10 @@ public final class WecomNotifier implements Notifier {
     private final RedisAPI redis;
     private final DeliveryPolicy policy;
     private final SendThrottle throttle;
-    private final String taskPageBase;
+    private final String publicBaseUrl;
     private final Clock clock;
 
-    /** @param publicBaseUrl where users reach the service; cards link to {@code /m/#/tasks/{id}} under it */
+    /** @param publicBaseUrl where users reach the service; cards link to the phone page under it ({@link StaffLinks}) */
     public WecomNotifier(WecomClient client, WecomAccounts accounts, RedisAPI redis, QuietHours quietHours,
                          String publicBaseUrl, Clock clock) {
         this.client = client;
@@ -50,7 +50,7 @@ public final class WecomNotifier implements Notifier {
         this.redis = redis;
         this.policy = new DeliveryPolicy(quietHours);
         this.throttle = new SendThrottle(redis);
-        this.taskPageBase = publicBaseUrl + "/m/#/tasks/";
+        this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
     }
 
@@ -87,7 +87,8 @@ public final class WecomNotifier implements Notifier {
     }
 
     private Future<Void> deliver(Notification n, String member, String sentKey, String remindedKey) {
-        return client.sendTextCard(member, fit(n.title(), 128), fit(description(n), 512), taskPageBase + n.requestId())
+        return client.sendTextCard(member, fit(n.title(), 128), fit(description(n), 512),
+                        StaffLinks.url(publicBaseUrl, n.event(), n.requestId()))
                 .compose(done -> redis.set(List.of(sentKey, "1", "EX", SENT_TTL_S)))
                 .compose(done -> n.event() == NotificationEvent.REMINDER
                         ? redis.set(List.of(remindedKey, "1", "EX", REMINDED_TTL_S)) : Future.succeededFuture())

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.liaison.backend.live.SseClient;
 import cn.liaison.backend.wecom.FakeWecom;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * A liaison on the phone page {@code /m/}: WeCom OAuth sign-in (the redirect dance: our start → the
  * WeCom authorize page → our callback → the page with the token in its fragment), the live event
  * stream opened with a one-time ticket, a new task from an enterprise arriving live and as a WeCom
- * text card, then 签收 and 答复 through the calls the page makes, each seen live on the stream.
+ * text card, then 签收 and 答复 through the calls the page makes, each seen live on the stream; then a
+ * service plan whose card opens the plan, worked through the page's calls.
  */
 final class LiaisonJourney {
 
@@ -77,6 +79,33 @@ final class LiaisonJourney {
             assertEquals("RESPONDED", next(stream, id, "changed").getString("status"));
             assertEquals("RESPONDED", api.ok("/api/v1/requests/" + id, token).getString("status"));
         }
+        planFromItsCard(token);
+    }
+
+    /**
+     * A service plan a unit head opens with this liaison as lead: WeCom brings a card that opens the plan
+     * on the phone page (not the task view), and the liaison works it through the calls the page makes.
+     */
+    private void planFromItsCard(String token) throws Exception {
+        JsonObject plan = api.expect(201, "POST", "/api/v1/plans", api.login("pukou-head"), new JsonObject()
+                .put("title", "竣工验收陪跑").put("goal", "竣工验收一次通过").put("projectId", "project-demo-1")
+                .put("steps", new JsonArray().add(new JsonObject().put("title", "现场预检")
+                        .put("ownerId", "user-" + MEMBER).put("workingDays", 2)))
+                .put("agency", new JsonObject().put("leadId", "user-" + MEMBER)));
+        String id = plan.getString("id");
+        JsonObject card = eventually("a WeCom card for plan " + id + "; WeCom got " + wecom.messages, delivery,
+                () -> wecom.messagesTo(MEMBER).stream().filter(m -> "textcard".equals(m.getString("msgtype"))
+                        && m.getJsonObject("textcard").getString("url").endsWith("/m/#/plans/" + id)).findFirst().orElse(null));
+        assertEquals(publicBaseUrl + "/m/#/plans/" + id, card.getJsonObject("textcard").getString("url"));
+        assertTrue(api.ok("/api/v1/plans?status=ACTIVE", token).getJsonArray("items").stream()
+                .anyMatch(p -> id.equals(((JsonObject) p).getString("id"))), "the plan is in the liaison's list");
+        String step = plan.getJsonArray("steps").getJsonObject(0).getString("id");
+        api.expect(200, "POST", "/api/v1/plans/" + id + "/steps/" + step + "/state", token, new JsonObject().put("state", "DONE"));
+        api.expect(201, "POST", "/api/v1/plans/" + id + "/visits", token, new JsonObject().put("place", "项目现场")
+                .put("actions", "陪同企业现场预检人防工程"));
+        JsonObject after = api.ok("/api/v1/plans/" + id, token);
+        assertEquals("AWAITING_CONFIRMATION", after.getString("status"), after.encode());
+        assertEquals(1, after.getJsonArray("visits").size());
     }
 
     /** Follows the redirects a phone's WebView follows and returns the token the page receives. */

@@ -1,18 +1,15 @@
 package cn.liaison.backend.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.liaison.backend.BrowserScript;
 import cn.liaison.backend.TestApp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,24 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlanPageIT {
 
-    private static final Path BROWSER_DIR = Path.of("src/test/browser").toAbsolutePath();
     private static final Path SHOTS = Path.of("target/plan-screenshots").toAbsolutePath();
-    private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
 
     @TempDir
     Path dataDir;
 
     @Test
     void enterpriseFollowsConfirmsAndRatesItsPlanOnAPhone() throws Exception {
-        Assumptions.assumeFalse("skip".equals(System.getenv("MOBILE_BROWSER_TESTS")),
-                "MOBILE_BROWSER_TESTS=skip: browser tests skipped on purpose");
-        Assumptions.assumeTrue(new File(CHROMIUM).canExecute(),
-                "browser test skipped: Chromium not found at " + CHROMIUM + " (.ci/run installs it)");
-        if (!Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core"))) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(BROWSER_DIR.toFile())
-                    .inheritIO().start();
-            assertTrue(npm.waitFor(300, TimeUnit.SECONDS) && npm.exitValue() == 0, "npm ci in " + BROWSER_DIR + " failed");
-        }
+        BrowserScript.assumeAvailable();
         try (TestApp app = TestApp.start(dataDir)) {
             app.knowledgeBase().await(180, TimeUnit.SECONDS);
             String liaison = app.loginAs("pukou-liaison-1");
@@ -60,21 +47,9 @@ class PlanPageIT {
             Map<String, String> passwords = new HashMap<>();
             app.demoAccounts().forEach(a -> passwords.put(((JsonObject) a).getString("username"), ((JsonObject) a).getString("password")));
 
-            ProcessBuilder node = new ProcessBuilder("node", "plan-page.mjs").directory(BROWSER_DIR.toFile());
-            node.environment().putAll(Map.of("BASE_URL", "http://127.0.0.1:" + app.app().port(),
-                    "ENTERPRISE_USER", "enterprise-1", "ENTERPRISE_PASSWORD", passwords.get("enterprise-1"),
-                    "PLAN_TITLE", title, "SHOTS_DIR", SHOTS.toString(), "CHROMIUM", CHROMIUM));
-            Files.createDirectories(SHOTS);
-            Path log = SHOTS.resolve("plan-page.log");
-            Process process = node.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-            if (!finished) {
-                process.destroyForcibly();
-            }
-            String output = Files.readString(log);
-            assertTrue(finished, "the browser run did not finish:\n" + output);
-            assertEquals(0, process.exitValue(), output);
-            assertTrue(output.contains("PLAN PAGE OK"), output);
+            BrowserScript.run("plan-page.mjs", Map.of("BASE_URL", "http://127.0.0.1:" + app.app().port(),
+                    "ENTERPRISE_USER", "enterprise-1", "ENTERPRISE_PASSWORD", passwords.get("enterprise-1"), "PLAN_TITLE", title),
+                    SHOTS, "PLAN PAGE OK", 180);
             JsonObject after = new JsonObject(app.get("/api/v1/plans/" + id, liaison).body());
             assertEquals("CLOSED", after.getString("status"), "the browser's confirmation and rating reached the service");
             assertEquals("全程陪跑，省心", after.getJsonObject("rating").getString("comment"));

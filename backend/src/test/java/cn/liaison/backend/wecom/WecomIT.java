@@ -270,6 +270,36 @@ class WecomIT {
         assertEquals(before, wecom.messages.size());
     }
 
+    @Test
+    @Order(9)
+    void aPlanCardOpensThePlanAndAProactiveCardTheTask() throws Exception {
+        HttpResponse<String> created = app.sendJson("POST", "/api/v1/plans", app.loginAs("pukou-head"), new JsonObject()
+                .put("title", "示范花园报建陪跑").put("goal", "协助企业一次办成防空地下室报建").put("projectId", "project-demo-1")
+                .put("agency", new JsonObject().put("leadId", "user-pukou-liaison-1")).encode());
+        assertEquals(201, created.statusCode(), created.body());
+        String planId = new JsonObject(created.body()).getString("id");
+        app.runJob("plan-outbox").await(30, TimeUnit.SECONDS);
+        List<JsonObject> planCards = wecom.messagesTo("pukou-liaison-1").stream()
+                .filter(m -> m.getJsonObject("textcard").getString("description").contains("示范花园报建陪跑")).toList();
+        assertEquals(1, planCards.size(), wecom.messages.toString());
+        assertEquals("https://liaison.test/m/#/plans/" + planId, planCards.get(0).getJsonObject("textcard").getString("url"),
+                "PLAN_ASSIGNED opens the plan, not a request task");
+
+        HttpResponse<String> project = app.sendJson("POST", "/api/v1/projects", app.loginAs("enterprise-1"), new JsonObject()
+                .put("name", "江浦企微跨前测试项目").put("landUse", "COMMERCIAL").put("totalFloorArea", 30000)
+                .put("aboveGroundFloorArea", 24000).encode());
+        assertEquals(201, project.statusCode(), project.body());
+        app.runJob("proactive").await(60, TimeUnit.SECONDS);
+        app.runJob("proactive-outbox").await(30, TimeUnit.SECONDS);
+        List<String> proactiveLinks = wecom.messagesTo("pukou-liaison-1").stream()
+                .map(m -> m.getJsonObject("textcard")).filter(c -> c.getString("description").contains("江浦企微跨前测试项目"))
+                .map(c -> c.getString("url")).toList();
+        assertEquals(1, proactiveLinks.size(), wecom.messages.toString());
+        String taskId = "stage:" + new JsonObject(project.body()).getString("id");
+        assertTrue(URLDecoder.decode(proactiveLinks.get(0), StandardCharsets.UTF_8).startsWith("https://liaison.test/m/#/proactive/" + taskId + ":"),
+                proactiveLinks.get(0));
+    }
+
     private static JsonObject submit(String content) throws Exception {
         HttpResponse<String> response = app.sendJson("POST", "/api/v1/requests", app.loginAs("enterprise-1"),
                 new JsonObject().put("type", "DEMAND").put("content", content).put("projectId", "project-demo-1").encode());
