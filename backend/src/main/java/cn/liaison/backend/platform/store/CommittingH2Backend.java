@@ -76,9 +76,14 @@ final class CommittingH2Backend extends H2Backend {
 
     @Override
     public Document handleMessage(MongoMessage message) {
+        // A command reads one version of the store; registering it keeps MVStore from reusing the
+        // chunks that version needs while writes go on. Unregistered, a long read (a scan, an
+        // aggregation over a month) under write load could fail with "Chunk … not found".
+        MVStore.TxCounter reading = store.registerVersionUsage();
         try {
             return super.handleMessage(message);
         } finally {
+            store.deregisterVersionUsage(reading);
             commitIfChanged();
         }
     }
