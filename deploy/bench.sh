@@ -3,6 +3,7 @@
 # request action, ledger, inbox, outbox / SLA scans, monthly summary, start-up and disk figures.
 #   deploy/bench.sh                      # indexed planner, 1k, 10k, 100k
 #   deploy/bench.sh both 1000,10000      # upstream planner vs indexed, chosen sizes
+#   deploy/bench.sh format               # stored document format: Java serialization vs BSON
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # one reactor run: the backend's classpath points at knowledge-base/target/classes (never installed)

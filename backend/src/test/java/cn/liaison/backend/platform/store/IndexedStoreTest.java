@@ -196,6 +196,40 @@ class IndexedStoreTest {
                 new JsonObject().put("$in", new JsonArray().add("open").add("closed"))))));
     }
 
+    /**
+     * Documents are kept as BSON; a store written in upstream's format (Java serialization) opens
+     * with every value and type intact, and a document written again is read back the same.
+     */
+    @Test
+    void aStoreInUpstreamsFormatOpensAndDocumentsRoundTripAsBson() throws Exception {
+        JsonObject typed = new JsonObject().put("_id", "t1").put("int", 7).put("long", 1L << 40).put("double", 2.5)
+                .put("flag", true).put("none", (Object) null).put("text", "浦口区 — 人防").put("at", date(T0))
+                .put("bytes", new JsonObject().put("$binary", "AAEC"))
+                .put("nested", new JsonObject().put("list", new JsonArray().add(1).add("二").add(new JsonObject().put("k", 3L))));
+        mongo = EmbeddedMongo.start(dir, true);
+        client = MongoClient.create(vertx, new JsonObject().put("connection_string", mongo.connectionString()).put("db_name", "t"));
+        await(client.insert("items", typed.copy()));
+        await(client.insert("items", typed.copy().put("_id", "t2")));
+        // as the driver shows it (a binary gains its subtype): what every later read must equal
+        JsonObject stored = await(client.findOne("items", new JsonObject().put("_id", "t1"), null));
+        assertEquals(typed.getInteger("int"), stored.getInteger("int"));
+
+        reopen(); // this store's format now: the old values are read as they were
+        assertEquals(stored, await(client.findOne("items", new JsonObject().put("_id", "t1"), null)));
+        await(client.updateCollection("items", new JsonObject().put("_id", "t2"),
+                new JsonObject().put("$set", new JsonObject().put("text", "江北新区"))));
+        await(client.insert("items", typed.copy().put("_id", "t3")));
+
+        reopen(); // an old value, one rewritten as BSON, one inserted as BSON
+        assertEquals(stored, await(client.findOne("items", new JsonObject().put("_id", "t1"), null)));
+        assertEquals(stored.copy().put("_id", "t2").put("text", "江北新区"),
+                await(client.findOne("items", new JsonObject().put("_id", "t2"), null)));
+        assertEquals(stored.copy().put("_id", "t3"), await(client.findOne("items", new JsonObject().put("_id", "t3"), null)));
+        // BSON keeps the number types apart: a 64-bit value stays a long, a 32-bit one an int
+        assertEquals(3, await(client.count("items", new JsonObject().put("long", new JsonObject().put("$type", "long")))));
+        assertEquals(3, await(client.count("items", new JsonObject().put("int", new JsonObject().put("$type", "int")))));
+    }
+
     private static JsonObject doc(int i) {
         String[] statuses = {"open", "late", "closed", "closed"};
         JsonObject d = new JsonObject().put("_id", "i" + i).put("number", "N" + i).put("version", 0)
