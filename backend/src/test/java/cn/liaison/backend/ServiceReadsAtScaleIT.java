@@ -81,10 +81,11 @@ class ServiceReadsAtScaleIT {
     }
 
     private static void seed(MongoClient mongo, String collection, IntFunction<JsonObject> doc) throws Exception {
-        for (int batch = 0; batch < N / 5_000; batch++) {
+        // batches of 1,000: under a heavy load a batch of 5,000 outlasted the driver's read timeout
+        for (int batch = 0; batch < N / 1_000; batch++) {
             List<BulkOperation> ops = new ArrayList<>();
-            for (int i = 0; i < 5_000; i++) {
-                ops.add(BulkOperation.createInsert(doc.apply(batch * 5_000 + i)));
+            for (int i = 0; i < 1_000; i++) {
+                ops.add(BulkOperation.createInsert(doc.apply(batch * 1_000 + i)));
             }
             mongo.bulkWrite(collection, ops).await(300, TimeUnit.SECONDS);
         }
