@@ -4,6 +4,7 @@
 #   deploy/bench.sh                      # indexed planner, 1k, 10k, 100k
 #   deploy/bench.sh both 1000,10000      # upstream planner vs indexed, chosen sizes
 #   deploy/bench.sh format               # stored document format: Java serialization vs BSON
+#   deploy/bench.sh seed 100000 DIR      # leave 100,000 requests in DIR, a DATA_DIR for timing the jar's start
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # one reactor run: the backend's classpath points at knowledge-base/target/classes (never installed)

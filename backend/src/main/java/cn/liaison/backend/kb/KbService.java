@@ -85,6 +85,7 @@ public final class KbService {
     /** Imports the bundled content into an empty database, then builds the index from what is published. */
     Future<KnowledgeBase> start() {
         long begin = System.nanoTime();
+        long embeddedBefore = cn.liaison.kb.index.KbIndex.textsEmbedded();
         return entries.count()
                 .compose(n -> n > 0 ? Future.succeededFuture() : importEntries(bundledEntries(), "system"))
                 .compose(v -> entries.published())
@@ -97,8 +98,9 @@ public final class KbService {
                     kb = opened;
                     cn.liaison.backend.platform.telemetry.Meters.kbIndexBuilt(System.nanoTime() - begin);
                     ready.tryComplete(opened);
-                    LOG.info("Knowledge base: {} published entries indexed in {} ms", opened.content().entries().size(),
-                            (System.nanoTime() - begin) / 1_000_000);
+                    LOG.info("Knowledge base: {} published entries indexed in {} ms, {} texts embedded",
+                            opened.content().entries().size(), (System.nanoTime() - begin) / 1_000_000,
+                            cn.liaison.kb.index.KbIndex.textsEmbedded() - embeddedBefore);
                 });
     }
 

@@ -75,6 +75,7 @@ class JarArtifactIT {
                 assertEquals(200, folded.statusCode(), folded.body());
                 assertTrue(folded.body().contains("\"answered\":true"), question + ": " + folded.body());
             }
+            assertTrue(Integer.parseInt(first.await("indexed in \\d+ ms, (\\d+) texts embedded", 300)) > 100);
             assertEquals(0, first.terminate(60));
         }
         assertEquals(List.of(), list(tmp), "a start left files in java.io.tmpdir");
@@ -85,6 +86,8 @@ class JarArtifactIT {
 
         try (ChildProcess second = ChildProcess.startJar(JAR, data, jvm, Map.of())) {
             second.await(LISTENING, 120);
+            // the vectors kept in DATA_DIR/kb-vectors: a restart builds the index without the model
+            assertEquals("0", second.await("indexed in \\d+ ms, (\\d+) texts embedded", 300));
             second.kill9();
         } finally {
             stopOrphanedRedis(data.resolve("redis/redis.pid"));

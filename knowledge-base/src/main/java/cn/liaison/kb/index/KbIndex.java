@@ -29,6 +29,19 @@ public final class KbIndex implements Closeable {
         this.ranker = new Ranker(data);
     }
 
+    /**
+     * Keeps the vectors of indexed texts in {@code dir} between runs, so that an index built after a
+     * restart embeds only texts it has not seen (a service passes its data directory).
+     */
+    public static void keepVectorsIn(java.nio.file.Path dir) {
+        VectorCache.keepIn(dir);
+    }
+
+    /** How many indexed texts the model has embedded in this JVM (the rest came from the kept vectors). */
+    public static long textsEmbedded() {
+        return VectorCache.embedded();
+    }
+
     public static KbIndex build(Content content, RetrievalConfig config) {
         // scenario packages (一件事) are searchable like entries
         return build(Scenarios.searchable(content), content.forward(), content.synonyms(), content.dictionary(), config);

@@ -37,7 +37,8 @@ import org.bson.codecs.BsonDocumentCodec;
  * arguments measures mongo-java-server's own planner for comparison.
  *
  * <p>Arguments: sizes (default 1000,10000,100000) and modes (default indexed; {@code upstream},
- * {@code both}); or {@code format} alone for {@link DocumentFormatBench}. Each figure is repeated until 200 samples or a 10 s budget, at least 3.
+ * {@code both}); or {@code format} alone for {@link DocumentFormatBench}; or {@code seed N DIR} to leave N
+ * requests in a service's DATA_DIR. Each figure is repeated until 200 samples or a 10 s budget, at least 3.
  */
 public final class StoreBench {
 
@@ -51,6 +52,15 @@ public final class StoreBench {
     private final Random random = new Random(19);
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("seed")) {
+            StoreBench bench = new StoreBench();
+            try {
+                bench.seedInto(Integer.parseInt(args[1]), Path.of(args[2]));
+            } finally {
+                bench.vertx.close().await(10, TimeUnit.SECONDS);
+            }
+            return;
+        }
         if (args.length > 0 && args[0].equals("format")) {
             StoreBench bench = new StoreBench();
             try {
@@ -114,6 +124,18 @@ public final class StoreBench {
             await(client.close());
         }
         deleteTree(dir);
+    }
+
+    /** Leaves {@code size} requests in a service's DATA_DIR (its embedded store), to time a start of the jar. */
+    private void seedInto(int size, Path dataDir) throws Exception {
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dataDir)) {
+            MongoClient client = client(mongo);
+            await(new RequestRepository(client).ensureIndexes());
+            long t0 = System.nanoTime();
+            seed(client, size, new ArrayList<>());
+            System.out.printf("seeded %,d requests into %s in %.1f s%n", size, dataDir, (System.nanoTime() - t0) / 1e9);
+            await(client.close());
+        }
     }
 
     private void measure(MongoClient client, RequestRepository requests, List<String> ids) {
