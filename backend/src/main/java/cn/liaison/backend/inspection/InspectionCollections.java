@@ -14,6 +14,9 @@ final class InspectionCollections {
             // a unit's list, newest first; the city's list
             .index(false, "unitId", 1, "createdAt", -1)
             .index(false, "createdAt", -1)
+            // the same lists of one state (a rare state walked the newest-first index to its end)
+            .index(false, "unitId", 1, "state", 1, "createdAt", -1)
+            .index(false, "state", 1, "createdAt", -1)
             // the monthly summary
             .index(false, "month", 1)
             // the outbox dispatcher: entries due now

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,8 +34,12 @@ public final class PlanFigures {
 
     /** @param units the districts and parks to count (null: everywhere) */
     public Future<List<Fact>> between(Instant from, Instant to, Instant asOf, List<String> units) {
+        // not closed: a plan gets closedAt exactly when it becomes CLOSED, which it never leaves, so the
+        // other statuses name the same plans and let the status index serve this branch
+        JsonArray running = new JsonArray(Arrays.stream(PlanStatus.values()).filter(s -> s != PlanStatus.CLOSED).map(Enum::name).toList());
         JsonArray alive = new JsonArray()
-                .add(new JsonObject().put("createdAt", new JsonObject().put("$lt", MongoDocs.date(to)))
+                .add(new JsonObject().put("status", new JsonObject().put("$in", running))
+                        .put("createdAt", new JsonObject().put("$lt", MongoDocs.date(to)))
                         .put("closedAt", new JsonObject().put("$exists", false)))
                 .add(new JsonObject().put("createdAt", new JsonObject().put("$lt", MongoDocs.date(to)))
                         .put("closedAt", new JsonObject().put("$gte", MongoDocs.date(from))));

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * <pre>
  *   POST /api/v1/plans                               createServicePlan   staff of the project / enterprise's area
- *   GET  /api/v1/plans?status=&amp;limit=              listServicePlans    within scope, newest first
+ *   GET  /api/v1/plans?status=&amp;cursor=&amp;limit=     listServicePlans    within scope, newest first, by pages
  *   GET  /api/v1/plans/{id}                          getServicePlan      (the enterprise's progress view too)
  *   POST /api/v1/plans/{id}/steps                    addServicePlanStep
  *   POST /api/v1/plans/{id}/steps/{stepId}/state     setServicePlanStepState
@@ -39,7 +39,8 @@ final class PlanRoutes implements Routes {
         });
         builder.getRoute("listServicePlans").addHandler(rc -> {
             String limit = rc.queryParams().get("limit");
-            respond(rc, () -> plans.list(rc.queryParams().get("status"), limit == null ? 50 : Integer.parseInt(limit), who(rc)));
+            respond(rc, () -> plans.list(rc.queryParams().get("status"), rc.queryParams().get("cursor"),
+                    limit == null ? 50 : Integer.parseInt(limit), who(rc)));
         });
         builder.getRoute("getServicePlan").addHandler(rc -> respond(rc, () -> plans.get(id(rc), who(rc))));
         builder.getRoute("addServicePlanStep").addHandler(rc -> respond(rc, () -> progress.addStep(id(rc), body(rc), who(rc))));

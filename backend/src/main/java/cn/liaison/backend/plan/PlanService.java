@@ -77,19 +77,23 @@ final class PlanService {
                 .map(all -> PlanJson.full(all.resultAt(0), all.<PlanScope>resultAt(1).isStaffFor(all.resultAt(0)), clock.instant()));
     }
 
-    /** Newest first, within scope; {@code status} filters. Reads at most {@code limit} summaries. */
-    Future<JsonObject> list(String status, int limit, Principal who) {
+    /**
+     * Newest first, within scope; {@code status} filters; {@code cursor} continues after the last
+     * plan of the previous page ({@code nextCursor}, present while there may be more).
+     */
+    Future<JsonObject> list(String status, String cursor, int limit, Principal who) {
         return scopeOf(who).compose(scope -> {
-            JsonObject query = scope.filter();
-            if (status != null) {
-                query = new JsonObject().put("$and", new JsonArray().add(query).add(new JsonObject().put("status", status)));
-            }
-            return store.find(query, new JsonObject().put("createdAt", -1), limit, PlanJson.SUMMARY_FIELDS);
+            PlanList page = PlanList.of(scope.filter(), status, cursor, limit);
+            return store.find(page.filter(), PlanList.sort(), limit + 1, PlanJson.SUMMARY_FIELDS);
         }).map(docs -> {
             JsonArray items = new JsonArray();
             Instant now = clock.instant();
-            docs.forEach(d -> items.add(PlanJson.summary(d, now)));
-            return new JsonObject().put("items", items);
+            docs.stream().limit(limit).forEach(d -> items.add(PlanJson.summary(d, now)));
+            JsonObject out = new JsonObject().put("items", items);
+            if (docs.size() > limit) {
+                out.put("nextCursor", PlanList.cursorAfter(docs.get(limit - 1)));
+            }
+            return out;
         });
     }
 

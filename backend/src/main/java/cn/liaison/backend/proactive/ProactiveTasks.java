@@ -34,9 +34,15 @@ final class ProactiveTasks {
     }
 
     Future<JsonObject> list(String status, int limit, Principal who) {
+        // the status as an $in (both when none is asked): each branch of the scope's $or then has an
+        // index {field, status, createdAt} walked newest first, and a page reads about what it shows
+        JsonArray statuses = status == null ? new JsonArray().add("OPEN").add("DONE") : new JsonArray().add(status);
         return scope(who).compose(scope -> {
-            JsonObject query = status == null ? scope : new JsonObject().put("$and", new JsonArray().add(scope)
-                    .add(new JsonObject().put("status", status)));
+            JsonArray and = new JsonArray();
+            if (!scope.isEmpty()) {
+                and.add(scope);
+            }
+            JsonObject query = new JsonObject().put("$and", and.add(new JsonObject().put("status", new JsonObject().put("$in", statuses))));
             return store.find(query, limit);
         }).map(docs -> {
             JsonArray items = new JsonArray();

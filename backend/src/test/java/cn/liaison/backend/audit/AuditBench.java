@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 /**
  * Seeds 100,000 audit lines (a year of a busy office) straight into the embedded store and times
  * the audit log's reads through the real {@link AuditLog}: the newest page, one action, one person,
- * one week, and a page deep behind a cursor. Run by hand:
+ * one week, a page deep behind a cursor, and the retention job's batch of expired lines. Run by hand:
  * {@code java -cp backend/target/test-classes:backend/target/classes:<deps> cn.liaison.backend.audit.AuditBench}.
  */
 public final class AuditBench {
@@ -63,6 +63,11 @@ public final class AuditBench {
             time("one week (200)", () -> log.page(new AuditLog.Query(null, null, LocalDate.parse("2026-03-02"),
                     LocalDate.parse("2026-03-08"), null, 200)));
             time("after a cursor (50)", () -> log.page(new AuditLog.Query(null, null, null, null, deep, 50)));
+            // ops/Retention's query on the expiry field: lines older than the term, a batch at a time (none here)
+            JsonObject expired = new JsonObject().put("at", new JsonObject().put("$lt", MongoDocs.date(start.minusSeconds(86_400))));
+            time("retention batch (none due)", () -> mongo.findWithOptions(AuditLog.COLLECTION, expired,
+                    new io.vertx.ext.mongo.FindOptions().setLimit(500).setFields(new JsonObject().put("_id", 1))));
+            System.out.printf("load average %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
             mongo.close().await(10, TimeUnit.SECONDS);
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);

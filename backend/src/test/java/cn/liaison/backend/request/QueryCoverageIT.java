@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Queries and indexes side by side: the real service runs a request through its life (create with
  * assessment and routing, the liaison's actions, rating), the ledger, the inbox, the CSV export,
- * the SLA scan and the outbox; the embedded store records every filter shape it was asked and the
+ * the SLA scan and the outbox, every role's lists of plans, proactive tasks, inspections and the audit
+ * log, the plan-deadline and retention jobs; the embedded store records every filter shape it was asked and the
  * index that served it. The test prints the list and fails if a request-path query on the requests
  * collection was answered by a full scan, or if the store serves an index the registry does not
  * declare (what a real MongoDB would then lack).
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryCoverageIT {
 
     /** Hot collections: every filter on them must be index-served. */
-    private static final Set<String> HOT = Set.of("requests", "counters", "users");
+    private static final Set<String> HOT = Set.of("requests", "counters", "users",
+            "service_plans", "proactive_tasks", "inspections", "audit_log");
 
     @TempDir
     static Path dataDir;
@@ -61,6 +63,26 @@ class QueryCoverageIT {
         assertEquals(200, loop.get("enterprise-1", "/api/v1/requests?limit=50").statusCode());
         assertEquals(200, loop.get("city-admin", "/api/v1/requests?limit=50").statusCode());
         assertEquals(200, loop.get("city-admin", "/api/v1/reports/monthly?month=2026-11").statusCode());
+        // 一企一策 plans, proactive tasks, inspections and the audit log: every role's list, with and without a status
+        for (String user : List.of("enterprise-1", "pukou-liaison-1", "pukou-head", "city-admin")) {
+            for (String path : List.of("/api/v1/plans?limit=50", "/api/v1/plans?limit=50&status=ACTIVE")) {
+                assertEquals(200, loop.get(user, path).statusCode(), user + " " + path);
+            }
+        }
+        for (String user : List.of("pukou-liaison-1", "pukou-head", "city-admin")) {
+            for (String path : List.of("/api/v1/proactive-tasks?limit=50", "/api/v1/proactive-tasks?limit=50&status=OPEN",
+                    "/api/v1/inspections", "/api/v1/inspections?state=PLANNED")) {
+                assertEquals(200, loop.get(user, path).statusCode(), user + " " + path);
+            }
+        }
+        assertEquals(200, loop.get("enterprise-1", "/api/v1/me/inspections").statusCode());
+        for (String path : List.of("/api/v1/audit?limit=50", "/api/v1/audit?action=LOGIN&limit=50",
+                "/api/v1/audit?actorId=user-pukou-head&limit=50", "/api/v1/audit?from=2026-11-01&to=2026-11-30&limit=50")) {
+            assertEquals(200, loop.get("city-admin", path).statusCode(), path);
+        }
+        for (String job : List.of("plan-deadlines", "retention")) {
+            loop.app.runJob(job).await(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
         loop.app.runJob("assess").await(30, java.util.concurrent.TimeUnit.SECONDS);
         loop.runScheduler();
         loop.deliverOutbox();

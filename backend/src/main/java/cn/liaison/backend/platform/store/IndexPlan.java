@@ -21,6 +21,11 @@ record IndexPlan(OrderedIndex index, List<List<Object>> prefixes, Conditions.Con
         return sortField != null;
     }
 
+    /** How much of the filter the plan narrows: keys pinned, then a range, then the sort. */
+    double score() {
+        return prefixes.get(0).size() + (range != null ? 0.5 : 0) + (servesSort() ? 0.25 : 0);
+    }
+
     /** The best plan among the indexes, or null when none narrows the filter or serves the sort. */
     static IndexPlan best(List<OrderedIndex> indexes, Conditions conditions, Document orderBy, int limit) {
         IndexPlan best = null;
@@ -30,7 +35,7 @@ record IndexPlan(OrderedIndex index, List<List<Object>> prefixes, Conditions.Con
             if (plan == null) {
                 continue;
             }
-            double score = plan.prefixes.get(0).size() + (plan.range != null ? 0.5 : 0) + (plan.servesSort() ? 0.25 : 0);
+            double score = plan.score();
             if (score > bestScore) {
                 best = plan;
                 bestScore = score;

@@ -77,9 +77,8 @@ final class IndexedH2Collection extends H2Collection {
                     numberToSkip, limit, batchSize, fieldSelector);
         }
         IndexPlan plan = IndexPlan.best(orderedIndexes(), conditions, orderBy, limit);
-        OrPlan or = plan != null && plan.servesSort() ? null : OrPlan.of(orderedIndexes(), query, orderBy, limit);
-        // an $or whose branches walk the sort beats a plan that must read its whole range and sort it
-        if (plan == null || or != null && or.servesSort() && limit > 0) {
+        OrPlan or = OrPlan.of(orderedIndexes(), query, orderBy, limit);
+        if (plan == null || or != null && prefersOr(plan, or, limit)) {
             if (or == null) {
                 log.record(getCollectionName(), query, orderBy, query.isEmpty() ? "all" : "scan");
                 return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
@@ -95,6 +94,20 @@ final class IndexedH2Collection extends H2Collection {
             return firstInOrder(plan.walk(), plan.sortField(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         return matchDocuments(query, plan.positions(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * An {@code $or} whose branches walk the sort beats a plan that must read its whole range and
+     * sort it; and branches that each pin more keys than the single plan (a unit head's plans of one
+     * status: the area's branches rather than every plan of that status city-wide) beat it, as long
+     * as they keep the sort the plan serves.
+     */
+    private static boolean prefersOr(IndexPlan plan, OrPlan or, int limit) {
+        boolean sorted = limit > 0;
+        if (sorted && or.servesSort() && !plan.servesSort()) {
+            return true;
+        }
+        return or.score() > plan.score() && (!sorted || or.servesSort() || !plan.servesSort());
     }
 
     /**

@@ -59,6 +59,11 @@ record OrPlan(List<IndexPlan> branches) {
         return new OrPlan(plans);
     }
 
+    /** The weakest branch's score: an {@code $or} narrows no more than its least selective branch. */
+    double score() {
+        return branches.stream().mapToDouble(IndexPlan::score).min().orElse(0);
+    }
+
     String indexNames() {
         return branches.stream().map(p -> p.index().getName()).distinct().collect(Collectors.joining("|"));
     }

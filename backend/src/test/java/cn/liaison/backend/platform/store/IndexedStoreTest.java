@@ -128,6 +128,75 @@ class IndexedStoreTest {
     }
 
     /**
+     * A plan list's shape: an {@code $or} over a multikey array ({@code people}), plain keys and
+     * {@code $in}, each branch on an index with the sort as its last key, beside a status
+     * {@code $in} and a cursor range. The branches are merged on the sort key (not the status index
+     * walked city-wide), every page equals the filter's answer, and paging with the cursor visits
+     * each document once.
+     */
+    @Test
+    void orOverAMultikeyArrayWalksTheBranchesInSortOrder() throws Exception {
+        open();
+        for (String f : List.of("people", "unit", "lead")) {
+            await(client.createIndexWithOptions("plans", new JsonObject().put(f, 1).put("status", 1).put("createdAt", -1),
+                    new IndexOptions()));
+        }
+        await(client.createIndexWithOptions("plans", new JsonObject().put("status", 1).put("createdAt", -1), new IndexOptions()));
+        List<JsonObject> docs = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            JsonArray people = new JsonArray();
+            for (int k = 0; k < i % 4; k++) {
+                people.add("p" + ((i + k) % 7));
+            }
+            docs.add(new JsonObject().put("_id", String.format("x%03d", i)).put("people", people)
+                    .put("unit", "u" + (i % 6)).put("lead", "p" + (i % 11)).put("status", i % 5 == 0 ? "open" : "closed")
+                    .put("createdAt", date(T0.plusSeconds(60L * (i - i % 3 / 2)))));
+        }
+        for (JsonObject d : docs) {
+            await(client.insert("plans", d.copy()));
+        }
+        JsonObject scope = new JsonObject().put("$or", new JsonArray().add(new JsonObject().put("people", "p3"))
+                .add(new JsonObject().put("lead", "p3"))
+                .add(new JsonObject().put("unit", new JsonObject().put("$in", new JsonArray().add("u1").add("u4")))));
+        java.util.function.Predicate<JsonObject> inScope = d -> d.getJsonArray("people").contains("p3")
+                || d.getString("lead").equals("p3") || List.of("u1", "u4").contains(d.getString("unit"));
+        JsonObject sort = new JsonObject().put("createdAt", -1).put("_id", -1);
+        Comparator<JsonObject> newestFirst = Comparator.comparing((JsonObject d) -> d.getJsonObject("createdAt").getString("$date"))
+                .thenComparing(d -> d.getString("_id")).reversed();
+        for (List<String> statuses : List.of(List.of("open"), List.of("open", "closed"))) {
+            List<String> wanted = docs.stream().filter(inScope).filter(d -> statuses.contains(d.getString("status")))
+                    .sorted(newestFirst).map(d -> d.getString("_id")).toList();
+            List<String> seen = new ArrayList<>();
+            JsonObject last = null;
+            mongo.queryLog().clear();
+            do {
+                JsonArray and = new JsonArray().add(scope)
+                        .add(new JsonObject().put("status", new JsonObject().put("$in", new JsonArray(statuses))));
+                if (last != null) {
+                    JsonObject at = last.getJsonObject("createdAt");
+                    and.add(new JsonObject().put("createdAt", new JsonObject().put("$lte", at)))
+                            .add(new JsonObject().put("$or", new JsonArray()
+                                    .add(new JsonObject().put("createdAt", new JsonObject().put("$lt", at)))
+                                    .add(new JsonObject().put("_id", new JsonObject().put("$lt", last.getString("_id"))))));
+                }
+                List<JsonObject> page = await(client.findWithOptions("plans", new JsonObject().put("$and", and),
+                        new FindOptions().setSort(sort).setLimit(7)));
+                page.forEach(d -> seen.add(d.getString("_id")));
+                last = page.size() == 7 ? page.get(6) : null;
+            } while (last != null);
+            assertEquals(wanted, seen, "statuses " + statuses);
+            List<QueryLog.Entry> log = mongo.queryLog().entries();
+            assertTrue(log.stream().allMatch(e -> e.plan().equals("people_1_status_1_createdAt_-1|lead_1_status_1_createdAt_-1"
+                    + "|unit_1_status_1_createdAt_-1")), log.toString());
+        }
+        // a document that leaves the array leaves its index entries
+        await(client.updateCollectionWithOptions("plans", new JsonObject().put("people", "p3"),
+                new JsonObject().put("$set", new JsonObject().put("people", new JsonArray())), new UpdateOptions().setMulti(true)));
+        assertEquals(0, await(client.count("plans", new JsonObject().put("people", "p3").put("status",
+                new JsonObject().put("$in", new JsonArray().add("open").add("closed"))))));
+    }
+
+    /**
      * Documents are kept as BSON; a store written in upstream's format (Java serialization) opens
      * with every value and type intact, and a document written again is read back the same.
      */

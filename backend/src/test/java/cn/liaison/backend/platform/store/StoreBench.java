@@ -176,6 +176,17 @@ public final class StoreBench {
             units.add(new Unit(d, d, UnitLevel.DISTRICT, "city"));
         }
         time("monthly summary (city)", () -> report.compute(YearMonth.of(2026, 10), units, true));
+        // added figures (issue 15's 谁在办): a unit head's summary, and the per-person figures on their own
+        List<Unit> district = List.of(units.get(1));
+        time("monthly summary (one district)", () -> report.compute(YearMonth.of(2026, 10), district, false));
+        Instant from = YearMonth.of(2026, 10).atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        Instant to = YearMonth.of(2026, 11).atDay(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        List<JsonObject> month = await(new cn.liaison.backend.request.RequestReadModel(client)
+                .timedIn(cn.liaison.backend.org.Places.all(), from, to, 50_000));
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        units.forEach(u -> names.put(u.id(), u.name()));
+        time("per-person figures (" + month.size() + " requests)", () -> Future.succeededFuture(
+                cn.liaison.backend.report.PerformersTiming.compute(month, names, calendar, from, to)));
     }
 
     private static JsonObject ledgerFilter() {
