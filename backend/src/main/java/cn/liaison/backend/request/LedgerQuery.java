@@ -1,5 +1,7 @@
 package cn.liaison.backend.request;
 
+import cn.liaison.backend.platform.store.NewestFirst;
+
 import cn.liaison.bots.domain.RequestType;
 import cn.liaison.bots.domain.RatingLevel;
 
@@ -125,37 +127,20 @@ record LedgerQuery(RequestStatus status, RequestType type, Channel channel, Stri
             and.add(new JsonObject().put("rating.level", rating.name()));
         }
         if (cursor != null) {
-            Position after = decode(cursor);
-            and.add(new JsonObject().put("$or", new JsonArray()
-                    .add(new JsonObject().put("createdAt", new JsonObject().put("$lt", date(after.createdAt()))))
-                    .add(new JsonObject().put("createdAt", date(after.createdAt()))
-                            .put("_id", new JsonObject().put("$lt", after.id())))));
+            and.add(decode(cursor).after());
         }
         return and.isEmpty() ? new JsonObject() : new JsonObject().put("$and", and);
     }
 
     static JsonObject sort() {
-        return new JsonObject().put("createdAt", -1).put("_id", -1);
+        return NewestFirst.sort();
     }
 
     static String cursorAfter(JsonObject doc) {
-        String raw = MongoDocs.instant(doc.getValue("createdAt")).toEpochMilli() + ":" + doc.getString("_id");
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return NewestFirst.cursorAfter(doc);
     }
 
-    private static Position decode(String cursor) {
-        try {
-            if (cursor.isEmpty()) {
-                throw new IllegalArgumentException("empty");
-            }
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int colon = raw.indexOf(':');
-            return new Position(Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon))), raw.substring(colon + 1));
-        } catch (RuntimeException e) {
-            throw new InvalidInputException("cursor", "分页游标无效");
-        }
-    }
-
-    private record Position(Instant createdAt, String id) {
+    private static NewestFirst decode(String cursor) {
+        return NewestFirst.decode(cursor).orElseThrow(() -> new InvalidInputException("cursor", "分页游标无效"));
     }
 }

@@ -1,0 +1,49 @@
+package cn.liaison.backend.platform.store;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Keyset paging newest first on {@code createdAt, _id} (the ledger, plan lists): a cursor names the
+ * last document shown, and the next page starts after it, so a deep page costs what the first does
+ * on an index ending in {@code createdAt}. The cursor is opaque to callers (base64 of time and id).
+ */
+public record NewestFirst(Instant createdAt, String id) {
+
+    public static JsonObject sort() {
+        return new JsonObject().put("createdAt", -1).put("_id", -1);
+    }
+
+    /** The cursor for the page after {@code doc}. */
+    public static String cursorAfter(JsonObject doc) {
+        String raw = MongoDocs.instant(doc.getValue("createdAt")).toEpochMilli() + ":" + doc.getString("_id");
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The position a cursor names, or empty when it is not one {@link #cursorAfter} made. */
+    public static Optional<NewestFirst> decode(String cursor) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int colon = raw.indexOf(':');
+            if (colon <= 0 || colon == raw.length() - 1) {
+                return Optional.empty();
+            }
+            return Optional.of(new NewestFirst(Instant.ofEpochMilli(Long.parseLong(raw.substring(0, colon))),
+                    raw.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Documents after this position: older, or as old with a smaller id. */
+    public JsonObject after() {
+        JsonObject at = MongoDocs.date(createdAt);
+        return new JsonObject().put("$or", new JsonArray()
+                .add(new JsonObject().put("createdAt", new JsonObject().put("$lt", at)))
+                .add(new JsonObject().put("createdAt", at).put("_id", new JsonObject().put("$lt", id))));
+    }
+}
