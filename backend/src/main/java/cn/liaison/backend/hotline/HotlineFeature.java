@@ -39,7 +39,8 @@ public final class HotlineFeature implements Feature {
         RequestModule requests = platform.ports().require(RequestModule.class);
         HotlineCalls calls = new HotlineCalls(platform.stores().mongo());
         HotlineAssistant assistant = new HotlineAssistant(
-                new KbSearchAdapter(platform.ports().require(KbModule.class).knowledgeBase(), platform.blocking()),
+                new KbSearchAdapter(platform.ports().require(KbModule.class).knowledgeBase(),
+                        platform.ports().require(KbModule.class).service()),
                 new RedisCallContexts(platform.stores().redis()));
         InboundGuard guard = new InboundGuard(settings, platform.stores().redis(), platform.clock());
         platform.route(new HotlineRoutes(assistant, calls, requests, platform.clock()));

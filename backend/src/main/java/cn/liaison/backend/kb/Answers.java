@@ -19,8 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>a bounded cache, normalised question → outcome, per audience: people ask the same things,
  *       and assessment re-asks the text the chat just answered; cleared on every publish;</li>
- *   <li>embedding work on the named pool {@code kb-embed} (one thread per core): at most
- *       {@code threads × 4} searches in it or waiting, so a caller never queues behind minutes of model time;</li>
+ *   <li>embedding work on the named pool {@code kb-embed}: half the cores, one inference per thread
+ *       (the other half serves requests: with every core on the model, the event loops waited for CPU
+ *       and request creation slowed to seconds); at most {@code threads × 2} searches in it or
+ *       waiting, so a person never queues behind more than two inferences;</li>
+ *   <li>a search the service makes for itself ({@link #askInBackground}, request assessment) is
+ *       embedded only when the pool has a thread free: it never waits behind a person's question;</li>
  *   <li>beyond that, a words-only search on the pool {@code kb-lexical}, flagged {@code lexicalOnly}
  *       (scores are lower, so it answers less often; it is not cached).</li>
  * </ul>
@@ -36,6 +40,7 @@ public final class Answers {
 
     private final WorkerExecutor embedPool;
     private final WorkerExecutor lexicalPool;
+    private final int threads;
     private final int maxInFlight;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong generation = new AtomicLong();
@@ -47,16 +52,27 @@ public final class Answers {
     };
 
     public Answers(Vertx vertx) {
-        this(vertx, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        this(vertx, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     }
 
     Answers(Vertx vertx, int threads) {
         this.embedPool = vertx.createSharedWorkerExecutor("kb-embed", threads);
         this.lexicalPool = vertx.createSharedWorkerExecutor("kb-lexical", threads);
-        this.maxInFlight = threads * 4;
+        this.threads = threads;
+        this.maxInFlight = threads * 2;
     }
 
+    /** A person's question: embedded unless {@code threads × 2} searches are already in or waiting for the pool. */
     public Future<Answer> ask(KnowledgeBase kb, String question, Audience audience) {
+        return ask(kb, question, audience, maxInFlight);
+    }
+
+    /** The service's own search: embedded only when a pool thread is free, so it never delays a person's. */
+    public Future<Answer> askInBackground(KnowledgeBase kb, String question, Audience audience) {
+        return ask(kb, question, audience, threads);
+    }
+
+    private Future<Answer> ask(KnowledgeBase kb, String question, Audience audience, int limit) {
         Key key = new Key(normalise(question), audience);
         SearchOutcome known;
         synchronized (cache) {
@@ -65,7 +81,7 @@ public final class Answers {
         if (known != null) {
             return Future.succeededFuture(new Answer(asAsked(known, question), true, false));
         }
-        if (inFlight.incrementAndGet() > maxInFlight) {
+        if (inFlight.incrementAndGet() > limit) {
             inFlight.decrementAndGet();
             return lexicalPool.executeBlocking(() -> new Answer(kb.askLexical(question, audience), false, true), false);
         }

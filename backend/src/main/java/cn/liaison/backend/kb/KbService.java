@@ -134,9 +134,14 @@ public final class KbService {
                 }).map(answer));
     }
 
-    /** A search the service makes itself (request assessment): cached, not logged. */
+    /** A search for a person waiting (the hotline agent's assist): cached, not logged. */
     public Future<Answers.Answer> search(String question, cn.liaison.kb.index.Audience audience) {
         return ready.future().compose(base -> answers.ask(base, question, audience));
+    }
+
+    /** A search the service makes for itself (request assessment): cached, not logged, never ahead of a person's. */
+    public Future<Answers.Answer> searchInBackground(String question, cn.liaison.kb.index.Audience audience) {
+        return ready.future().compose(base -> answers.askInBackground(base, question, audience));
     }
 
     /** An answer rated unhelpful: its question goes to the gap loop, against the entry that gave it. */

@@ -30,7 +30,7 @@ public final class KbTopicClassifier implements TopicClassifier {
 
     @Override
     public Future<Classification> classify(String text) {
-        return knowledgeBase.compose(kb -> service.search(text, cn.liaison.kb.index.Audience.CHAT)
+        return knowledgeBase.compose(kb -> service.searchInBackground(text, cn.liaison.kb.index.Audience.CHAT)
                 .map(answer -> toClassification(kb, answer.outcome())));
     }
 
