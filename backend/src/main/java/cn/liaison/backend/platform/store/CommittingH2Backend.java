@@ -17,7 +17,9 @@ import org.h2.mvstore.MVStore;
 final class CommittingH2Backend extends H2Backend {
 
     /** Upstream's constructor already opens the stored databases, before this class's fields are set. */
-    private static final ThreadLocal<QueryLog> OPENING = new ThreadLocal<>();
+    private record Opening(QueryLog queryLog, IndexStore indexes) {}
+
+    private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
     private static final ThreadLocal<Boolean> UPSTREAM = new ThreadLocal<>();
 
     MVStore store() {
@@ -25,19 +27,22 @@ final class CommittingH2Backend extends H2Backend {
     }
 
     private final MVStore store;
-    private final QueryLog queryLog;
+    private final Opening opening;
     private final boolean upstreamPlanner;
 
     private CommittingH2Backend(MVStore store) {
         super(store);
         this.store = store;
-        this.queryLog = OPENING.get();
+        this.opening = OPENING.get();
         this.upstreamPlanner = Boolean.TRUE.equals(UPSTREAM.get());
     }
 
-    /** @param upstreamPlanner plan queries as upstream does (full scans), for benchmarks that compare */
-    static CommittingH2Backend open(MVStore store, QueryLog queryLog, boolean upstreamPlanner) {
-        OPENING.set(queryLog);
+    /**
+     * @param indexes         where the non-unique indexes are kept (null with the upstream planner)
+     * @param upstreamPlanner plan queries as upstream does (full scans), for benchmarks that compare
+     */
+    static CommittingH2Backend open(MVStore store, QueryLog queryLog, IndexStore indexes, boolean upstreamPlanner) {
+        OPENING.set(new Opening(queryLog, indexes));
         UPSTREAM.set(upstreamPlanner);
         try {
             return new CommittingH2Backend(store);
@@ -49,15 +54,15 @@ final class CommittingH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        QueryLog log = queryLog != null ? queryLog : OPENING.get();
-        if (queryLog != null ? upstreamPlanner : Boolean.TRUE.equals(UPSTREAM.get())) {
+        Opening current = opening != null ? opening : OPENING.get();
+        if (opening != null ? upstreamPlanner : Boolean.TRUE.equals(UPSTREAM.get())) {
             return super.openOrCreateDatabase(databaseName);
         }
-        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), log);
+        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), current.queryLog(), current.indexes());
     }
 
     /**
-     * Fills the in-memory indexes of every stored collection; called once at open, before the server
+     * Fills the indexes not kept from a clean stop, for every stored collection; called once at open, before the server
      * accepts a connection. Built lazily instead, the first query after a start held the database
      * for the whole pass (seconds at 100,000 requests) while the driver's heartbeats and every other
      * call timed out behind it, and a start with 100,000 requests stored failed.

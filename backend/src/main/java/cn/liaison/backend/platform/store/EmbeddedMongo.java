@@ -21,14 +21,16 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server;
     private final CommittingH2Backend backend;
+    private final IndexStore indexes;
     private final Path file;
     private final InetSocketAddress address;
     private final QueryLog queryLog;
 
-    private EmbeddedMongo(MongoServer server, CommittingH2Backend backend, Path file, InetSocketAddress address,
-                          QueryLog queryLog) {
+    private EmbeddedMongo(MongoServer server, CommittingH2Backend backend, IndexStore indexes, Path file,
+                          InetSocketAddress address, QueryLog queryLog) {
         this.server = server;
         this.backend = backend;
+        this.indexes = indexes;
         this.file = file;
         this.address = address;
         this.queryLog = queryLog;
@@ -45,18 +47,31 @@ public final class EmbeddedMongo implements AutoCloseable {
         // the read cache (MB) holds the hot documents and B-tree pages; upstream's default is 16
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(upstreamPlanner ? 16 : CACHE_MB).open();
         QueryLog queryLog = new QueryLog();
-        CommittingH2Backend backend = CommittingH2Backend.open(store, queryLog, upstreamPlanner);
-        if (!upstreamPlanner) {
+        IndexStore indexes = upstreamPlanner ? null
+                : IndexStore.open(dir.resolve("liaison-indexes.mv.db"), store.getCurrentVersion());
+        CommittingH2Backend backend = CommittingH2Backend.open(store, queryLog, indexes, upstreamPlanner);
+        long read = 0;
+        if (indexes != null) {
             long begin = System.nanoTime();
-            long read = backend.buildIndexes();
+            read = backend.buildIndexes();
             if (read > 0) {
-                LOG.info("Embedded MongoDB: in-memory indexes built from {} stored documents in {} ms", read,
-                        (System.nanoTime() - begin) / 1_000_000);
+                LOG.info("Embedded MongoDB: indexes built from {} stored documents in {} ms ({})", read,
+                        (System.nanoTime() - begin) / 1_000_000, indexes.trusted() ? "new indexes"
+                                : "the index file did not match the data: no clean stop before this start");
             }
         }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
-        return new EmbeddedMongo(server, backend, file, server.getLocalAddress(), queryLog);
+        EmbeddedMongo mongo = new EmbeddedMongo(server, backend, indexes, file, server.getLocalAddress(), queryLog);
+        mongo.indexedAtStart = read;
+        return mongo;
+    }
+
+    private long indexedAtStart;
+
+    /** Documents read at start to build indexes: 0 after a clean stop with no new index. */
+    long indexedAtStart() {
+        return indexedAtStart;
     }
 
     /** The filter shapes asked so far and the index that served each (for tests and benchmarks). */
@@ -111,8 +126,16 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     @Override
     public void close() {
+        boolean failed = backend.storeClosed(); // before the server's shutdown, which closes the file too
         closed = true;
         server.shutdown();
         backend.close();
+        if (indexes != null) {
+            if (failed) {
+                indexes.close(); // the data file died under us: rebuild from it next time
+            } else {
+                indexes.closeClean(backend.store().getCurrentVersion());
+            }
+        }
     }
 }

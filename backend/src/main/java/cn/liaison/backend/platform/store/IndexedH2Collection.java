@@ -172,12 +172,27 @@ final class IndexedH2Collection extends H2Collection {
         return ordered;
     }
 
+    /**
+     * A new index on an empty collection is complete as it stands: every document from now on is
+     * added to it, so a clean stop keeps it without a pass. On a collection with documents it waits
+     * for {@link #buildPendingIndexes}.
+     */
+    @Override
+    public synchronized void addIndex(Index<Object> index) {
+        if (index instanceof OrderedIndex ordered && !ordered.isBuilt() && dataMap.isEmpty()
+                && getIndexes().stream().noneMatch(i -> i.getName().equals(index.getName()))) {
+            ordered.startRebuild();
+            ordered.finishRebuild();
+        }
+        super.addIndex(index);
+    }
+
     /** {@link #buildPendingIndexes} at start, before any client: returns the documents read (0 if none pending). */
     synchronized long buildIndexesNow() {
         return buildPendingIndexes();
     }
 
-    /** Builds every in-memory index not yet filled since start in a single pass over the documents. */
+    /** Builds every index not kept from a clean stop (or new) in a single pass over the documents. */
     private long buildPendingIndexes() {
         List<OrderedIndex> pending = orderedIndexes().stream().filter(o -> !o.isBuilt()).toList();
         if (pending.isEmpty()) {
@@ -185,7 +200,7 @@ final class IndexedH2Collection extends H2Collection {
         }
         var all = dataMap.entrySet();
         for (OrderedIndex index : pending) {
-            index.rebuild(List.of());
+            index.startRebuild();
         }
         long read = 0;
         for (var entry : all) {
@@ -193,6 +208,9 @@ final class IndexedH2Collection extends H2Collection {
             for (OrderedIndex index : pending) {
                 index.add(entry.getValue(), entry.getKey(), this);
             }
+        }
+        for (OrderedIndex index : pending) {
+            index.finishRebuild();
         }
         return read;
     }

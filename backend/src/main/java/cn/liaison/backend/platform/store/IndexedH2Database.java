@@ -14,14 +14,14 @@ import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-/** The H2 database with {@link IndexedH2Collection}s and real non-unique indexes ({@link OrderedIndex}). */
+/** The H2 database with {@link IndexedH2Collection}s and real non-unique indexes ({@link OrderedIndex}, kept in an {@link IndexStore}). */
 final class IndexedH2Database extends H2Database {
 
     // upstream's map names (package-private there); documents in them are BSON (BsonDocumentType)
     private static final String DATA_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
 
-    private record Context(MVStore mvStore, QueryLog log, List<IndexedH2Collection> opened) {}
+    private record Context(MVStore mvStore, QueryLog log, IndexStore indexes, List<IndexedH2Collection> opened) {}
 
     /** Upstream's constructor already opens collections, before this class's fields are set. */
     private static final ThreadLocal<Context> OPENING = new ThreadLocal<>();
@@ -33,8 +33,9 @@ final class IndexedH2Database extends H2Database {
         this.context = OPENING.get();
     }
 
-    static IndexedH2Database open(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry, QueryLog log) {
-        OPENING.set(new Context(mvStore, log, new java.util.concurrent.CopyOnWriteArrayList<>()));
+    static IndexedH2Database open(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry, QueryLog log,
+                                  IndexStore indexes) {
+        OPENING.set(new Context(mvStore, log, indexes, new java.util.concurrent.CopyOnWriteArrayList<>()));
         try {
             return new IndexedH2Database(databaseName, mvStore, cursorRegistry);
         } finally {
@@ -92,6 +93,6 @@ final class IndexedH2Database extends H2Database {
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                        boolean sparse) {
-        return new OrderedIndex(indexName, keys);
+        return new OrderedIndex(indexName, keys, context().indexes(), getFullCollectionNamespace(collectionName) + "/" + indexName);
     }
 }

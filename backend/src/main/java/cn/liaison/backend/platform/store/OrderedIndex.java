@@ -9,34 +9,36 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.Set;
-import java.util.TreeMap;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
 
 /**
- * A non-unique (secondary) index for the embedded store, which upstream accepts and ignores. Kept in
- * memory as a sorted map from key values to document positions, so it serves equality, {@code $in},
- * range and sort-order walks. It is not persisted: after a restart it is rebuilt in one pass over
- * the collection, on the first query that needs it ({@link IndexedH2Collection}).
+ * A non-unique (secondary) index for the embedded store, which upstream accepts and ignores. Its
+ * entries (key values, then the document's position) are kept sorted in an MVStore map of the
+ * {@link IndexStore}, so it serves equality, {@code $in}, range and sort-order walks without holding
+ * the index on the heap. After a clean stop it is used as it was left; otherwise it is rebuilt in one
+ * pass over the collection when the store opens ({@link IndexedH2Collection}).
  */
 final class OrderedIndex extends Index<Object> {
 
     /** Bound markers below and above every stored value; only ever used in search keys. */
     enum Bound { MIN, MAX }
 
-    static final Comparator<KeyValue> ORDER = OrderedIndex::compareKeys;
-
-    private final TreeMap<KeyValue, Set<Object>> entries = new TreeMap<>(ORDER);
-    private long count;
+    private final MVMap<IndexEntryType.Entry, Boolean> entries;
+    private final IndexStore store;
+    private final String storedName;
     private boolean built;
 
-    OrderedIndex(String name, List<IndexKey> keys) {
+    /** @param storedName the index's name in the {@link IndexStore}: collection namespace and index name */
+    OrderedIndex(String name, List<IndexKey> keys, IndexStore store, String storedName) {
         super(name, keys, false);
+        this.store = store;
+        this.storedName = storedName;
+        this.entries = store.map(storedName);
+        this.built = store.builtAtOpen(storedName);
     }
 
     List<String> keyNames() {
@@ -47,14 +49,16 @@ final class OrderedIndex extends Index<Object> {
         return built;
     }
 
-    /** Fills the index from all documents; called with the collection's lock held. */
-    synchronized void rebuild(Iterable<Map.Entry<Object, Document>> documents) {
+    /** Empties the index before a pass over all documents adds them; called with the collection's lock held. */
+    synchronized void startRebuild() {
         entries.clear();
-        count = 0;
+        built = false;
+    }
+
+    /** The pass that filled it is complete: a clean stop keeps it. */
+    synchronized void finishRebuild() {
         built = true;
-        for (Map.Entry<Object, Document> entry : documents) {
-            add(entry.getValue(), entry.getKey(), null);
-        }
+        store.markBuilt(storedName);
     }
 
     /** A stored key and one position at it, as yielded by {@link #walk}. */
@@ -66,28 +70,20 @@ final class OrderedIndex extends Index<Object> {
      * caller holds the collection's lock (every query and write does), as no write can interleave.
      */
     Iterator<Entry> walk(KeyValue from, KeyValue to, boolean descending) {
-        NavigableMap<KeyValue, Set<Object>> range = entries.subMap(from, true, to, true);
-        Iterator<Map.Entry<KeyValue, Set<Object>>> keys = (descending ? range.descendingMap() : range).entrySet().iterator();
+        IndexEntryType.Entry low = new IndexEntryType.Entry(from, null);
+        IndexEntryType.Entry high = new IndexEntryType.Entry(to, null);
+        Cursor<IndexEntryType.Entry, Boolean> cursor = descending ? entries.cursor(high, low, true)
+                : entries.cursor(low, high, false);
         return new Iterator<>() {
-            private KeyValue key;
-            private Iterator<Object> atKey = java.util.Collections.emptyIterator();
-
             @Override
             public boolean hasNext() {
-                while (!atKey.hasNext() && keys.hasNext()) {
-                    Map.Entry<KeyValue, Set<Object>> next = keys.next();
-                    key = next.getKey();
-                    atKey = next.getValue().iterator();
-                }
-                return atKey.hasNext();
+                return cursor.hasNext();
             }
 
             @Override
             public Entry next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return new Entry(key, atKey.next());
+                IndexEntryType.Entry next = cursor.next();
+                return new Entry(next.key(), next.position());
             }
         };
     }
@@ -97,14 +93,8 @@ final class OrderedIndex extends Index<Object> {
      * they never equal a stored key), descending if asked. Each position once, at its first key.
      */
     synchronized List<Object> positions(KeyValue from, KeyValue to, boolean descending) {
-        NavigableMap<KeyValue, Set<Object>> range = entries.subMap(from, true, to, true);
-        if (descending) {
-            range = range.descendingMap();
-        }
         LinkedHashSet<Object> positions = new LinkedHashSet<>();
-        for (Set<Object> atKey : range.values()) {
-            positions.addAll(atKey);
-        }
+        walk(from, to, descending).forEachRemaining(entry -> positions.add(entry.position()));
         return new ArrayList<>(positions);
     }
 
@@ -121,9 +111,7 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
         for (KeyValue key : getKeyValues(document)) {
-            if (entries.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position)) {
-                count++;
-            }
+            entries.put(new IndexEntryType.Entry(key, position), Boolean.TRUE);
         }
     }
 
@@ -131,13 +119,7 @@ final class OrderedIndex extends Index<Object> {
     public synchronized Object remove(Document document) {
         Object id = document.get("_id");
         for (KeyValue key : getKeyValues(document)) {
-            Set<Object> atKey = entries.get(key);
-            if (atKey != null && atKey.remove(id)) {
-                count--;
-                if (atKey.isEmpty()) {
-                    entries.remove(key);
-                }
-            }
+            entries.remove(new IndexEntryType.Entry(key, id));
         }
         return id;
     }
@@ -154,13 +136,13 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public synchronized long getCount() {
-        return count;
+        return entries.sizeAsLong();
     }
 
     /** Not yet built reads as non-empty so that upstream does not build it one index at a time. */
     @Override
     public synchronized boolean isEmpty() {
-        return built && count == 0;
+        return built && entries.isEmpty();
     }
 
     @Override
@@ -184,15 +166,14 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public synchronized void drop() {
-        entries.clear();
-        count = 0;
+        store.drop(storedName);
     }
 
     static KeyValue searchKey(Collection<?> values) {
         return new KeyValue(values);
     }
 
-    private static int compareKeys(KeyValue a, KeyValue b) {
+    static int compareKeys(KeyValue a, KeyValue b) {
         int shared = Math.min(a.size(), b.size());
         for (int i = 0; i < shared; i++) {
             int c = compareValues(a.get(i), b.get(i));

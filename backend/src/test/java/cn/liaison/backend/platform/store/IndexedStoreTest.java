@@ -128,6 +128,53 @@ class IndexedStoreTest {
     }
 
     /**
+     * The indexes are kept in their own file: a start after a clean stop reads no document, and
+     * every answer is the same as before. After a crash (here: the data file closed under the
+     * server, as a failed write closes it) the index file is not trusted and every index is rebuilt
+     * from the documents, including writes made after the index file was last written.
+     */
+    @Test
+    void indexesAreKeptAcrossACleanStopAndRebuiltAfterACrash() throws Exception {
+        open();
+        await(client.createIndexWithOptions("items", new JsonObject().put("owner", 1).put("status", 1), new IndexOptions()));
+        await(client.createIndexWithOptions("items", new JsonObject().put("createdAt", -1), new IndexOptions()));
+        List<JsonObject> docs = IntStream.range(0, N).mapToObj(IndexedStoreTest::doc).toList();
+        for (JsonObject d : docs) {
+            await(client.insert("items", d.copy()));
+        }
+        JsonObject u1open = new JsonObject().put("owner", "u1").put("status", "open");
+        long expected = count(docs, "u1", "open");
+
+        reopen();
+        assertEquals(0, mongo.indexedAtStart(), "a clean stop keeps the indexes: nothing is read at start");
+        assertEquals(expected, await(client.count("items", u1open)));
+        JsonObject newest = await(client.findWithOptions("items", new JsonObject(),
+                new FindOptions().setSort(new JsonObject().put("createdAt", -1).put("_id", -1)).setLimit(1))).get(0);
+        assertEquals("i" + (N - 1), newest.getString("_id"));
+        assertTrue(mongo.queryLog().entries().stream().noneMatch(QueryLog.Entry::scanned), mongo.queryLog().entries().toString());
+
+        // written after the index file was last kept, then the data file dies: the next start rebuilds
+        await(client.insert("items", doc(N).put("owner", "u1").put("status", "open")));
+        await(client.updateCollection("items", new JsonObject().put("_id", "i1"),
+                new JsonObject().put("$set", new JsonObject().put("owner", "u9"))));
+        boolean i1WasCounted = docs.get(1).getString("owner").equals("u1") && docs.get(1).getString("status").equals("open");
+        mongo.failLikeAFullDisk();
+        reopen();
+        assertEquals(N + 1, mongo.indexedAtStart(), "not a clean stop: every document is indexed again");
+        assertEquals(expected + 1 - (i1WasCounted ? 1 : 0), await(client.count("items", u1open)));
+        assertEquals("i" + N, await(client.findWithOptions("items", new JsonObject(),
+                new FindOptions().setSort(new JsonObject().put("createdAt", -1).put("_id", -1)).setLimit(1))).get(0).getString("_id"));
+
+        // a lost index file is rebuilt too
+        client.close().await(10, TimeUnit.SECONDS);
+        mongo.close();
+        java.nio.file.Files.delete(dir.resolve("mongo").resolve("liaison-indexes.mv.db"));
+        open();
+        assertEquals(N + 1, mongo.indexedAtStart());
+        assertEquals(expected + 1 - (i1WasCounted ? 1 : 0), await(client.count("items", u1open)));
+    }
+
+    /**
      * A plan list's shape: an {@code $or} over a multikey array ({@code people}), plain keys and
      * {@code $in}, each branch on an index with the sort as its last key, beside a status
      * {@code $in} and a cursor range. The branches are merged on the sort key (not the status index
