@@ -206,7 +206,7 @@ final class IndexedH2Collection extends H2Collection {
         for (var entry : all) {
             read++;
             for (OrderedIndex index : pending) {
-                index.add(entry.getValue(), entry.getKey(), this);
+                index.collect(entry.getValue(), entry.getKey());
             }
         }
         for (OrderedIndex index : pending) {

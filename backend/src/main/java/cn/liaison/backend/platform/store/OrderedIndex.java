@@ -31,6 +31,8 @@ final class OrderedIndex extends Index<Object> {
     private final IndexStore store;
     private final String storedName;
     private boolean built;
+    /** Entries collected by a rebuild's pass, put in key order when it ends. */
+    private List<IndexEntryType.Entry> collected;
 
     /** @param storedName the index's name in the {@link IndexStore}: collection namespace and index name */
     OrderedIndex(String name, List<IndexKey> keys, IndexStore store, String storedName) {
@@ -49,14 +51,36 @@ final class OrderedIndex extends Index<Object> {
         return built;
     }
 
-    /** Empties the index before a pass over all documents adds them; called with the collection's lock held. */
+    /**
+     * Empties the index before a pass over all documents {@link #collect}s them; called with the
+     * collection's lock held, so no write interleaves until {@link #finishRebuild}.
+     */
     synchronized void startRebuild() {
         entries.clear();
         built = false;
+        collected = new ArrayList<>();
     }
 
-    /** The pass that filled it is complete: a clean stop keeps it. */
+    /** During a rebuild: one document's entries, kept until the pass ends. */
+    synchronized void collect(Document document, Object position) {
+        for (KeyValue key : getKeyValues(document)) {
+            collected.add(new IndexEntryType.Entry(key, position));
+        }
+    }
+
+    /**
+     * The pass is complete: its entries go into the map in key order (each put then extends the last
+     * page instead of copying a random one; in document order, 100,000 requests took minutes), and a
+     * clean stop keeps the index.
+     */
     synchronized void finishRebuild() {
+        if (collected != null) {
+            collected.sort(IndexEntryType.INSTANCE::compare);
+            for (IndexEntryType.Entry entry : collected) {
+                entries.put(entry, Boolean.TRUE);
+            }
+            collected = null;
+        }
         built = true;
         store.markBuilt(storedName);
     }
