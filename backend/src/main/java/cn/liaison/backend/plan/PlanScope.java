@@ -2,9 +2,9 @@ package cn.liaison.backend.plan;
 
 import cn.liaison.backend.platform.auth.Principal;
 import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.platform.auth.UnitBranches;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -69,18 +69,6 @@ record PlanScope(Principal who, Set<String> supervisedUnits) {
             or.add(new JsonObject().put("people", who.userId()));
             or.add(new JsonObject().put("leaderId", who.userId()));
         }
-        if (who.has(Role.LIAISON) && who.unitId() != null) {
-            or.add(new JsonObject().put("district", who.unitId()));
-            or.add(new JsonObject().put("parkId", who.unitId()));
-        }
-        if (who.has(Role.UNIT_HEAD) && !supervisedUnits.isEmpty()) {
-            JsonArray units = new JsonArray(List.copyOf(supervisedUnits));
-            or.add(new JsonObject().put("district", new JsonObject().put("$in", units)));
-            or.add(new JsonObject().put("parkId", new JsonObject().put("$in", units)));
-        }
-        if (or.isEmpty()) {
-            return new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray()));
-        }
-        return new JsonObject().put("$or", or);
+        return UnitBranches.anyOf(UnitBranches.add(or, who, supervisedUnits));
     }
 }
