@@ -14,7 +14,9 @@ import io.vertx.core.Vertx;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -60,6 +62,7 @@ public final class Application {
         vertx = operations.createVertx(storeBoot.vertxOptions());
         storeBoot.watchEmbeddedRedis(vertx);
         Stores stores = Stores.connect(vertx, storeBoot.mongoUri(), config.mongoDb(), storeBoot.redisUrl());
+        long storesReadyAt = System.nanoTime();
         OpenAPIContract contract = ContractLoader.load(vertx, options.contractExtension()).await(TIMEOUT_S, TimeUnit.SECONDS);
         platform = Platform.create(vertx, stores, options.clock(), storeBoot.redisUrl(), config.dataDir(),
                 config.embeddedMongo(), config.demo(), options.backgroundJobs());
@@ -67,10 +70,16 @@ public final class Application {
         platform.ports().publish(StoreBoot.class, storeBoot);
         platform.route(new HealthRoutes(stores, draining::get, platform.contributed()::ready, platform.contributed()::warnings));
         options.extraChannels().forEach(platform::notifier);
+        Map<String, Long> startMillis = new LinkedHashMap<>();
         for (Feature feature : Features.all(config).stream().filter(f -> options.starts(f.name())).toList()) {
             started.add(feature);
+            long featureBegin = System.nanoTime();
             feature.start(platform).await(TIMEOUT_S, TimeUnit.SECONDS);
+            startMillis.put(feature.name(), (System.nanoTime() - featureBegin) / 1_000_000);
         }
+        LOG.info("Stores ready after {} ms; slowest feature starts: {}", (storesReadyAt - begin) / 1_000_000,
+                startMillis.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                        .map(e -> e.getKey() + " " + e.getValue() + " ms").toList());
         options.extraRoutes().forEach(platform::route);
         var settings = new HttpVerticle.HttpSettings(config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace(), config.trustedProxies(), config.routeLimits());
         http = HttpEdge.deploy(vertx, contract, platform.contributed().routes(), platform.contributed().rawRoutes(),
