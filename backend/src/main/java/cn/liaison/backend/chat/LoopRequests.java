@@ -73,8 +73,16 @@ final class LoopRequests implements Ports.Requests {
     }
 
     static RequestSummary summary(JsonObject doc) {
-        RequestStatus status = RequestStatus.valueOf(doc.getString("status"));
+        String stored = doc.getString("status");
+        java.util.Optional<RequestStatus> known = java.util.Arrays.stream(RequestStatus.values())
+                .filter(s -> s.name().equals(stored)).findFirst();
         Object due = doc.getValue("activeDueAt") != null ? doc.getValue("activeDueAt") : doc.getValue("dueAt");
+        if (known.isEmpty()) { // a status of another version: shown as unknown, nothing to do on it
+            return new RequestSummary(doc.getString("_id"), doc.getString("number"), stored,
+                    cn.liaison.backend.platform.store.StoredValues.unknownLabel(stored), doc.getString("content"),
+                    MongoDocs.apiTime(MongoDocs.instant(due)), false, false);
+        }
+        RequestStatus status = known.get();
         return new RequestSummary(doc.getString("_id"), doc.getString("number"), status.name(), status.label(),
                 doc.getString("content"), MongoDocs.apiTime(MongoDocs.instant(due)),
                 status == RequestStatus.RESPONDED,

@@ -35,7 +35,8 @@ public final class KbFeature implements Feature {
 
     @Override
     public Future<Void> start(Platform platform) {
-        platform.collections(KbCollections.ENTRIES, KbCollections.QUESTIONS, KbCollections.SUGGESTIONS);
+        platform.collections(KbCollections.ENTRIES, KbCollections.QUESTIONS, KbCollections.SUGGESTIONS,
+                KbCollections.IMPORTS);
         // vectors of the content's texts survive a restart: the index is built without the model
         cn.liaison.kb.index.KbIndex.keepVectorsIn(platform.dataDir().resolve("kb-vectors"));
         module = new KbModule(platform.vertx(), platform.stores(), platform.blocking(), platform.clock(), answersPerMinute);

@@ -21,6 +21,7 @@ import java.util.Optional;
 final class KbRepository {
 
     static final String COLLECTION = KbCollections.ENTRIES.name();
+    static final String IMPORTS = KbCollections.IMPORTS.name();
     static final int KEPT_VERSIONS = 50;
 
     private final MongoClient mongo;
@@ -29,8 +30,30 @@ final class KbRepository {
         this.mongo = mongo;
     }
 
-    Future<Long> count() {
-        return mongo.count(COLLECTION, new JsonObject());
+    /** Whether the import named {@code marker} ran to its last entry (its marker is written after it). */
+    Future<Boolean> imported(String marker) {
+        return mongo.findOne(IMPORTS, new JsonObject().put("_id", marker), null).map(doc -> doc != null);
+    }
+
+    Future<Void> markImported(String marker, int entries, String by, Instant at) {
+        return mongo.save(IMPORTS, new JsonObject().put("_id", marker).put("entries", entries).put("by", by)
+                .put("at", MongoDocs.date(at))).mapEmpty();
+    }
+
+    /**
+     * Publishes {@code yaml} as version 1 unless an entry with this id exists: one atomic write
+     * ({@code $setOnInsert}), so an import resumed after a crash, or run by two instances at once,
+     * never overwrites an entry (nor one an admin edited since) and never counts a version twice.
+     *
+     * @return whether the entry was added
+     */
+    Future<Boolean> importIfAbsent(String id, String yaml, String by, Instant at) {
+        JsonObject published = new JsonObject().put("yaml", yaml).put("publishedBy", by).put("publishedAt", MongoDocs.date(at));
+        JsonObject insert = new JsonObject().put("published", published).put("version", 1)
+                .put("versions", new io.vertx.core.json.JsonArray().add(published.copy().put("version", 1)));
+        return mongo.updateCollectionWithOptions(COLLECTION, new JsonObject().put("_id", id),
+                        new JsonObject().put("$setOnInsert", insert), new UpdateOptions().setUpsert(true))
+                .map(result -> result != null && result.getDocUpsertedId() != null);
     }
 
     Future<Optional<JsonObject>> find(String id) {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The knowledge base inside the service: entries in MongoDB (draft and published, imported from the
- * bundled content when the database has none), one live index per instance built from the
+ * bundled content on first start, resumed when a start was stopped half-way), one live index per instance built from the
  * published entries, questions answered on the worker pool and logged for the gap report.
  */
 @Published
@@ -82,12 +82,14 @@ public final class KbService {
         }
     }
 
-    /** Imports the bundled content into an empty database, then builds the index from what is published. */
+    /** Marker of a finished import of the bundled content (or of a {@code kb-import}, which replaces it). */
+    static final String IMPORT_MARKER = "content";
+
+    /** Imports (or finishes importing) the bundled content, then builds the index from what is published. */
     Future<KnowledgeBase> start() {
         long begin = System.nanoTime();
         long embeddedBefore = cn.liaison.kb.index.KbIndex.textsEmbedded();
-        return entries.count()
-                .compose(n -> n > 0 ? Future.succeededFuture() : importEntries(bundledEntries(), "system"))
+        return importBundledUnlessDone()
                 .compose(v -> entries.published())
                 .compose(published -> worker.executeBlocking(() -> building(() -> {
                     Content content = load(published);
@@ -104,13 +106,40 @@ public final class KbService {
                 });
     }
 
-    /** Publishes every given entry ({@code id → YAML}); used on first start and by {@code kb-import}. */
+    /**
+     * The first start imports the bundled entries; the marker is written after the last one. A start
+     * that finds no marker (the process was stopped half-way, or the store predates the marker) adds
+     * the bundled entries that are missing, by id, and leaves every stored one as it is.
+     */
+    Future<Void> importBundledUnlessDone() {
+        return entries.imported(IMPORT_MARKER).compose(done -> {
+            if (done) {
+                return Future.succeededFuture();
+            }
+            Map<String, String> bundled = bundledEntries();
+            int[] added = {0};
+            Future<Void> chain = Future.succeededFuture();
+            for (Map.Entry<String, String> entry : bundled.entrySet()) {
+                chain = chain.compose(v -> entries.importIfAbsent(entry.getKey(), entry.getValue(), "system", clock.instant())
+                        .map(inserted -> {
+                            added[0] += inserted ? 1 : 0;
+                            return null;
+                        }));
+            }
+            return chain.compose(v -> entries.markImported(IMPORT_MARKER, bundled.size(), "system", clock.instant()))
+                    .onSuccess(v -> LOG.info("Knowledge base: bundled content imported ({} of {} entries added now)",
+                            added[0], bundled.size()));
+        });
+    }
+
+    /** Publishes every given entry ({@code id → YAML}) over what is stored, then marks the import done ({@code kb-import}). */
     Future<Void> importEntries(Map<String, String> yamlById, String by) {
         Future<Void> chain = Future.succeededFuture();
         for (Map.Entry<String, String> entry : yamlById.entrySet()) {
             chain = chain.compose(v -> entries.publish(entry.getKey(), entry.getValue(), by, clock.instant()));
         }
-        return chain.onSuccess(v -> LOG.info("Knowledge base: imported {} entries", yamlById.size()));
+        return chain.compose(v -> entries.markImported(IMPORT_MARKER, yamlById.size(), by, clock.instant()))
+                .onSuccess(v -> LOG.info("Knowledge base: imported {} entries", yamlById.size()));
     }
 
     /** Completes when the index is built; everything that searches waits for it. */

@@ -80,7 +80,8 @@ final class PlanSection {
             visits += f.visits();
             if (f.rating() != null) {
                 rated++;
-                satisfied += !cn.liaison.bots.domain.RatingLevel.valueOf(f.rating()).isBad() ? 1 : 0;
+                satisfied += java.util.Arrays.stream(cn.liaison.bots.domain.RatingLevel.values())
+                        .anyMatch(l -> l.name().equals(f.rating()) && !l.isBad()) ? 1 : 0;
             }
             reopened += f.reopened() ? 1 : 0;
         }

@@ -1,5 +1,6 @@
 package cn.liaison.backend.report;
 
+import cn.liaison.backend.platform.store.StoredValues;
 import cn.liaison.backend.org.UnitLevel;
 import cn.liaison.backend.request.Channel;
 import cn.liaison.bots.domain.RequestType;
@@ -30,9 +31,9 @@ final class ReportLabels {
             return "byCategory".equals(dimension) ? "未分类" : "未知";
         }
         return switch (dimension) {
-            case "byChannel" -> Channel.fromWire(key).map(Channel::label).orElse(key);
+            case "byChannel" -> Channel.fromWire(key).map(Channel::label).orElse(StoredValues.unknownLabel(key));
             case "byType" -> Arrays.stream(RequestType.values()).filter(t -> t.name().equals(key)).findFirst()
-                    .map(RequestType::label).orElse(key);
+                    .map(RequestType::label).orElse(StoredValues.unknownLabel(key));
             default -> categoryTitles.getString(key, key);
         };
     }

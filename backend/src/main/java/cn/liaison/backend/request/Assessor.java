@@ -46,7 +46,7 @@ final class Assessor {
 
     Future<Assessment> assess(JsonObject doc) {
         String content = doc.getString("content");
-        RequestType given = doc.getString("type") == null ? null : RequestType.valueOf(doc.getString("type"));
+        RequestType given = RequestDocuments.type(doc).orElse(null);
         RequestType type = given != null ? given : RequestWords.guess(content);
         return classifier.classify(content).compose(c -> {
             String category = c.topicId().orElse(null);

@@ -207,7 +207,7 @@ public final class Intake {
         Future<JsonObject> update = failures < MAX_ASSESS_FAILURES
                 ? Future.succeededFuture(new JsonObject().put("$set", new JsonObject().put("assessFailures", failures)))
                 : routeUpdate(doc, new Assessment(Assessment.Outcome.REVIEW,
-                        doc.getString("type") == null ? cn.liaison.bots.domain.RequestType.CONSULT : cn.liaison.bots.domain.RequestType.valueOf(doc.getString("type")),
+                        RequestDocuments.type(doc).orElse(cn.liaison.bots.domain.RequestType.CONSULT),
                         null, null, 0, null, null, null, null, null, null,
                         "自动研判连续 " + failures + " 次未能完成，转市人防办人工研判"), new JsonObject())
                         .map(u -> {
@@ -240,7 +240,7 @@ public final class Intake {
         set.mergeIn(place);
         putIfPresent(set, "parkId", a.parkId());
         putIfPresent(set, "unitId", a.unitId());
-        RequestSnapshot received = RequestDocuments.snapshot(doc);
+        RequestSnapshot received = RequestDocuments.snapshotOf(doc);
         RequestStateMachine.Decision assessed = RequestTransitions.bySystem(
                 new Command.Assess(a.type(), a.category(), a.unitId(), a.reason()), received);
         RequestSnapshot afterAssessment = received.withStatus(assessed.to());

@@ -6,6 +6,7 @@ import cn.liaison.bots.domain.RatingLevel;
 import cn.liaison.backend.org.Unit;
 import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.platform.store.MongoDocs;
+import cn.liaison.backend.platform.store.StoredValues;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
@@ -140,16 +141,25 @@ public final class Ledger {
     }
 
     private static void row(StringBuilder out, JsonObject row, Map<String, String> names) {
-        RequestStatus status = RequestStatus.valueOf(row.getString("status"));
-        String type = row.getString("type") == null ? "" : RequestType.valueOf(row.getString("type")).label();
-        String channel = Channel.fromWire(row.getString("channel")).map(Channel::label).orElse("");
+        // the row is the rendered request: its statusLabel already says 未知 for a status no constant names
+        String id = row.getString("id");
+        String type = label(RequestType.class, row.getString("type"), id, "type", RequestType::label);
+        String channel = row.getString("channel") == null ? ""
+                : Channel.fromWire(row.getString("channel")).map(Channel::label)
+                        .orElse(StoredValues.unknownLabel(row.getString("channel")));
         String rating = row.getJsonObject("rating") == null ? ""
-                : RatingLevel.valueOf(row.getJsonObject("rating").getString("level")).label();
+                : label(RatingLevel.class, row.getJsonObject("rating").getString("level"), id, "rating.level", RatingLevel::label);
         String unitId = row.getString("unitId");
-        line(out, row.getString("number"), status.label(), type, channel, row.getString("content"),
+        line(out, row.getString("number"), row.getString("statusLabel"), type, channel, row.getString("content"),
                 row.getString("districtName"), unitId == null ? null : names.getOrDefault(unitId, unitId),
                 row.getString("liaisonName"), readable(row.getString("createdAt")),
                 readable(row.getString("dueAt")), row.getBoolean("overdue", false) ? "是" : "否", rating);
+    }
+
+    private static <E extends Enum<E>> String label(Class<E> type, String value, String id, String field,
+                                                    Function<E, String> label) {
+        return value == null ? "" : StoredValues.known(type, value, RequestRepository.COLLECTION, id, field).map(label)
+                .orElse(StoredValues.unknownLabel(value));
     }
 
     private static String readable(String apiTime) {

@@ -6,6 +6,7 @@ import static cn.liaison.backend.platform.store.MongoDocs.apiTime;
 import static cn.liaison.backend.platform.store.MongoDocs.instant;
 import cn.liaison.backend.platform.auth.Role;
 import cn.liaison.backend.platform.log.Masking;
+import cn.liaison.backend.platform.store.StoredValues;
 import cn.liaison.backend.calendar.CalendarNotes;
 import cn.liaison.backend.request.RequestSnapshot.ExtensionState;
 import io.vertx.core.json.JsonArray;
@@ -22,30 +23,57 @@ final class RequestDocuments {
     private RequestDocuments() {
     }
 
-    public static RequestSnapshot snapshot(JsonObject doc) {
+    /**
+     * What the state machine needs; empty when the stored status names no {@link RequestStatus} (a
+     * document of another version): such a request is shown, but no action applies to it.
+     */
+    public static java.util.Optional<RequestSnapshot> snapshot(JsonObject doc) {
         JsonObject extension = doc.getJsonObject("extension");
-        return new RequestSnapshot(
-                doc.getString("_id"),
+        String id = doc.getString("_id");
+        return status(doc).map(status -> new RequestSnapshot(
+                id,
                 doc.getLong("version", 0L),
-                RequestStatus.valueOf(doc.getString("status")),
+                status,
                 Channel.fromWire(doc.getString("channel")).orElse(Channel.WEB),
-                doc.getString("type") == null ? null : RequestType.valueOf(doc.getString("type")),
+                type(doc).orElse(null),
                 doc.getString("unitId"),
                 doc.getString("liaisonId"),
                 doc.getString("enterpriseId"),
                 doc.getJsonObject("createdBy", new JsonObject()).getString("id"),
-                extension == null ? ExtensionState.NONE : ExtensionState.valueOf(extension.getString("state")));
+                extension == null ? ExtensionState.NONE
+                        : known(ExtensionState.class, extension.getString("state"), id, "extension.state")
+                        .orElse(ExtensionState.NONE)));
+    }
+
+    /** {@link #snapshot} of a request the system acts on; it was found by its (known) status. */
+    static RequestSnapshot snapshotOf(JsonObject doc) {
+        return snapshot(doc).orElseThrow(() -> new IllegalStateException("request " + doc.getString("_id")
+                + " has a status no RequestStatus names"));
+    }
+
+    static java.util.Optional<RequestStatus> status(JsonObject doc) {
+        return known(RequestStatus.class, doc.getString("status"), doc.getString("_id"), "status");
+    }
+
+    static java.util.Optional<RequestType> type(JsonObject doc) {
+        return known(RequestType.class, doc.getString("type"), doc.getString("_id"), "type");
+    }
+
+    private static <E extends Enum<E>> java.util.Optional<E> known(Class<E> type, String value, String id, String field) {
+        return StoredValues.known(type, value, RequestRepository.COLLECTION, id, field);
     }
 
     /** The request as the API shows it to {@code viewer}, with the actions the viewer may take now. */
     static JsonObject toApi(JsonObject doc, Actor viewer, Set<Action> actions, Instant now) {
-        RequestStatus status = RequestStatus.valueOf(doc.getString("status"));
+        java.util.Optional<RequestStatus> known = status(doc);
+        // an unknown stored status reads as an open one for the overdue flag: it may still need someone
+        RequestStatus status = known.orElse(RequestStatus.RECEIVED);
         JsonObject out = new JsonObject()
                 .put("id", doc.getString("_id"))
                 .put("number", doc.getString("number"))
                 .put("version", doc.getLong("version"))
-                .put("status", status.name())
-                .put("statusLabel", status.label())
+                .put("status", doc.getString("status"))
+                .put("statusLabel", known.map(RequestStatus::label).orElse(StoredValues.unknownLabel(doc.getString("status"))))
                 .put("type", doc.getString("type"))
                 .put("channel", doc.getString("channel"))
                 .put("content", doc.getString("content"));
@@ -92,7 +120,9 @@ final class RequestDocuments {
         }
         if (staff && out.getJsonObject("extension") != null) {
             JsonObject extension = out.getJsonObject("extension");
-            extension.put("stateLabel", extensionLabel(ExtensionState.valueOf(extension.getString("state"))));
+            String state = extension.getString("state");
+            extension.put("stateLabel", known(ExtensionState.class, state, doc.getString("_id"), "extension.state")
+                    .map(RequestDocuments::extensionLabel).orElse(StoredValues.unknownLabel(state)));
         }
         copyWithTimes(doc, out, "response", "at");
         copyWithTimes(doc, out, "rating", "at");

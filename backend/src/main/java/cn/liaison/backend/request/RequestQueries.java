@@ -48,8 +48,12 @@ public interface RequestQueries {
     /** One request's document. */
     Future<Optional<JsonObject>> document(String requestId);
 
-    /** Every request with the given fields (all fields when empty), streamed: for rebuilding a derived index. */
-    io.vertx.core.streams.ReadStream<JsonObject> all(JsonObject fields);
+    /**
+     * One page of every request, newest first, after {@code after} (from the newest when null), at
+     * most {@code limit} whole documents: a derived index is rebuilt page by page, each page a short
+     * read of its own (keyset on {@code createdAt, _id}), never one cursor over the whole collection.
+     */
+    Future<List<JsonObject>> newestFirst(cn.liaison.backend.platform.store.NewestFirst after, int limit);
 
     /** Number, content and rework of one request, for a message about it. */
     Future<Optional<JsonObject>> summary(String requestId);

@@ -81,9 +81,9 @@ public final class RequestReadModel implements RequestQueries {
     }
 
     @Override
-    public io.vertx.core.streams.ReadStream<JsonObject> all(JsonObject fields) {
-        return mongo.findBatchWithOptions(RequestRepository.COLLECTION, new JsonObject(),
-                new FindOptions().setFields(fields).setBatchSize(500));
+    public Future<List<JsonObject>> newestFirst(cn.liaison.backend.platform.store.NewestFirst after, int limit) {
+        return mongo.findWithOptions(RequestRepository.COLLECTION, after == null ? new JsonObject() : after.after(),
+                new FindOptions().setSort(cn.liaison.backend.platform.store.NewestFirst.sort()).setLimit(limit));
     }
 
     @Override

@@ -3,6 +3,9 @@ package cn.liaison.backend.request;
 import cn.liaison.backend.platform.Published;
 
 import cn.liaison.backend.platform.auth.Role;
+import cn.liaison.backend.platform.http.ProblemException;
+import cn.liaison.backend.platform.http.ProblemType;
+import cn.liaison.backend.platform.store.StoredValues;
 import cn.liaison.backend.org.UnitDirectory;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -56,7 +59,8 @@ public final class RequestService {
 
     private Future<JsonObject> attempt(String id, Command command, Scope scope, int attempt) {
         return visible(id, scope).compose(doc -> {
-            RequestSnapshot snapshot = RequestDocuments.snapshot(doc);
+            RequestSnapshot snapshot = RequestDocuments.snapshot(doc).orElseThrow(() -> ProblemException.of(ProblemType.CONFLICT,
+                    "诉求状态为" + StoredValues.unknownLabel(doc.getString("status")) + "，不能办理；请联系系统管理员"));
             RequestStateMachine.Decision decision = machine.decide(command, snapshot, scope.actor(),
                     scope.supervises(snapshot.unitId()));
             return effects.update(command, doc, decision, scope.actor(), scope, clock.instant())
@@ -77,9 +81,11 @@ public final class RequestService {
 
     /** Rendering for someone who may see the request; used by lists too. */
     JsonObject render(JsonObject doc, Scope scope) {
-        RequestSnapshot snapshot = RequestDocuments.snapshot(doc);
-        Set<Action> actions = scope.actor().isSystem() ? Set.of()
-                : machine.available(snapshot, scope.actor(), scope.supervises(snapshot.unitId()));
+        // a request whose stored status the code does not know is shown, with no action on it
+        Set<Action> actions = RequestDocuments.snapshot(doc)
+                .filter(snapshot -> !scope.actor().isSystem())
+                .map(snapshot -> machine.available(snapshot, scope.actor(), scope.supervises(snapshot.unitId())))
+                .orElse(Set.of());
         return RequestDocuments.toApi(doc, scope.actor(), actions, clock.instant());
     }
 

@@ -39,7 +39,7 @@ public final class RequestTransitions {
 
     /** {@link #write} for a system command decided on the request document itself. */
     public static Decision decideAndWrite(JsonObject set, Command command, JsonObject doc) {
-        Decision decision = bySystem(command, RequestDocuments.snapshot(doc));
+        Decision decision = bySystem(command, RequestDocuments.snapshotOf(doc));
         write(set, decision);
         return decision;
     }

@@ -6,10 +6,11 @@ import cn.liaison.backend.request.RequestQueries;
 import cn.liaison.backend.request.RequestTextSearch;
 import cn.liaison.backend.request.SearchCriteria;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.streams.ReadStream;
+import cn.liaison.backend.platform.store.MongoDocs;
+import cn.liaison.backend.platform.store.NewestFirst;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -103,33 +104,7 @@ final class RequestSearch implements RequestTextSearch, RequestListener {
         RequestIndex fresh = new RequestIndex();
         RequestIndex previous = index.get();
         building = fresh;
-        Promise<Integer> done = Promise.promise();
-        ReadStream<JsonObject> all = requests.all(new JsonObject());
-        List<JsonObject> batch = new ArrayList<>();
-        int[] count = {0};
-        all.exceptionHandler(done::tryFail);
-        all.handler(doc -> {
-            batch.add(doc);
-            if (batch.size() >= REBUILD_BATCH) {
-                all.pause();
-                List<JsonObject> chunk = List.copyOf(batch);
-                batch.clear();
-                worker.executeBlocking(() -> chunk.stream().filter(fresh::put).count(), true)
-                        .onSuccess(n -> count[0] += n.intValue())
-                        .onComplete(r -> all.resume());
-            }
-        });
-        all.endHandler(v -> {
-            List<JsonObject> chunk = List.copyOf(batch);
-            worker.executeBlocking(() -> {
-                chunk.forEach(fresh::put);
-                return chunk.size();
-            }, true).onSuccess(n -> {
-                count[0] += n;
-                done.tryComplete(count[0]);
-            }).onFailure(done::tryFail);
-        });
-        return done.future().onFailure(e -> building = null).compose(n -> worker.executeBlocking(() -> {
+        return indexFrom(fresh, null, 0).onFailure(e -> building = null).compose(n -> worker.executeBlocking(() -> {
             index.set(fresh);
             building = null;
             if (previous != fresh) {
@@ -139,6 +114,28 @@ final class RequestSearch implements RequestTextSearch, RequestListener {
             LOG.info("Search index built: {} requests in {} ms", fresh.size(), (System.nanoTime() - begin) / 1_000_000);
             return n;
         }, true));
+    }
+
+    /**
+     * Reads one page of {@value #REBUILD_BATCH} requests after {@code after} (a short read of its own:
+     * no cursor stays open across the rebuild, so the embedded store never holds one read for
+     * 100,000 documents), indexes it on the worker, then goes on after its last request.
+     */
+    private Future<Integer> indexFrom(RequestIndex fresh, NewestFirst after, int indexed) {
+        return requests.newestFirst(after, REBUILD_BATCH).compose(page -> worker.executeBlocking(
+                () -> (int) page.stream().filter(fresh::put).count(), true).compose(n -> {
+                    if (page.size() < REBUILD_BATCH) {
+                        return Future.succeededFuture(indexed + n);
+                    }
+                    JsonObject last = page.get(page.size() - 1);
+                    Instant created = MongoDocs.instant(last.getValue("createdAt"));
+                    if (created == null) {
+                        // undated requests sort last and cannot be walked by date: indexed again when they next change
+                        LOG.warn("Search index rebuild stopped at request {}: it has no createdAt", last.getString("_id"));
+                        return Future.succeededFuture(indexed + n);
+                    }
+                    return indexFrom(fresh, new NewestFirst(created, last.getString("_id")), indexed + n);
+                }));
     }
 
     void close() {

@@ -48,7 +48,12 @@ final class SlaRules {
         String status = doc.getString("status");
         JsonObject sent = doc.getJsonObject("sla", new JsonObject());
         List<Event> candidates = new ArrayList<>();
-        switch (RequestStatus.valueOf(status)) {
+        Optional<RequestStatus> known = java.util.Arrays.stream(RequestStatus.values())
+                .filter(s -> s.name().equals(status)).findFirst();
+        if (known.isEmpty()) {
+            return Optional.empty(); // a status of another version: no time limit this code knows applies
+        }
+        switch (known.get()) {
             case ASSIGNED -> {
                 clock(candidates, status, sent, "sign", instant(doc.getValue("createdAt")),
                         instant(doc.getValue("signDeadline")), now, "签收");

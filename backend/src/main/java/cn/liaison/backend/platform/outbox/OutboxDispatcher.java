@@ -1,6 +1,8 @@
 package cn.liaison.backend.platform.outbox;
 
 import cn.liaison.backend.platform.store.MongoDocs;
+import cn.liaison.backend.platform.store.StoredValues;
+import cn.liaison.backend.platform.telemetry.Meters;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,13 +19,14 @@ import org.slf4j.LoggerFactory;
  * sent once: each entry is claimed in Redis by exactly one dispatcher before it is sent (the pass
  * itself runs under a Redis lease, which alone is not enough), removed on success, retried with exponential
  * back-off on failure, and after {@value #MAX_ATTEMPTS} failures moved to the document's
- * {@code failedNotifications} where staff see it. A delivered id is remembered in Redis before the
+ * {@code failedNotifications} where staff see it, marked dead and counted ({@code liaison.outbox.dead}).
+ * An entry that can never be sent (malformed, or a channel that throws on it) is dead at once. A delivered id is remembered in Redis before the
  * entry is removed, so a crash between the two does not send it again. A {@link DeliveryDeferred}
  * (quiet hours, rate limits) waits without using up an attempt.
  */
 public final class OutboxDispatcher {
 
-    static final int MAX_ATTEMPTS = 10;
+    public static final int MAX_ATTEMPTS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     /** Held by the jobs service around each pass, so one instance delivers at a time. */
     public static final Duration LEASE = Duration.ofSeconds(30);
@@ -46,6 +49,7 @@ public final class OutboxDispatcher {
         this.notifier = notifier;
         this.redis = redis;
         this.clock = clock;
+        Meters.outboxDeadRegistered(name);
     }
 
     /** One pass over due entries; returns how many were delivered. */
@@ -53,23 +57,45 @@ public final class OutboxDispatcher {
         return deliverDue();
     }
 
+    /**
+     * Each entry on its own: one that fails in any way (even its bookkeeping) is logged and left for
+     * the next pass, and the entries after it are still delivered in this one.
+     */
     private Future<Integer> deliverDue() {
         Instant now = clock.instant();
         return store.withDueOutbox(now, 100).compose(docs -> {
             Future<Integer> chain = Future.succeededFuture(0);
             for (JsonObject doc : docs) {
+                String ownerId = doc.getString("_id");
                 for (Object item : doc.getJsonArray("outbox", new JsonArray())) {
-                    JsonObject entry = (JsonObject) item;
-                    Instant next = MongoDocs.instant(entry.getValue("nextAttemptAt"));
-                    if (next != null && next.isAfter(now)) {
+                    if (!(item instanceof JsonObject entry)) {
+                        // not an entry at all: nothing to send or to address it by; skipped, said once
+                        StoredValues.unknown("outbox entry", item == null ? "null" : item.getClass().getSimpleName(), name, ownerId, "outbox");
                         continue;
                     }
-                    String ownerId = doc.getString("_id");
-                    chain = chain.compose(count -> deliver(ownerId, entry, now).map(ok -> count + (ok ? 1 : 0)));
+                    if (!OutboxEntries.due(entry, now)) {
+                        continue;
+                    }
+                    chain = chain.compose(count -> deliverOne(ownerId, entry, now)
+                            .map(ok -> count + (ok ? 1 : 0))
+                            .otherwise(e -> {
+                                LOG.warn("Notification {} for {} {} left for the next pass: {}", entry.getValue("id"), name,
+                                        ownerId, e.toString());
+                                return count;
+                            }));
                 }
             }
             return chain;
         });
+    }
+
+    /** A malformed entry can never be sent: it is dead at once; the others go to their channel. */
+    private Future<Boolean> deliverOne(String ownerId, JsonObject entry, Instant now) {
+        java.util.Optional<String> malformed = OutboxEntries.malformed(entry);
+        if (malformed.isPresent()) {
+            return dead(ownerId, entry, OutboxEntries.attempts(entry) + 1, malformed.get(), now).map(false);
+        }
+        return deliver(ownerId, entry, now);
     }
 
     /**
@@ -98,7 +124,7 @@ public final class OutboxDispatcher {
         boolean[] sent = new boolean[1];
         return redis.exists(List.of(key))
                 .compose(found -> found != null && found.toInteger() > 0 ? Future.succeededFuture()
-                        : notifier.send(Notification.fromOutbox(ownerId, entry))
+                        : send(ownerId, entry)
                         .onSuccess(ok -> sent[0] = true)
                         .compose(ok -> redis.set(List.of(key, "1", "EX", DELIVERED_TTL_S)).<Void>mapEmpty()
                                 // Sent is sent: a lost marker must not turn into a second send; the claim still guards it.
@@ -113,21 +139,49 @@ public final class OutboxDispatcher {
                         .map(false));
     }
 
+    /**
+     * A channel that throws instead of answering with a failed future cannot handle this entry (a
+     * programming or data error, not an outage): asking again would throw again.
+     */
+    private Future<Void> send(String ownerId, JsonObject entry) {
+        try {
+            return notifier.send(Notification.fromOutbox(ownerId, entry));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(new Undeliverable(e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        }
+    }
+
+    /** Given up on: kept on the document ({@code failedNotifications}, marked dead), counted, logged once. */
+    private Future<Void> dead(String ownerId, JsonObject entry, int attempts, String reason, Instant now) {
+        LOG.error("Notification {} for {} {} is dead after {} attempt(s), kept in failedNotifications: {}",
+                entry.getValue("id"), name, ownerId, attempts, reason);
+        return store.failOutboxEntry(ownerId, entry.copy().put("attempts", attempts).put("lastError", reason)
+                        .put("failedAt", MongoDocs.date(now)).put("dead", true))
+                .onSuccess(v -> Meters.outboxDead(name));
+    }
+
+    /** A failure that retrying cannot cure. */
+    static final class Undeliverable extends RuntimeException {
+        Undeliverable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private Future<Void> failed(String ownerId, JsonObject entry, Throwable error, Instant now) {
         String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        int attempts = OutboxEntries.attempts(entry) + 1;
+        if (error instanceof Undeliverable) {
+            return dead(ownerId, entry, attempts, reason, now);
+        }
         if (error instanceof DeliveryDeferred deferred) {
             // Not a failure: quiet hours or a rate limit. Waits without using up an attempt.
             LOG.info("Notification {} for {} {} deferred until {}: {}", entry.getString("id"), name, ownerId,
                     deferred.notBefore(), reason);
-            return store.markOutboxAttempt(ownerId, entry.getString("id"), entry.getInteger("attempts", 0),
-                    deferred.notBefore(), reason);
+            return store.markOutboxAttempt(ownerId, entry.getString("id"), attempts - 1, deferred.notBefore(), reason);
         }
-        int attempts = entry.getInteger("attempts", 0) + 1;
         if (attempts >= MAX_ATTEMPTS) {
-            LOG.error("Notification {} for {} {} failed {} times, giving up: {}", entry.getString("id"),
-                    name, ownerId, attempts, reason);
-            return store.failOutboxEntry(ownerId, entry.copy().put("attempts", attempts).put("lastError", reason)
-                    .put("failedAt", MongoDocs.date(now)));
+            return dead(ownerId, entry, attempts, reason, now);
         }
         Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
         if (wait.compareTo(LONGEST_RETRY) > 0) {

@@ -39,11 +39,17 @@ public record NewestFirst(Instant createdAt, String id) {
         }
     }
 
-    /** Documents after this position: older, or as old with a smaller id. */
+    /**
+     * Documents after this position: older, or as old with a smaller id. The {@code $lte} bound
+     * beside the {@code $or} says the same and lets a store walk the {@code createdAt} index from
+     * this position down: with the bare {@code $or} the embedded store walked from the newest
+     * document and filtered, so the page after N documents read N of them (a search index rebuild
+     * over 10,000 requests read about 100,000).
+     */
     public JsonObject after() {
         JsonObject at = MongoDocs.date(createdAt);
-        return new JsonObject().put("$or", new JsonArray()
+        return new JsonObject().put("createdAt", new JsonObject().put("$lte", at)).put("$or", new JsonArray()
                 .add(new JsonObject().put("createdAt", new JsonObject().put("$lt", at)))
-                .add(new JsonObject().put("createdAt", at).put("_id", new JsonObject().put("$lt", id))));
+                .add(new JsonObject().put("_id", new JsonObject().put("$lt", id))));
     }
 }

@@ -22,6 +22,7 @@ public final class Meters {
     public static final String REQUESTS_OVERDUE = "liaison.requests.overdue";
     public static final String REQUESTS_ESCALATED = "liaison.requests.escalated";
     public static final String NOTIFICATIONS_FAILED = "liaison.notifications.failed";
+    public static final String OUTBOX_DEAD = "liaison.outbox.dead";
     public static final String SLA_SCAN = "liaison.sla.scan";
     public static final String SLA_EVENTS = "liaison.sla.events";
     public static final String KB_QUESTIONS = "liaison.kb.questions";
@@ -47,6 +48,16 @@ public final class Meters {
     /** A notification channel failed: WeChat errcode, WeCom errcode, 12345 HTTP status, or what kind of error. */
     public static void notificationFailed(String channel, Throwable error) {
         Metrics.counter(NOTIFICATIONS_FAILED, "channel", label(channel), "code", errorCode(error)).increment();
+    }
+
+    /** An outbox entry given up on ({@code kind}: request, project, plan, …); kept on its document. */
+    public static void outboxDead(String kind) {
+        Metrics.counter(OUTBOX_DEAD, "kind", label(kind)).increment();
+    }
+
+    /** Registers the dead-entry counter at 0, so a scrape shows it before the first death. */
+    public static void outboxDeadRegistered(String kind) {
+        Metrics.counter(OUTBOX_DEAD, "kind", label(kind));
     }
 
     public static String errorCode(Throwable error) {
