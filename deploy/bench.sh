@@ -3,6 +3,7 @@
 # request action, ledger, inbox, outbox / SLA scans, monthly summary, start-up and disk figures.
 #   deploy/bench.sh                      # indexed planner, 1k, 10k, 100k
 #   deploy/bench.sh both 1000,10000      # upstream planner vs indexed, chosen sizes
+#   deploy/bench.sh audit 100000         # the audit log's pages (issue 15) at 100,000 lines
 #   deploy/bench.sh format               # stored document format: Java serialization vs BSON
 #   deploy/bench.sh seed 100000 DIR      # leave 100,000 requests in DIR, a DATA_DIR for timing the jar's start
 set -euo pipefail

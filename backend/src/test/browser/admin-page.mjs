@@ -3,39 +3,16 @@
 // finds it, links its WeCom account, disables it, resets its password and signs out.
 // Prints "ADMIN OK password=<the reset password>" for the Java side to check over HTTP.
 // Usage: BASE_URL=… ADMIN_USER=… ADMIN_PASSWORD=… SHOTS_DIR=… node admin-page.mjs
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { env, openBrowser, signIn } from './phone.mjs';
 
-const env = name => {
-  const value = process.env[name];
-  if (!value) throw new Error(`missing ${name}`);
-  return value;
-};
 const BASE = env('BASE_URL');
 const SHOTS = env('SHOTS_DIR');
-mkdirSync(SHOTS, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { browser, page, errors } = await openBrowser({ width: 1280, height: 800, desktop: true, timeout: 20000 });
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
   page.on('dialog', dialog => dialog.accept());
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
-
   await page.goto(BASE + '/admin/');
-  await page.locator('#username').waitFor();
-  await page.fill('#username', env('ADMIN_USER'));
-  await page.fill('#password', env('ADMIN_PASSWORD'));
-  await page.click('#login button[type=submit]');
+  await signIn(page, env('ADMIN_USER'), env('ADMIN_PASSWORD'), '#login button[type=submit]');
   await page.locator('#staff tr').first().waitFor();
 
   const create = page.locator('#create');

@@ -2,38 +2,15 @@
 // service: a unit head is refused nothing it may see, a city admin signs in, the key figures, both
 // charts and the table render, and a screenshot is saved to SHOTS_DIR.
 // Usage: BASE_URL=… ADMIN_USER=… ADMIN_PASSWORD=… SHOTS_DIR=… node dashboard-page.mjs
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { env, openBrowser, signIn } from './phone.mjs';
 
-const env = name => {
-  const value = process.env[name];
-  if (!value) throw new Error(`missing ${name}`);
-  return value;
-};
 const BASE = env('BASE_URL');
 const SHOTS = env('SHOTS_DIR');
-mkdirSync(SHOTS, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { browser, page, errors } = await openBrowser({ width: 1280, height: 800, desktop: true });
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
-
   await page.goto(BASE + '/dashboard/');
-  await page.locator('#username').waitFor();
-  await page.fill('#username', env('ADMIN_USER'));
-  await page.fill('#password', env('ADMIN_PASSWORD'));
-  await page.click('#login button[type=submit]');
+  await signIn(page, env('ADMIN_USER'), env('ADMIN_PASSWORD'), '#login button[type=submit]');
   await page.locator('#login').waitFor({ state: 'hidden' });
   await page.locator('#kpis .kpi').first().waitFor();
   await page.locator('#table tr').nth(1).waitFor();

@@ -3,38 +3,15 @@
 // code names and the inspection planned for it, fills the form (with a rectification) and submits;
 // the page shows the registration and its deadline. A screenshot of each step goes to SHOTS_DIR.
 // Usage: BASE_URL=… SCAN_URL=… INSPECTOR_USER=… INSPECTOR_PASSWORD=… SHOTS_DIR=… node inspect-page.mjs
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { env, fitsThePhone, openBrowser, signIn } from './phone.mjs';
 
-const env = name => {
-  const value = process.env[name];
-  if (!value) throw new Error(`missing ${name}`);
-  return value;
-};
 const SHOTS = env('SHOTS_DIR');
-mkdirSync(SHOTS, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { browser, page, errors } = await openBrowser({ width: 390, height: 844, timeout: 20000 });
 try {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true,
-    hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
-
   // The QR code holds this link; a phone camera opens it.
   await page.goto(env('SCAN_URL'));
-  await page.locator('#username').waitFor();
-  await page.fill('#username', env('INSPECTOR_USER'));
-  await page.fill('#password', env('INSPECTOR_PASSWORD'));
-  await page.click('#login button[type=submit]');
+  await signIn(page, env('INSPECTOR_USER'), env('INSPECTOR_PASSWORD'), '#login button[type=submit]');
   await page.locator('#enterprise-name').filter({ hasText: '有限公司' }).waitFor();
   const enterprise = await page.textContent('#enterprise-name');
   const planned = await page.locator('#planned input[type=radio]').count();
@@ -47,8 +24,7 @@ try {
   await page.fill('#rect-demand', '更换损坏的疏散指示标志');
   await page.fill('#rect-days', '5');
   // Phone-size: nothing wider than the screen.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  if (overflow) throw new Error('the page is wider than the phone screen');
+  await fitsThePhone(page, 390);
   await page.tap('#submit');
   await page.locator('#result').filter({ hasText: '已登记' }).waitFor();
   const result = await page.textContent('#result');

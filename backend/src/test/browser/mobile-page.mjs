@@ -2,26 +2,11 @@
 // sign in, see a newly assigned task appear live, accept it, respond, and see the state change;
 // typed text survives a reload; offline is shown. Screenshots go to SHOTS_DIR.
 // Usage: BASE_URL=… LIAISON_USER=… LIAISON_PASSWORD=… ENTERPRISE_USER=… ENTERPRISE_PASSWORD=… SHOTS_DIR=… node mobile-page.mjs
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiLogin, env, openPhone, routed, step } from './phone.mjs';
 
-const env = name => {
-  const value = process.env[name];
-  if (!value) throw new Error(`missing ${name}`);
-  return value;
-};
 const BASE = env('BASE_URL');
 const SHOTS = env('SHOTS_DIR');
-mkdirSync(SHOTS, { recursive: true });
-const TIMEOUT = 15000;
-
-async function apiLogin(username, password) {
-  const r = await fetch(BASE + '/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password }) });
-  if (!r.ok) throw new Error('API login failed: ' + r.status + ' ' + await r.text());
-  return (await r.json()).token;
-}
 
 async function submitRequest(token, content) {
   const r = await fetch(BASE + '/api/v1/requests', { method: 'POST',
@@ -31,34 +16,8 @@ async function submitRequest(token, content) {
   return r.json();
 }
 
-// Assessment and routing follow the 201 asynchronously: read the request until it has left RECEIVED.
-async function routed(token, id) {
-  const deadline = Date.now() + 60000;
-  for (;;) {
-    const r = await fetch(BASE + '/api/v1/requests/' + id, { headers: { Authorization: 'Bearer ' + token } });
-    const body = await r.json();
-    if (r.ok && body.status !== 'RECEIVED') return body;
-    if (Date.now() > deadline) throw new Error('not routed within 60 s: ' + JSON.stringify(body));
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-}
-
-const step = name => console.log('STEP ' + name);
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
-let page;
+const { browser, context, page } = await openPhone();
 try {
-  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2,
-    isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('pageerror', e => console.log('PAGE ERROR ' + e.message));
-
   step('login');
   await page.goto(BASE + '/m/');
   await page.locator('#username').waitFor();
@@ -148,7 +107,7 @@ try {
   console.log('MOBILE PAGE OK');
 } catch (e) {
   console.log('MOBILE PAGE FAILED: ' + (e && e.stack || e));
-  if (page) await page.screenshot({ path: join(SHOTS, 'failure.png'), fullPage: true }).catch(() => {});
+  await page.screenshot({ path: join(SHOTS, 'failure.png'), fullPage: true }).catch(() => {});
   process.exitCode = 1;
 } finally {
   await browser.close();

@@ -4,7 +4,7 @@
 // proactive task's link and completes it. Screenshots go to SHOTS_DIR.
 // Usage: BASE_URL=… LIAISON_USER=… LIAISON_PASSWORD=… LIAISON_NAME=… PLAN_ID=… STEP_ID=… TASK_ID=… SHOTS_DIR=… node mobile-plan-page.mjs
 import { join } from 'node:path';
-import { env, fitsThePhone, openPhone, step } from './phone.mjs';
+import { env, fitsThePhone, openPhone, signIn, step } from './phone.mjs';
 
 const BASE = env('BASE_URL');
 const SHOTS = env('SHOTS_DIR');
@@ -12,10 +12,7 @@ const { browser, page, errors } = await openPhone();
 try {
   step('sign in on the plan card link');
   await page.goto(`${BASE}/m/#/plans/${encodeURIComponent(env('PLAN_ID'))}`);
-  await page.locator('#username').waitFor();
-  await page.fill('#username', env('LIAISON_USER'));
-  await page.fill('#password', env('LIAISON_PASSWORD'));
-  await page.click('button[type=submit]');
+  await signIn(page, env('LIAISON_USER'), env('LIAISON_PASSWORD'));
   const plan = page.locator(`[data-plan="${env('PLAN_ID')}"]`);
   await plan.waitFor();
 

@@ -1,39 +1,16 @@
 // Drives the enterprise's service-plan page (/plan/) in Debian's headless Chromium at phone size (375×667):
 // the enterprise signs in, sees its plan with progress, opens it, confirms it is done and rates it.
 // Usage: BASE_URL=… ENTERPRISE_USER=… ENTERPRISE_PASSWORD=… PLAN_TITLE=… SHOTS_DIR=… node plan-page.mjs
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { env, fitsThePhone, openPhone, signIn } from './phone.mjs';
 
-const env = name => {
-  const value = process.env[name];
-  if (!value) throw new Error(`missing ${name}`);
-  return value;
-};
 const BASE = env('BASE_URL');
 const SHOTS = env('SHOTS_DIR');
 const TITLE = env('PLAN_TITLE');
-mkdirSync(SHOTS, { recursive: true });
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const { browser, page, errors } = await openPhone();
 try {
-  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true,
-    hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
-
   await page.goto(BASE + '/plan/');
-  await page.locator('#username').waitFor();
-  await page.fill('#username', env('ENTERPRISE_USER'));
-  await page.fill('#password', env('ENTERPRISE_PASSWORD'));
-  await page.click('#login button[type=submit]');
+  await signIn(page, env('ENTERPRISE_USER'), env('ENTERPRISE_PASSWORD'), '#login button[type=submit]');
   await page.waitForFunction(() => document.body.dataset.view === 'list');
   const card = page.locator('.plan', { hasText: TITLE });
   await card.waitFor();
@@ -55,8 +32,7 @@ try {
   const closed = await page.locator('#detail').innerText();
   if (!closed.includes('非常满意')) throw new Error('rating not shown: ' + closed);
   await page.screenshot({ path: join(SHOTS, 'plan-rated.png'), fullPage: true });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  if (width > 375) throw new Error('the page is wider than the phone: ' + width);
+  await fitsThePhone(page);
   if (errors.length) throw new Error('page errors: ' + errors.join('; '));
   console.log('PLAN PAGE OK');
 } finally {

@@ -2,21 +2,14 @@
 // signs in, sees the extension asked for and approves it; then assigns a request waiting in the
 // unit to a liaison. Screenshots go to SHOTS_DIR.
 // Usage: BASE_URL=… PASSWORDS='{"pukou-head":"…",…}' SHOTS_DIR=… node unit-head-page.mjs
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiLogin, openPhone, routed, signIn, step } from './phone.mjs';
 
 const BASE = process.env.BASE_URL;
 const SHOTS = process.env.SHOTS_DIR;
 const PASSWORDS = JSON.parse(process.env.PASSWORDS);
-mkdirSync(SHOTS, { recursive: true });
 
-async function login(username) {
-  const r = await fetch(BASE + '/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORDS[username] }) });
-  if (!r.ok) throw new Error('API login failed: ' + r.status + ' ' + await r.text());
-  return (await r.json()).token;
-}
+const login = username => apiLogin(username, PASSWORDS[username]);
 
 async function call(token, method, path, body, expected = 200) {
   const r = await fetch(BASE + path, { method, headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
@@ -26,25 +19,7 @@ async function call(token, method, path, body, expected = 200) {
   return JSON.parse(text);
 }
 
-// Assessment and routing follow the 201 asynchronously: read the request until it has left RECEIVED.
-async function routed(token, id) {
-  const deadline = Date.now() + 60000;
-  for (;;) {
-    const r = await fetch(BASE + '/api/v1/requests/' + id, { headers: { Authorization: 'Bearer ' + token } });
-    const body = await r.json();
-    if (r.ok && body.status !== 'RECEIVED') return body;
-    if (Date.now() > deadline) throw new Error('not routed within 60 s: ' + JSON.stringify(body));
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-}
-
-const step = name => console.log('STEP ' + name);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
-});
-let page;
+const { browser, page } = await openPhone();
 try {
   step('a liaison asks for an extension');
   const enterprise = await login('enterprise-1');
@@ -56,18 +31,9 @@ try {
   await call(liaison, 'POST', `/api/v1/requests/${created.id}/accept`, {});
   await call(liaison, 'POST', `/api/v1/requests/${created.id}/extension`, { workingDays: 3, reason: '厂家配件需从外地调货' });
 
-  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2,
-    isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.on('pageerror', e => console.log('PAGE ERROR ' + e.message));
-
   step('the card opens the task; the unit head signs in');
   await page.goto(`${BASE}/m/#/tasks/${created.id}`);
-  await page.locator('#username').waitFor();
-  await page.fill('#username', 'pukou-head');
-  await page.fill('#password', PASSWORDS['pukou-head']);
-  await page.click('button[type=submit]');
+  await signIn(page, 'pukou-head', PASSWORDS['pukou-head']);
   await page.getByText('厂家配件需从外地调货').first().waitFor();
   await page.getByText('延长 3 个工作日').waitFor();
   await page.screenshot({ path: join(SHOTS, 'u1-extension.png') });
@@ -103,7 +69,7 @@ try {
   console.log('UNIT HEAD PAGE OK');
 } catch (e) {
   console.log('FAILED ' + e.message);
-  if (page) await page.screenshot({ path: join(SHOTS, 'u-failed.png') }).catch(() => {});
+  await page.screenshot({ path: join(SHOTS, 'u-failed.png') }).catch(() => {});
   process.exitCode = 1;
 } finally {
   await browser.close();

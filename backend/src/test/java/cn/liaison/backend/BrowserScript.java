@@ -65,6 +65,19 @@ public final class BrowserScript {
         return output;
     }
 
+    /** Each demo account's user name and password, for a script to sign in with. */
+    public static Map<String, String> passwords(TestApp app) throws IOException {
+        Map<String, String> passwords = new HashMap<>();
+        app.demoAccounts().forEach(a -> passwords.put(((io.vertx.core.json.JsonObject) a).getString("username"),
+                ((io.vertx.core.json.JsonObject) a).getString("password")));
+        return passwords;
+    }
+
+    /** The running service's address as a script reaches it. */
+    public static String baseUrl(TestApp app) {
+        return "http://127.0.0.1:" + app.app().port();
+    }
+
     /** The command's exit code; -1 when it cannot be started (not installed) or does not finish in time. */
     private static int exec(List<String> command, int timeoutS) throws Exception {
         Process p;

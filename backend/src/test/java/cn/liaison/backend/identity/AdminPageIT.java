@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.liaison.backend.BrowserScript;
 import cn.liaison.backend.TestApp;
 import io.vertx.core.json.JsonObject;
-import java.io.File;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,37 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AdminPageIT {
 
-    private static final Path BROWSER_DIR = Path.of("src/test/browser").toAbsolutePath();
     private static final Path SHOTS = Path.of("target/admin-screenshots").toAbsolutePath();
-    private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
 
     @TempDir
     Path dataDir;
 
     @Test
     void cityAdminCreatesLinksDisablesAndResetsAStaffMember() throws Exception {
-        Assumptions.assumeFalse("skip".equals(System.getenv("MOBILE_BROWSER_TESTS")),
-                "MOBILE_BROWSER_TESTS=skip: browser tests skipped on purpose");
-        Assumptions.assumeTrue(new File(CHROMIUM).canExecute(),
-                "browser test skipped: Chromium not found at " + CHROMIUM + " (.ci/run installs it)");
-        assertTrue(Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core")),
-                "run npm ci in " + BROWSER_DIR + " (.ci/run does)");
+        BrowserScript.assumeAvailable();
         try (TestApp app = TestApp.start(dataDir)) {
-            String password = app.demoAccounts().stream().map(JsonObject.class::cast)
-                    .filter(a -> a.getString("username").equals("city-admin")).findFirst().orElseThrow().getString("password");
-            ProcessBuilder node = new ProcessBuilder("node", "admin-page.mjs").directory(BROWSER_DIR.toFile());
-            node.environment().putAll(Map.of("BASE_URL", "http://127.0.0.1:" + app.app().port(),
-                    "ADMIN_USER", "city-admin", "ADMIN_PASSWORD", password, "SHOTS_DIR", SHOTS.toString(), "CHROMIUM", CHROMIUM));
-            Files.createDirectories(SHOTS);
-            Path log = SHOTS.resolve("admin-page.log");
-            Process process = node.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-            if (!finished) {
-                process.destroyForcibly();
-            }
-            String output = Files.readString(log);
-            assertTrue(finished, "the browser run did not finish:\n" + output);
-            assertEquals(0, process.exitValue(), output);
+            String output = BrowserScript.run("admin-page.mjs", Map.of("BASE_URL", BrowserScript.baseUrl(app),
+                    "ADMIN_USER", "city-admin", "ADMIN_PASSWORD", BrowserScript.passwords(app).get("city-admin")),
+                    SHOTS, "ADMIN OK", 180);
             Matcher m = Pattern.compile("ADMIN OK password=(\\S+)").matcher(output);
             assertTrue(m.find(), output);
 

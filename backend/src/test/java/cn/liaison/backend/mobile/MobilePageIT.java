@@ -60,13 +60,11 @@ class MobilePageIT {
     }
 
     private static Map<String, String> passwords() throws Exception {
-        Map<String, String> passwords = new HashMap<>();
-        app.demoAccounts().forEach(a -> passwords.put(((JsonObject) a).getString("username"), ((JsonObject) a).getString("password")));
-        return passwords;
+        return BrowserScript.passwords(app);
     }
 
     private static String base() {
-        return "http://127.0.0.1:" + app.app().port();
+        return BrowserScript.baseUrl(app);
     }
 
     @Test

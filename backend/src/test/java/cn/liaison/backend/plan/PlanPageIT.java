@@ -7,7 +7,6 @@ import cn.liaison.backend.TestApp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,11 +43,9 @@ class PlanPageIT {
             String stepId = plan.getJsonArray("steps").getJsonObject(0).getString("id");
             assertEquals(200, app.sendJson("POST", "/api/v1/plans/" + id + "/steps/" + stepId + "/state", liaison,
                     new JsonObject().put("state", "DONE").encode()).statusCode());
-            Map<String, String> passwords = new HashMap<>();
-            app.demoAccounts().forEach(a -> passwords.put(((JsonObject) a).getString("username"), ((JsonObject) a).getString("password")));
-
-            BrowserScript.run("plan-page.mjs", Map.of("BASE_URL", "http://127.0.0.1:" + app.app().port(),
-                    "ENTERPRISE_USER", "enterprise-1", "ENTERPRISE_PASSWORD", passwords.get("enterprise-1"), "PLAN_TITLE", title),
+            BrowserScript.run("plan-page.mjs", Map.of("BASE_URL", BrowserScript.baseUrl(app),
+                    "ENTERPRISE_USER", "enterprise-1", "ENTERPRISE_PASSWORD", BrowserScript.passwords(app).get("enterprise-1"),
+                    "PLAN_TITLE", title),
                     SHOTS, "PLAN PAGE OK", 180);
             JsonObject after = new JsonObject(app.get("/api/v1/plans/" + id, liaison).body());
             assertEquals("CLOSED", after.getString("status"), "the browser's confirmation and rating reached the service");

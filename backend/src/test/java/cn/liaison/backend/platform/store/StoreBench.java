@@ -37,7 +37,7 @@ import org.bson.codecs.BsonDocumentCodec;
  * arguments measures mongo-java-server's own planner for comparison.
  *
  * <p>Arguments: sizes (default 1000,10000,100000) and modes (default indexed; {@code upstream},
- * {@code both}); or {@code format} alone for {@link DocumentFormatBench}; or {@code seed N DIR} to leave N
+ * {@code both}); {@code audit} times the audit log's pages instead (at the sizes given); or {@code format} alone for {@link DocumentFormatBench}; or {@code seed N DIR} to leave N
  * requests in a service's DATA_DIR. Each figure is repeated until 200 samples or a 10 s budget, at least 3.
  */
 public final class StoreBench {
@@ -72,8 +72,11 @@ public final class StoreBench {
         }
         List<Integer> sizes = new ArrayList<>(List.of(1_000, 10_000, 100_000));
         List<Boolean> modes = new ArrayList<>(List.of(false));
+        boolean audit = false;
         for (String arg : args) {
-            if (arg.equals("upstream")) {
+            if (arg.equals("audit")) {
+                audit = true;
+            } else if (arg.equals("upstream")) {
                 modes = List.of(true);
             } else if (arg.equals("both")) {
                 modes = List.of(true, false);
@@ -83,6 +86,12 @@ public final class StoreBench {
         }
         StoreBench bench = new StoreBench();
         try {
+            if (audit) {
+                for (int size : sizes) {
+                    bench.audit(size);
+                }
+                return;
+            }
             for (boolean upstream : modes) {
                 for (int size : sizes) {
                     bench.run(size, upstream);
@@ -121,6 +130,17 @@ public final class StoreBench {
             await(requests.ensureIndexes());
             await(requests.find(ledgerFilter(), ledgerSort(), 51)); // the first page builds the in-memory indexes
             System.out.printf("%-34s %.2f s%n", "start-up to first ledger page", (System.nanoTime() - t0) / 1e9);
+            await(client.close());
+        }
+        deleteTree(dir);
+    }
+
+    /** The audit log's pages at {@code size} lines (issue 15), through the real AuditLog. */
+    private void audit(int size) throws Exception {
+        Path dir = Files.createTempDirectory("liaison-bench");
+        try (EmbeddedMongo mongo = EmbeddedMongo.start(dir)) {
+            MongoClient client = client(mongo);
+            cn.liaison.backend.audit.AuditBench.run(client, NOW, size, this::time);
             await(client.close());
         }
         deleteTree(dir);
