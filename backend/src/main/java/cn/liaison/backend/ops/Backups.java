@@ -105,6 +105,8 @@ public final class Backups implements Routes {
                 Files.move(target, mongoDir.resolve(STORE_FILE + ".before-restore-" + STAMP.format(java.time.Instant.now())));
             }
             Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE);
+            // the indexes described the replaced data: the next start builds them from the restored documents
+            Files.deleteIfExists(mongoDir.resolve(cn.liaison.backend.platform.store.EmbeddedMongo.INDEX_FILE));
             out.println("restore: " + zip + " → " + target);
             return 0;
         } catch (IOException | RuntimeException e) {

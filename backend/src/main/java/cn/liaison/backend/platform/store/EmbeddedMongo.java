@@ -18,6 +18,8 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongo.class);
     private static final int CACHE_MB = 64;
+    /** The non-unique indexes' file beside the data ({@link IndexStore}); a restore deletes it. */
+    public static final String INDEX_FILE = "liaison-indexes.mv.db";
 
     private final MongoServer server;
     private final CommittingH2Backend backend;
@@ -48,7 +50,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(upstreamPlanner ? 16 : CACHE_MB).open();
         QueryLog queryLog = new QueryLog();
         IndexStore indexes = upstreamPlanner ? null
-                : IndexStore.open(dir.resolve("liaison-indexes.mv.db"), store.getCurrentVersion());
+                : IndexStore.open(dir.resolve(INDEX_FILE), store.getCurrentVersion());
         CommittingH2Backend backend = CommittingH2Backend.open(store, queryLog, indexes, upstreamPlanner);
         long read = 0;
         if (indexes != null) {

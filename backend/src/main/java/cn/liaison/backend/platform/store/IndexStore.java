@@ -55,9 +55,15 @@ final class IndexStore implements AutoCloseable {
         store.commit(); // the record is gone on disk before anything may change the data
     }
 
-    /** @param dataVersion the data file's current version, just after it opened */
+    /**
+     * Pages are compressed (LZF): entries repeat their keys' structure and prefixes, and a page is
+     * decompressed only when it is read into the cache.
+     *
+     * @param dataVersion the data file's current version, just after it opened
+     */
     static IndexStore open(Path file, long dataVersion) {
-        return new IndexStore(new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open(), dataVersion);
+        return new IndexStore(new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
+                .compress().open(), dataVersion);
     }
 
     /** Whether the indexes matched the data when this store opened (a clean stop before). */
@@ -88,11 +94,19 @@ final class IndexStore implements AutoCloseable {
         }
     }
 
-    /** After the data file closed: the indexes match its final version. */
+    /**
+     * After the data file closed: the indexes match its final version. Up to {@value #COMPACT_MS} ms
+     * go to compacting the file: entries land in random pages, so every background write leaves
+     * chunks of mostly stale pages behind.
+     */
     void closeClean(long dataVersion) {
         meta.put(CLEAN_AT, Long.toString(dataVersion));
+        store.commit();
+        store.compactFile(COMPACT_MS);
         store.close();
     }
+
+    private static final int COMPACT_MS = 3_000;
 
     /** Without the record: the next start rebuilds. */
     @Override
