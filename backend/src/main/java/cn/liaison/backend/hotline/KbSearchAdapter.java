@@ -25,7 +25,7 @@ final class KbSearchAdapter implements KnowledgeSearch {
 
     @Override
     public Future<SearchOutcome> ask(String question) {
-        return service.search(question, cn.liaison.kb.index.Audience.HOTLINE).map(answer -> answer.outcome());
+        return service.searchOutcome(question, cn.liaison.kb.index.Audience.HOTLINE);
     }
 
     @Override

@@ -168,6 +168,11 @@ public final class KbService {
         return ready.future().compose(base -> answers.ask(base, question, audience));
     }
 
+    /** As {@link #search}, the outcome only (for other features). */
+    public Future<SearchOutcome> searchOutcome(String question, cn.liaison.kb.index.Audience audience) {
+        return search(question, audience).map(Answers.Answer::outcome);
+    }
+
     /** A search the service makes for itself (request assessment): cached, not logged, never ahead of a person's. */
     public Future<Answers.Answer> searchInBackground(String question, cn.liaison.kb.index.Audience audience) {
         return ready.future().compose(base -> answers.askInBackground(base, question, audience));
