@@ -30,6 +30,8 @@ final class CodeImages {
     static final int CARD_W = 874;
     static final int CARD_H = 620;
     private static final Color RED = new Color(0xB7, 0x1C, 0x1C);
+    /** White modules around the code: the four the QR standard asks for (it was two). */
+    private static final int QUIET_ZONE = 4;
     private final CardFont fonts = new CardFont();
 
     byte[] qrPng(String url) {
@@ -88,7 +90,7 @@ final class CodeImages {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, Map.of(
-                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
+                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, QUIET_ZONE,
                     EncodeHintType.CHARACTER_SET, "UTF-8"));
         } catch (WriterException e) {
             throw new IllegalArgumentException("QR code cannot hold the enterprise code", e);

@@ -52,10 +52,6 @@ final class InspectionJourney {
     }
 
     private static String decode(byte[] png) throws Exception {
-        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        var source = new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
-        return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
-                new com.google.zxing.common.HybridBinarizer(source))).getText();
+        return cn.liaison.backend.inspection.QrScan.decode(png);
     }
 }
