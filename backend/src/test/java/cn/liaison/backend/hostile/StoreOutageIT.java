@@ -99,7 +99,7 @@ class StoreOutageIT {
             redis.start();
             long back = System.nanoTime();
             long recoveredAt = waitUntil(() -> app.get("/health/ready").statusCode() == 200
-                    && app.sendJson("POST", "/api/v1/events/ticket", liaison, "{}").statusCode() == 200, Duration.ofSeconds(60));
+                    && app.sendJson("POST", "/api/v1/events/ticket", liaison, "{}").statusCode() == 200, Duration.ofSeconds(120));
             int lost = 0;
             for (String id : created) {
                 if (app.get("/api/v1/requests/" + id, enterprise).statusCode() != 200) {
@@ -169,7 +169,7 @@ class StoreOutageIT {
             mongoRef[0] = mongoOn(file, port);
             long back = System.nanoTime();
             long recovered = waitUntil(() -> app.get("/health/ready").statusCode() == 200
-                    && app.get("/api/v1/requests", admin).statusCode() == 200, Duration.ofSeconds(60));
+                    && app.get("/api/v1/requests", admin).statusCode() == 200, Duration.ofSeconds(120));
             String list = app.get("/api/v1/requests", admin).body();
             assertTrue(list.contains("数据库停机前的人防咨询"), list);
             System.out.printf("OUTAGE mongo unreachable: calls needing it 503 problem (2 of 2 during the drill), "
@@ -205,7 +205,7 @@ class StoreOutageIT {
             long up = waitUntil(() -> app.get("/health/ready").statusCode() == 200
                     && java.nio.file.Files.exists(dataDir.resolve("redis/redis.pid"))
                     && Long.parseLong(java.nio.file.Files.readString(dataDir.resolve("redis/redis.pid")).trim()) != pid,
-                    Duration.ofSeconds(60));
+                    Duration.ofSeconds(120));
             System.out.printf("OUTAGE embedded redis kill -9: restarted by the service, ready again after %d ms%n",
                     (up - killed) / 1_000_000);
         }

@@ -39,8 +39,8 @@ class DurabilityIT {
     void acknowledgedWritesSurviveKillMinus9AndSigtermExitsCleanly() throws Exception {
         long orphanedRedisPid;
         try (var first = ChildProcess.start(dataDir, Map.of())) {
-            String mongoUri = first.await(MONGO, 30);
-            first.await(LISTENING, 30);
+            String mongoUri = first.await(MONGO, 120);
+            first.await(LISTENING, 120);
             MongoClient mongo = client(mongoUri);
             for (int i = 0; i < WRITES; i++) {
                 mongo.insert("durability", new JsonObject().put("_id", "w" + i).put("n", i))
@@ -52,8 +52,8 @@ class DurabilityIT {
         }
 
         try (var second = ChildProcess.start(dataDir, Map.of())) {
-            String mongoUri = second.await(MONGO, 30);
-            second.await(LISTENING, 30);
+            String mongoUri = second.await(MONGO, 120);
+            second.await(LISTENING, 120);
             MongoClient mongo = client(mongoUri);
 
             long count = mongo.count("durability", new JsonObject()).await(10, TimeUnit.SECONDS);
@@ -68,7 +68,7 @@ class DurabilityIT {
 
             // A stop during the knowledge-base build waits for it (at most 60 s, KbFeature.BUILD_WAIT).
             assertEquals(0, second.terminate(90), "SIGTERM must end the service with exit code 0");
-            second.await("Stopped", 5);
+            second.await("Stopped", 30);
         }
     }
 
