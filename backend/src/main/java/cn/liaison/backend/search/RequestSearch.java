@@ -8,9 +8,7 @@ import cn.liaison.backend.request.SearchCriteria;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
-import cn.liaison.backend.platform.store.MongoDocs;
 import cn.liaison.backend.platform.store.NewestFirst;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -128,13 +126,11 @@ final class RequestSearch implements RequestTextSearch, RequestListener {
                         return Future.succeededFuture(indexed + n);
                     }
                     JsonObject last = page.get(page.size() - 1);
-                    Instant created = MongoDocs.instant(last.getValue("createdAt"));
-                    if (created == null) {
+                    return NewestFirst.of(last).map(next -> indexFrom(fresh, next, indexed + n)).orElseGet(() -> {
                         // undated requests sort last and cannot be walked by date: indexed again when they next change
                         LOG.warn("Search index rebuild stopped at request {}: it has no createdAt", last.getString("_id"));
                         return Future.succeededFuture(indexed + n);
-                    }
-                    return indexFrom(fresh, new NewestFirst(created, last.getString("_id")), indexed + n);
+                    });
                 }));
     }
 

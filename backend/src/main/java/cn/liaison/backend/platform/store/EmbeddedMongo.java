@@ -29,10 +29,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final QueryLog queryLog;
 
     private EmbeddedMongo(MongoServer server, CommittingH2Backend backend, IndexStore indexes, Path file,
-                          InetSocketAddress address, QueryLog queryLog) {
+                          InetSocketAddress address, QueryLog queryLog, long indexedAtStart) {
         this.server = server;
         this.backend = backend;
         this.indexes = indexes;
+        this.indexedAtStart = indexedAtStart;
         this.file = file;
         this.address = address;
         this.queryLog = queryLog;
@@ -64,12 +65,10 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
-        EmbeddedMongo mongo = new EmbeddedMongo(server, backend, indexes, file, server.getLocalAddress(), queryLog);
-        mongo.indexedAtStart = read;
-        return mongo;
+        return new EmbeddedMongo(server, backend, indexes, file, server.getLocalAddress(), queryLog, read);
     }
 
-    private long indexedAtStart;
+    private final long indexedAtStart;
 
     /** Documents read at start to build indexes: 0 after a clean stop with no new index. */
     long indexedAtStart() {

@@ -18,9 +18,16 @@ public record NewestFirst(Instant createdAt, String id) {
         return new JsonObject().put("createdAt", -1).put("_id", -1);
     }
 
+    /** The position of {@code doc}; empty when it has no creation time (such documents sort last). */
+    public static Optional<NewestFirst> of(JsonObject doc) {
+        return Optional.ofNullable(MongoDocs.instant(doc.getValue("createdAt")))
+                .map(createdAt -> new NewestFirst(createdAt, doc.getString("_id")));
+    }
+
     /** The cursor for the page after {@code doc}. */
     public static String cursorAfter(JsonObject doc) {
-        String raw = MongoDocs.instant(doc.getValue("createdAt")).toEpochMilli() + ":" + doc.getString("_id");
+        NewestFirst at = of(doc).orElseThrow(() -> new IllegalArgumentException("no createdAt on " + doc.getString("_id")));
+        String raw = at.createdAt().toEpochMilli() + ":" + at.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
