@@ -33,7 +33,8 @@ import java.util.function.IntFunction;
  * generator), then prints request create at 50 / 200 / 500 per second, chat at 100 per second with
  * repeated questions, and create at 3× the highest rate to show shedding. Run by {@code deploy/load.sh}.
  *
- * <p>Arguments: seconds per phase (default 10).
+ * <p>Arguments: seconds per phase (default 10), then optionally the phases to run, comma-separated
+ * ({@code create,chat,overload}; all by default), for profiling one of them.
  */
 public final class LoadGenerator {
 
@@ -53,6 +54,7 @@ public final class LoadGenerator {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        List<String> phases = List.of((args.length > 1 ? args[1] : "create,chat,overload").split(","));
         Path dir = Files.createTempDirectory("liaison-load");
         try (TestApp app = TestApp.start(dir, Map.of("CHAT_MESSAGES_PER_MINUTE", "1000000",
                 "KB_ANSWERS_PER_MINUTE", "1000000", "LOG_LEVEL", "WARN"), StartOptions.defaults())) {
@@ -60,15 +62,21 @@ public final class LoadGenerator {
             LoadGenerator load = new LoadGenerator(app.app().port());
             String enterprise = app.loginAs("enterprise-1");
             load.run("warm-up create 20/s", 20, 3, i -> load.create(enterprise, i));
-            for (int rate : new int[] {50, 200, 500}) {
-                load.run("create " + rate + "/s", rate, seconds, i -> load.create(enterprise, i));
+            if (phases.contains("create")) {
+                for (int rate : new int[] {50, 200, 500}) {
+                    load.run("create " + rate + "/s", rate, seconds, i -> load.create(enterprise, i));
+                }
             }
-            List<String> questions = KnowledgeBase.loadBundled().entries().stream().map(Entry::standardQuestion).toList();
-            Random random = new Random(19);
-            load.run("chat 100/s (" + Math.round(REPEATED * 100) + "% repeated)", 100, seconds,
-                    i -> load.chat(enterprise, message(questions, random, i)));
-            load.run("overload: create 1500/s (3x the highest rate)", 1_500, Math.max(3, seconds / 2),
-                    i -> load.create(enterprise, 1_000_000 + i));
+            if (phases.contains("chat")) {
+                List<String> questions = KnowledgeBase.loadBundled().entries().stream().map(Entry::standardQuestion).toList();
+                Random random = new Random(19);
+                load.run("chat 100/s (" + Math.round(REPEATED * 100) + "% repeated)", 100, seconds,
+                        i -> load.chat(enterprise, message(questions, random, i)));
+            }
+            if (phases.contains("overload")) {
+                load.run("overload: create 1500/s (3x the highest rate)", 1_500, Math.max(3, seconds / 2),
+                        i -> load.create(enterprise, 1_000_000 + i));
+            }
             load.vertx.close().await(10, TimeUnit.SECONDS);
         }
     }

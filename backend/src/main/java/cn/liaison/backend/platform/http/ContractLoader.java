@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * <p>vertx-openapi 5.0 refuses a contract whose responses use {@code application/problem+json}
  * (it only knows a fixed list of media types), although it never validates responses here. The
  * published contract stays truthful; the validator gets a copy in which those response media types
- * read {@code application/json}.
+ * read {@code application/json}. The validator's schema checks are built once per schema
+ * ({@link CachedValidators}).
  */
 public final class ContractLoader {
 
@@ -46,7 +47,7 @@ public final class ContractLoader {
         if (responses != null) {
             responses.fieldNames().forEach(name -> rewriteContent(responses.getJsonObject(name)));
         }
-        return OpenAPIContract.from(vertx, contract);
+        return OpenAPIContract.from(vertx, contract).map(CachedValidators::of);
     }
 
     private static void rewriteResponses(JsonObject responses) {
