@@ -56,8 +56,12 @@ public final class LoadGenerator {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         List<String> phases = List.of((args.length > 1 ? args[1] : "create,chat,overload").split(","));
         Path dir = Files.createTempDirectory("liaison-load");
-        try (TestApp app = TestApp.start(dir, Map.of("CHAT_MESSAGES_PER_MINUTE", "1000000",
-                "KB_ANSWERS_PER_MINUTE", "1000000", "LOG_LEVEL", "WARN"), StartOptions.defaults())) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("CHAT_MESSAGES_PER_MINUTE", "1000000",
+                "KB_ANSWERS_PER_MINUTE", "1000000", "LOG_LEVEL", "WARN"));
+        if (System.getenv("HTTP_CONCURRENCY") != null) {
+            env.put("HTTP_CONCURRENCY", System.getenv("HTTP_CONCURRENCY"));
+        }
+        try (TestApp app = TestApp.start(dir, env, StartOptions.defaults())) {
             app.knowledgeBase().await(300, TimeUnit.SECONDS);
             LoadGenerator load = new LoadGenerator(app.app().port());
             String enterprise = app.loginAs("enterprise-1");

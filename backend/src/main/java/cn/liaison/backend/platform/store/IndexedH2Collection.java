@@ -65,6 +65,49 @@ final class IndexedH2Collection extends H2Collection {
         return matched.stream();
     }
 
+    /**
+     * How many documents match {@code filter}, counted from one index without reading a document,
+     * or -1 when no index answers it exactly. Exact means: every condition is a string equality or
+     * a {@code $in} of strings on a top-level field, and the index's leading keys are exactly those
+     * fields (a string equals only itself, in the index's order as in the matcher's; a document
+     * missing the field is indexed as null, which no string equals; a document listed under several
+     * values of an array field is counted once). A real MongoDB answers the same count from the same
+     * index (COUNT_SCAN).
+     */
+    synchronized long coveredCount(Document filter) {
+        if (filter.isEmpty()) {
+            return -1;
+        }
+        for (var entry : filter.entrySet()) {
+            if (entry.getKey().startsWith("$") || entry.getKey().contains(".") || !stringCondition(entry.getValue())) {
+                return -1;
+            }
+        }
+        buildPendingIndexes();
+        IndexPlan plan = IndexPlan.best(orderedIndexes(), Conditions.of(filter), null, 0);
+        if (plan == null || plan.range() != null || plan.prefixes().get(0).size() != filter.size()
+                || !java.util.Set.copyOf(plan.index().keyNames().subList(0, filter.size())).equals(filter.keySet())) {
+            return -1;
+        }
+        log.recordCount(getCollectionName(), filter, plan.index().getName());
+        return plan.positions().size();
+    }
+
+    private static boolean stringCondition(Object value) {
+        if (value instanceof String) {
+            return true;
+        }
+        if (!(value instanceof Document operators) || operators.size() != 1) {
+            return false;
+        }
+        Object operand = operators.get("$eq") != null ? operators.get("$eq") : operators.get("$in");
+        if (operand instanceof String) {
+            return operators.containsKey("$eq");
+        }
+        return operators.containsKey("$in") && operand instanceof java.util.Collection<?> values && !values.isEmpty()
+                && values.stream().allMatch(v -> v instanceof String);
+    }
+
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {

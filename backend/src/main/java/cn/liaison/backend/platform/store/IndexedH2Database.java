@@ -58,6 +58,10 @@ final class IndexedH2Database extends H2Database {
         if (command.equalsIgnoreCase("aggregate") && query.get("pipeline") instanceof List<?> stages
                 && !stages.isEmpty() && stages.get(0) instanceof Document first
                 && first.get("$match") instanceof Document match) {
+            Document counted = countFromIndex(String.valueOf(query.get(command)), match, stages);
+            if (counted != null) {
+                return counted;
+            }
             IndexedH2Collection.matchHint(String.valueOf(query.get(command)), match);
             try {
                 return super.handleCommand(channel, command, query, resolver, oplog);
@@ -66,6 +70,47 @@ final class IndexedH2Database extends H2Database {
             }
         }
         return super.handleCommand(channel, command, query, resolver, oplog);
+    }
+
+    /**
+     * A count as drivers send it ({@code countDocuments}: a {@code $match}, then a {@code $group} of
+     * everything into one document holding {@code $sum: 1}) answered from an index alone when one
+     * covers the filter exactly ({@link IndexedH2Collection#coveredCount}); otherwise null, and the
+     * pipeline runs as usual. A liaison's open tasks are counted for every request routed: read
+     * document by document, that count grew with the liaison's backlog and took most of the store's
+     * time under load.
+     */
+    private Document countFromIndex(String collectionName, Document match, List<?> stages) {
+        if (stages.size() != 2 || !(stages.get(1) instanceof Document second) || second.size() != 1
+                || !(second.get("$group") instanceof Document group) || group.size() != 2) {
+            return null;
+        }
+        Object groupId = group.get("_id");
+        if (groupId == null || groupId instanceof Document || groupId instanceof String id && id.startsWith("$")) {
+            return null;
+        }
+        String countField = null;
+        for (String field : group.keySet()) {
+            if (!field.equals("_id")) {
+                countField = field;
+            }
+        }
+        if (countField == null || !(group.get(countField) instanceof Document sum) || sum.size() != 1
+                || !(sum.get("$sum") instanceof Number one) || one.doubleValue() != 1.0) {
+            return null;
+        }
+        if (!(resolveCollection(collectionName, false) instanceof IndexedH2Collection collection)) {
+            return null;
+        }
+        long count = collection.coveredCount(match);
+        if (count < 0) {
+            return null;
+        }
+        List<Document> batch = count == 0 ? List.of()
+                : List.of(new Document("_id", groupId).append(countField, count <= Integer.MAX_VALUE ? (Object) (int) count : count));
+        Document cursor = new Document("id", 0L).append("ns", getFullCollectionNamespace(collectionName))
+                .append("firstBatch", batch);
+        return new Document("cursor", cursor).append("ok", 1.0);
     }
 
     @Override

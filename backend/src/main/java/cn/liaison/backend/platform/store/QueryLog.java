@@ -27,10 +27,21 @@ public final class QueryLog {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     void record(String collection, Document filter, Document orderBy, String plan) {
+        put(collection, shape(filter) + (orderBy == null || orderBy.isEmpty() ? "" : " sort " + orderBy.toString()), plan);
+    }
+
+    /** A count answered from {@code index} alone, without reading documents. */
+    void recordCount(String collection, Document filter, String index) {
+        put(collection, shape(filter) + " " + COUNTED, index);
+    }
+
+    /** How the shape of a count answered from an index alone ends. */
+    public static final String COUNTED = "counted from the index";
+
+    private void put(String collection, String shape, String plan) {
         if (collection.startsWith("system.")) {
             return; // the store's own catalogue: a few documents
         }
-        String shape = shape(filter) + (orderBy == null || orderBy.isEmpty() ? "" : " sort " + orderBy.toString());
         String key = collection + " " + shape;
         if (entries.size() < MAX_SHAPES || entries.containsKey(key)) {
             entries.merge(key, new Entry(collection, shape, plan),
