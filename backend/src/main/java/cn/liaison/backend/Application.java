@@ -81,7 +81,7 @@ public final class Application {
                 startMillis.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
                         .map(e -> e.getKey() + " " + e.getValue() + " ms").toList());
         options.extraRoutes().forEach(platform::route);
-        var settings = new HttpVerticle.HttpSettings(config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace(), config.trustedProxies(), config.routeLimits());
+        var settings = new HttpVerticle.HttpSettings(config.httpHost(), config.httpPort(), config.bodyLimitBytes(), config.shutdownGrace(), config.trustedProxies(), config.routeLimits().registerGauges());
         http = HttpEdge.deploy(vertx, contract, platform.contributed().routes(), platform.contributed().rawRoutes(),
                 settings, platform.contributed().callers(), platform.audit(), platform.clock()).await(TIMEOUT_S, TimeUnit.SECONDS);
         LOG.info("Listening on http://{}:{} ({} event-loop instance(s)), {} features, started in {} ms",

@@ -27,6 +27,8 @@ public enum ConfigKey {
             + "(e.g. 10.0.0.0/8); from any other peer the header is ignored and the peer is the client"),
     HTTP_CONCURRENCY("kb=64,chat=64,writes=128,reports=2", "requests in flight per route class on one instance "
             + "(kb, chat, writes, reports); beyond it the answer is 503 with Retry-After at once"),
+    HTTP_LATENCY_TARGET_MS("kb=30,chat=150,writes=30", "latency per route class that admitted requests should keep, in "
+            + "milliseconds; while it is missed the class admits fewer at once (down to 8), 0 = always the full HTTP_CONCURRENCY"),
     KB_ANSWERS_PER_MINUTE("60", "public knowledge-base answers per client address and minute"),
     HOTLINE_12345_SECRET(null, "shared HMAC-SHA256 key with the 12345 platform, at least 16 characters; "
             + "unset = the 12345 integration is off (its endpoints answer 503), in every mode"),

@@ -85,7 +85,7 @@ public final class ConfigLoader {
                 onOff(v, ConfigKey.DEMO),
                 cn.liaison.backend.config.OpsConfig.from(v),
                 TrustedProxies.parse(optional(v, ConfigKey.TRUSTED_PROXIES)),
-                TrustedProxies.routeLimits(v.get(ConfigKey.HTTP_CONCURRENCY)), ProactiveConfig.from(v));
+                TrustedProxies.routeLimits(v.get(ConfigKey.HTTP_CONCURRENCY), v.get(ConfigKey.HTTP_LATENCY_TARGET_MS)), ProactiveConfig.from(v));
     }
 
     private static boolean onOff(Map<ConfigKey, String> v, ConfigKey key) {

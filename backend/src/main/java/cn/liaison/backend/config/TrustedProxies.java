@@ -27,11 +27,16 @@ final class TrustedProxies {
         return proxies;
     }
 
-    static RouteLimits routeLimits(String raw) {
+    static RouteLimits routeLimits(String ceilings, String targets) {
         try {
-            return RouteLimits.parse(raw);
+            RouteLimits.checkCeilings(ceilings);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ConfigKey.HTTP_CONCURRENCY.name(), e.getMessage());
+        }
+        try {
+            return RouteLimits.parse(ceilings, targets);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigKey.HTTP_LATENCY_TARGET_MS.name(), e.getMessage());
         }
     }
 }

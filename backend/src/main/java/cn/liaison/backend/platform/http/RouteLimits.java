@@ -15,6 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * behind the others (a queued caller times out anyway, after holding memory). One object is shared
  * by every event-loop instance of the HTTP verticle. Each refusal counts in
  * {@value #SHED_METRIC}{class}. Reads that are not reports and the health probes are never limited.
+ *
+ * <p>A class with a latency target has an adaptive limit between a floor and its configured
+ * ceiling (additive increase, multiplicative decrease, as TCP does for its window): an admitted
+ * request that took longer than the target cuts the limit by a quarter (at most once per target
+ * interval), one within it while the limit was in use raises it by {@code 1/limit}. On a busy
+ * machine, or while work queued behind earlier requests (assessments, indexing) takes the cores,
+ * the limit falls to what is answered within the target, so what is admitted stays fast and what
+ * is not is refused while the event loops still have time to refuse it quickly. A fixed ceiling
+ * alone let 128 creates queue at once and the refusals themselves wait hundreds of milliseconds.
  */
 public final class RouteLimits {
 
@@ -44,43 +53,157 @@ public final class RouteLimits {
         }
     }
 
-    private final Map<RouteClass, Integer> limits;
-    private final Map<RouteClass, AtomicInteger> inFlight = new EnumMap<>(RouteClass.class);
+    private final Map<RouteClass, Gate> gates = new EnumMap<>(RouteClass.class);
 
+    /** Fixed limits, no latency target (tests). */
     public RouteLimits(Map<RouteClass, Integer> limits) {
-        this.limits = new EnumMap<>(limits);
+        this(limits, Map.of(), System::nanoTime);
+    }
+
+    /**
+     * @param limits   the ceiling per class (every class)
+     * @param targets  the latency target per class with an adaptive limit; a class not named keeps its ceiling
+     * @param nanoTime the clock latencies are measured on
+     */
+    public RouteLimits(Map<RouteClass, Integer> limits, Map<RouteClass, java.time.Duration> targets,
+                       java.util.function.LongSupplier nanoTime) {
         for (RouteClass c : RouteClass.values()) {
-            if (!this.limits.containsKey(c)) {
+            Integer ceiling = limits.get(c);
+            if (ceiling == null) {
                 throw new IllegalArgumentException("no limit for route class " + c.key());
             }
-            inFlight.put(c, new AtomicInteger());
+            java.time.Duration target = targets.get(c);
+            gates.put(c, new Gate(ceiling, target == null ? 0 : target.toNanos(), nanoTime));
         }
     }
 
-    /** Shipped defaults, sized for 2 cores: beyond these, queueing only adds latency. */
-    public static final String DEFAULTS = "kb=64,chat=64,writes=128,reports=2";
+    /** Publishes each class's limit now as {@value #LIMIT_METRIC}{class}; once per process (the first instance's). */
+    public RouteLimits registerGauges() {
+        for (RouteClass c : RouteClass.values()) {
+            Gate gate = gates.get(c);
+            io.micrometer.core.instrument.Gauge.builder(LIMIT_METRIC, gate, Gate::limit).tag("class", c.key())
+                    .description("requests of the class admitted at once now (adaptive between a floor and HTTP_CONCURRENCY)")
+                    .strongReference(true).register(Metrics.globalRegistry);
+        }
+        return this;
+    }
 
-    /** Parses {@code class=limit,...}; classes not named keep their default. */
+    /** The gauge of each class's limit now. */
+    public static final String LIMIT_METRIC = "liaison.http.limit";
+
+    /** The smallest adaptive limit: enough for a quiet instance's bursts however slow the machine. */
+    static final int FLOOR = 8;
+
+    /**
+     * One class's admission: requests in flight and the limit they are held to. The limit moves on
+     * completions only; admission reads it without a lock.
+     */
+    static final class Gate {
+        private final int ceiling;
+        private final int floor;
+        private final long targetNanos;
+        private final java.util.function.LongSupplier nanoTime;
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private volatile double limit;
+        private long lastCut = Long.MIN_VALUE;
+
+        Gate(int ceiling, long targetNanos, java.util.function.LongSupplier nanoTime) {
+            this.ceiling = ceiling;
+            this.floor = Math.min(ceiling, FLOOR);
+            this.targetNanos = targetNanos;
+            this.nanoTime = nanoTime;
+            this.limit = targetNanos > 0 ? Math.min(ceiling, 2 * FLOOR) : ceiling;
+        }
+
+        /** The start time of an admitted request, or -1 when the limit is reached. */
+        long tryEnter() {
+            if (inFlight.incrementAndGet() > (int) limit) {
+                inFlight.decrementAndGet();
+                return -1;
+            }
+            return nanoTime.getAsLong();
+        }
+
+        /** A request admitted at {@code start} finished; {@code judged} is false for answers that say nothing of the load. */
+        void exit(long start, boolean judged) {
+            int busy = inFlight.getAndDecrement();
+            if (targetNanos <= 0 || !judged) {
+                return;
+            }
+            long now = nanoTime.getAsLong();
+            synchronized (this) {
+                if (now - start > targetNanos) {
+                    if (lastCut == Long.MIN_VALUE || now - lastCut >= targetNanos) {
+                        limit = Math.max(floor, limit * 0.75);
+                        lastCut = now;
+                    }
+                } else if (busy * 2 >= limit) {
+                    limit = Math.min(ceiling, limit + 1 / limit);
+                }
+            }
+        }
+
+        double limit() {
+            return limit;
+        }
+
+        int inFlight() {
+            return inFlight.get();
+        }
+    }
+
+    /** Shipped ceilings, sized for 2 cores: beyond these, queueing only adds latency. */
+    public static final String DEFAULTS = "kb=64,chat=64,writes=128,reports=2";
+    /** Shipped latency targets in milliseconds (the p99 each class should keep); reports keep a fixed limit. */
+    public static final String DEFAULT_TARGETS = "kb=30,chat=150,writes=30";
+
+    /** Parses {@code class=limit,...}; classes not named keep their default. Latency targets are the defaults. */
     public static RouteLimits parse(String text) {
+        return parse(text, DEFAULT_TARGETS);
+    }
+
+    /**
+     * Parses ceilings ({@code class=limit,...}) and latency targets in milliseconds
+     * ({@code class=ms,...}, 0 for a fixed limit); classes not named keep their defaults.
+     */
+    public static RouteLimits parse(String ceilings, String targets) {
         Map<RouteClass, Integer> limits = new EnumMap<>(RouteClass.class);
-        for (String part : (DEFAULTS + "," + (text == null ? "" : text)).split(",")) {
+        pairs(DEFAULTS, ceilings, 1, "kb=64").forEach(limits::put);
+        Map<RouteClass, java.time.Duration> latency = new EnumMap<>(RouteClass.class);
+        pairs(DEFAULT_TARGETS, targets, 0, "writes=30").forEach((c, ms) -> {
+            if (ms > 0) {
+                latency.put(c, java.time.Duration.ofMillis(ms));
+            }
+        });
+        return new RouteLimits(limits, latency, System::nanoTime);
+    }
+
+    /** Checks ceilings as {@link #parse(String, String)} reads them, without building limits. */
+    public static void checkCeilings(String text) {
+        pairs(DEFAULTS, text, 1, "kb=64");
+    }
+
+    private static Map<RouteClass, Integer> pairs(String defaults, String text, int least, String example) {
+        Map<RouteClass, Integer> out = new EnumMap<>(RouteClass.class);
+        for (String part : (defaults + "," + (text == null ? "" : text)).split(",")) {
             if (part.isBlank()) {
                 continue;
             }
             String[] kv = part.split("=", 2);
             RouteClass c = byKey(kv[0].trim());
-            int limit;
+            int value;
             try {
-                limit = kv.length == 2 ? Integer.parseInt(kv[1].trim()) : -1;
+                value = kv.length == 2 ? Integer.parseInt(kv[1].trim()) : -1;
             } catch (NumberFormatException e) {
-                limit = -1;
+                value = -1;
             }
-            if (limit < 1) {
-                throw new IllegalArgumentException("'" + part.trim() + "' needs a limit of at least 1, as in kb=64");
+            if (value < least) {
+                throw new IllegalArgumentException("'" + part.trim() + "' needs a whole number of at least " + least
+                        + ", as in " + example);
             }
-            limits.put(c, limit);
+            out.put(c, value);
         }
-        return new RouteLimits(limits);
+        return out;
     }
 
     private static RouteClass byKey(String key) {
@@ -114,9 +237,9 @@ public final class RouteLimits {
     }
 
     private void admit(RouteClass c, RoutingContext rc) {
-        AtomicInteger count = inFlight.get(c);
-        if (count.incrementAndGet() > limits.get(c)) {
-            count.decrementAndGet();
+        Gate gate = gates.get(c);
+        long start = gate.tryEnter();
+        if (start < 0) {
             Metrics.counter(SHED_METRIC, "class", c.key()).increment();
             rc.response().putHeader("Retry-After", RETRY_AFTER_SECONDS)
                     .setStatusCode(503)
@@ -126,22 +249,23 @@ public final class RouteLimits {
             return;
         }
         AtomicInteger once = new AtomicInteger();
-        Runnable release = () -> {
+        // called when the response ends, fails or the connection closes first; a refusal of the
+        // caller's input (4xx) is judged too: it held a slot like any other answer
+        rc.addEndHandler(done -> {
             if (once.getAndIncrement() == 0) {
-                count.decrementAndGet();
+                gate.exit(start, done.succeeded());
             }
-        };
-        // called when the response ends, fails or the connection closes first
-        rc.addEndHandler(done -> release.run());
+        });
         rc.next();
     }
 
     /** Requests of the class in flight now (for tests and the health page). */
     public int inFlight(RouteClass c) {
-        return inFlight.get(c).get();
+        return gates.get(c).inFlight();
     }
 
+    /** The class's limit now (its ceiling, or less while the latency target is missed). */
     public int limit(RouteClass c) {
-        return limits.get(c);
+        return (int) gates.get(c).limit();
     }
 }

@@ -1,0 +1,122 @@
+package cn.liaison.backend.platform.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.liaison.backend.platform.http.RouteLimits.Gate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The adaptive limit on its own clock: cut by slow answers, raised by fast ones while in use, held between floor and ceiling. */
+class RouteLimitsTest {
+
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private final AtomicLong now = new AtomicLong(1_000_000 * MS);
+
+    private Gate gate(int ceiling, long targetMs) {
+        return new Gate(ceiling, targetMs * MS, now::get);
+    }
+
+    /** Admits as many as the limit allows now and returns their start times. */
+    private static List<Long> fill(Gate gate) {
+        List<Long> starts = new ArrayList<>();
+        for (long start; (start = gate.tryEnter()) >= 0; ) {
+            starts.add(start);
+        }
+        return starts;
+    }
+
+    @Test
+    void admitsUpToTheLimitAndRefusesTheNext() {
+        Gate gate = gate(128, 30);
+        assertEquals(16, gate.limit(), 0.0, "starts at twice the floor");
+        List<Long> starts = fill(gate);
+        assertEquals(16, starts.size());
+        assertEquals(-1, gate.tryEnter());
+        gate.exit(starts.remove(0), true);
+        assertTrue(gate.tryEnter() >= 0, "a finished request frees its place");
+    }
+
+    @Test
+    void slowAnswersCutTheLimitByAQuarterOncePerTargetIntervalDownToTheFloor() {
+        Gate gate = gate(128, 30);
+        List<Long> starts = fill(gate);
+        now.addAndGet(31 * MS);
+        gate.exit(starts.remove(0), true);
+        assertEquals(12, gate.limit(), 1e-9);
+        gate.exit(starts.remove(0), true);
+        assertEquals(12, gate.limit(), 1e-9, "many slow answers at once are one signal");
+        now.addAndGet(30 * MS);
+        gate.exit(starts.remove(0), true);
+        assertEquals(9, gate.limit(), 1e-9);
+        now.addAndGet(30 * MS);
+        gate.exit(starts.remove(0), true);
+        assertEquals(RouteLimits.FLOOR, gate.limit(), 1e-9, "never below the floor");
+        now.addAndGet(30 * MS);
+        gate.exit(starts.remove(0), true);
+        assertEquals(RouteLimits.FLOOR, gate.limit(), 1e-9);
+    }
+
+    @Test
+    void fastAnswersRaiseTheLimitOnlyWhileItIsUsedAndNeverPastTheCeiling() {
+        Gate gate = gate(20, 30);
+        // one request at a time: the limit is not what holds anything back, so it stays
+        for (int i = 0; i < 100; i++) {
+            long start = gate.tryEnter();
+            now.addAndGet(5 * MS);
+            gate.exit(start, true);
+        }
+        assertEquals(16, gate.limit(), 1e-9);
+        // full and fast: about one more per limit's worth of answers, up to the ceiling
+        for (int round = 0; round < 200; round++) {
+            List<Long> starts = fill(gate);
+            now.addAndGet(5 * MS);
+            starts.forEach(start -> gate.exit(start, true));
+        }
+        assertEquals(20, gate.limit(), 1e-9);
+    }
+
+    @Test
+    void answersThatSayNothingOfTheLoadAndFixedClassesLeaveTheLimitAlone() {
+        Gate adaptive = gate(128, 30);
+        long start = adaptive.tryEnter();
+        now.addAndGet(500 * MS);
+        adaptive.exit(start, false); // the caller went away before the answer
+        assertEquals(16, adaptive.limit(), 1e-9);
+        assertEquals(0, adaptive.inFlight());
+
+        Gate fixed = gate(2, 0);
+        assertEquals(2, fixed.limit(), 1e-9);
+        start = fixed.tryEnter();
+        now.addAndGet(5_000 * MS);
+        fixed.exit(start, true);
+        assertEquals(2, fixed.limit(), 1e-9);
+    }
+
+    @Test
+    void aCeilingBelowTheFloorIsKeptAsGiven() {
+        Gate one = gate(1, 30);
+        assertEquals(1, one.limit(), 1e-9);
+        long start = one.tryEnter();
+        assertEquals(-1, one.tryEnter());
+        now.addAndGet(100 * MS);
+        one.exit(start, true);
+        assertEquals(1, one.limit(), 1e-9);
+    }
+
+    @Test
+    void configurationIsReadWithItsDefaultsAndBadValuesAreNamed() {
+        RouteLimits limits = RouteLimits.parse("writes=40", "writes=0,chat=200");
+        assertEquals(40, limits.limit(RouteLimits.RouteClass.WRITES), "no target: the ceiling");
+        assertEquals(16, limits.limit(RouteLimits.RouteClass.CHAT));
+        assertEquals(2, limits.limit(RouteLimits.RouteClass.REPORTS));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> RouteLimits.parse(null, "writes=-5"));
+        assertTrue(bad.getMessage().contains("writes=-5"), bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RouteLimits.parse(null, "fast=5"));
+        assertThrows(IllegalArgumentException.class, () -> RouteLimits.checkCeilings("writes=0"));
+    }
+}
