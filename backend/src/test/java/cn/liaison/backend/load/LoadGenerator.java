@@ -58,8 +58,10 @@ public final class LoadGenerator {
         Path dir = Files.createTempDirectory("liaison-load");
         Map<String, String> env = new java.util.HashMap<>(Map.of("CHAT_MESSAGES_PER_MINUTE", "1000000",
                 "KB_ANSWERS_PER_MINUTE", "1000000", "LOG_LEVEL", "WARN"));
-        if (System.getenv("HTTP_CONCURRENCY") != null) {
-            env.put("HTTP_CONCURRENCY", System.getenv("HTTP_CONCURRENCY"));
+        for (String key : List.of("HTTP_CONCURRENCY", "HTTP_LATENCY_TARGET_MS")) {
+            if (System.getenv(key) != null) {
+                env.put(key, System.getenv(key)); // to compare admission settings
+            }
         }
         try (TestApp app = TestApp.start(dir, env, StartOptions.defaults())) {
             app.knowledgeBase().await(300, TimeUnit.SECONDS);

@@ -135,6 +135,14 @@ final class IndexedH2Database extends H2Database {
         return read;
     }
 
+    /** Upstream's map for the index, with keys kept as BSON ({@link KeyedUniqueIndex}). */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                    boolean sparse) {
+        String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName; // upstream's name
+        return KeyedUniqueIndex.open(context().mvStore(), mapName, indexName, keys, sparse);
+    }
+
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                        boolean sparse) {

@@ -2,6 +2,7 @@ package cn.liaison.backend.platform.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
@@ -312,26 +313,42 @@ class IndexedStoreTest {
                 .put("nested", new JsonObject().put("list", new JsonArray().add(1).add("二").add(new JsonObject().put("k", 3L))));
         mongo = EmbeddedMongo.start(dir, true);
         client = MongoClient.create(vertx, new JsonObject().put("connection_string", mongo.connectionString()).put("db_name", "t"));
+        await(client.createIndexWithOptions("items", new JsonObject().put("text", 1).put("int", 1), new IndexOptions().unique(true)));
         await(client.insert("items", typed.copy()));
-        await(client.insert("items", typed.copy().put("_id", "t2")));
+        await(client.insert("items", typed.copy().put("_id", "t2").put("int", 8)));
         // as the driver shows it (a binary gains its subtype): what every later read must equal
         JsonObject stored = await(client.findOne("items", new JsonObject().put("_id", "t1"), null));
         assertEquals(typed.getInteger("int"), stored.getInteger("int"));
 
         reopen(); // this store's format now: the old values are read as they were
         assertEquals(stored, await(client.findOne("items", new JsonObject().put("_id", "t1"), null)));
+        // upstream's unique indexes (Java-serialised keys) were converted and still hold every key
+        assertDuplicate(client.insert("items", new JsonObject().put("_id", "t1")));
+        assertDuplicate(client.insert("items", new JsonObject().put("_id", "x").put("text", typed.getString("text")).put("int", 8)));
+        assertEquals("t2", await(client.findOne("items", new JsonObject().put("text", typed.getString("text")).put("int", 8), null))
+                .getString("_id"));
         await(client.updateCollection("items", new JsonObject().put("_id", "t2"),
                 new JsonObject().put("$set", new JsonObject().put("text", "江北新区"))));
-        await(client.insert("items", typed.copy().put("_id", "t3")));
+        await(client.insert("items", typed.copy().put("_id", "t3").put("int", 9)));
 
         reopen(); // an old value, one rewritten as BSON, one inserted as BSON
         assertEquals(stored, await(client.findOne("items", new JsonObject().put("_id", "t1"), null)));
-        assertEquals(stored.copy().put("_id", "t2").put("text", "江北新区"),
+        assertEquals(stored.copy().put("_id", "t2").put("text", "江北新区").put("int", 8),
                 await(client.findOne("items", new JsonObject().put("_id", "t2"), null)));
-        assertEquals(stored.copy().put("_id", "t3"), await(client.findOne("items", new JsonObject().put("_id", "t3"), null)));
+        assertEquals(stored.copy().put("_id", "t3").put("int", 9), await(client.findOne("items", new JsonObject().put("_id", "t3"), null)));
+        assertDuplicate(client.insert("items", new JsonObject().put("_id", "t3")));
+        assertDuplicate(client.insert("items", new JsonObject().put("_id", "y").put("text", "江北新区").put("int", 8)));
+        // numbers are normalised before they reach the index (8 and 8L collide, as upstream); a string stays apart
+        assertDuplicate(client.insert("items", new JsonObject().put("_id", "z").put("text", "江北新区").put("int", 8L)));
+        await(client.insert("items", new JsonObject().put("_id", "w").put("text", "江北新区").put("int", "8")));
         // BSON keeps the number types apart: a 64-bit value stays a long, a 32-bit one an int
         assertEquals(3, await(client.count("items", new JsonObject().put("long", new JsonObject().put("$type", "long")))));
         assertEquals(3, await(client.count("items", new JsonObject().put("int", new JsonObject().put("$type", "int")))));
+    }
+
+    private static void assertDuplicate(Future<?> write) {
+        Exception refused = assertThrows(Exception.class, () -> await(write));
+        assertTrue(String.valueOf(refused.getMessage()).contains("E11000"), String.valueOf(refused.getMessage()));
     }
 
     private static JsonObject doc(int i) {
