@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@value #SHED_METRIC}{class}. Reads that are not reports and the health probes are never limited.
  *
  * <p>A class with a latency target has an adaptive limit between a floor and its configured
- * ceiling (additive increase, multiplicative decrease, as TCP does for its window): an admitted
- * request that took longer than the target cuts the limit by a quarter (at most once per target
- * interval), one within it while the limit was in use raises it by {@code 1/limit}. On a busy
+ * ceiling (additive increase, multiplicative decrease, as TCP does for its window). It starts at
+ * the ceiling; an admitted request that took longer than the target cuts it by a quarter (at most
+ * once per target interval), one within it while the limit was in use raises it by {@code 1/limit},
+ * and after a second without a slow answer each answer in time raises it by one. Sign-in (slow by
+ * design) and uploads (at the client's pace) are admitted but not judged. On a busy
  * machine, or while work queued behind earlier requests (assessments, indexing) takes the cores,
  * the limit falls to what is answered within the target, so what is admitted stays fast and what
  * is not is refused while the event loops still have time to refuse it quickly. A fixed ceiling
@@ -91,8 +93,10 @@ public final class RouteLimits {
     /** The gauge of each class's limit now. */
     public static final String LIMIT_METRIC = "liaison.http.limit";
 
-    /** The smallest adaptive limit: enough for a quiet instance's bursts however slow the machine. */
+    /** The smallest adaptive limit: a few requests at once are admitted however slow the machine. */
     static final int FLOOR = 8;
+    /** After this long without a slow answer, each answer in time raises the limit by one, not by {@code 1/limit}. */
+    static final long RECOVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
     /**
      * One class's admission: requests in flight and the limit they are held to. The limit moves on
@@ -112,7 +116,7 @@ public final class RouteLimits {
             this.floor = Math.min(ceiling, FLOOR);
             this.targetNanos = targetNanos;
             this.nanoTime = nanoTime;
-            this.limit = targetNanos > 0 ? Math.min(ceiling, 2 * FLOOR) : ceiling;
+            this.limit = ceiling;
         }
 
         /** The start time of an admitted request, or -1 when the limit is reached. */
@@ -137,6 +141,8 @@ public final class RouteLimits {
                         limit = Math.max(floor, limit * 0.75);
                         lastCut = now;
                     }
+                } else if (lastCut == Long.MIN_VALUE || now - lastCut >= RECOVERY_NANOS) {
+                    limit = Math.min(ceiling, limit + 1); // nothing slow for a while: back to the ceiling soon
                 } else if (busy * 2 >= limit) {
                     limit = Math.min(ceiling, limit + 1 / limit);
                 }
@@ -233,10 +239,12 @@ public final class RouteLimits {
     /** The handler placed first on an operation's route, or null when the operation is not limited. */
     Handler<RoutingContext> forOperation(HttpMethod method, String path) {
         RouteClass c = classify(method, path);
-        return c == null ? null : rc -> admit(c, rc);
+        // signing in hashes a password on purpose (~100 ms): its time says nothing of the load
+        boolean slowByDesign = path.startsWith("/api/v1/auth/");
+        return c == null ? null : rc -> admit(c, rc, slowByDesign);
     }
 
-    private void admit(RouteClass c, RoutingContext rc) {
+    private void admit(RouteClass c, RoutingContext rc, boolean slowByDesign) {
         Gate gate = gates.get(c);
         long start = gate.tryEnter();
         if (start < 0) {
@@ -249,11 +257,13 @@ public final class RouteLimits {
             return;
         }
         AtomicInteger once = new AtomicInteger();
-        // called when the response ends, fails or the connection closes first; a refusal of the
-        // caller's input (4xx) is judged too: it held a slot like any other answer
+        // An upload streams its body from here on, at the client's pace: not judged either. A
+        // refusal of the caller's input (4xx) is: it held a place like any other answer.
+        boolean judged = !slowByDesign && !StreamedBody.streamed(rc);
+        // called when the response ends, fails or the connection closes first
         rc.addEndHandler(done -> {
             if (once.getAndIncrement() == 0) {
-                gate.exit(start, done.succeeded());
+                gate.exit(start, judged && done.succeeded());
             }
         });
         rc.next();

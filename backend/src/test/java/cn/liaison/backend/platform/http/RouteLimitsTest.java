@@ -32,8 +32,8 @@ class RouteLimitsTest {
 
     @Test
     void admitsUpToTheLimitAndRefusesTheNext() {
-        Gate gate = gate(128, 30);
-        assertEquals(16, gate.limit(), 0.0, "starts at twice the floor");
+        Gate gate = gate(16, 30);
+        assertEquals(16, gate.limit(), 0.0, "starts at the ceiling");
         List<Long> starts = fill(gate);
         assertEquals(16, starts.size());
         assertEquals(-1, gate.tryEnter());
@@ -43,7 +43,7 @@ class RouteLimitsTest {
 
     @Test
     void slowAnswersCutTheLimitByAQuarterOncePerTargetIntervalDownToTheFloor() {
-        Gate gate = gate(128, 30);
+        Gate gate = gate(16, 30);
         List<Long> starts = fill(gate);
         now.addAndGet(31 * MS);
         gate.exit(starts.remove(0), true);
@@ -61,21 +61,42 @@ class RouteLimitsTest {
         assertEquals(RouteLimits.FLOOR, gate.limit(), 1e-9);
     }
 
+    /** Cuts the gate's limit to the floor with slow answers; the clock then stands just after the last cut. */
+    private void cutToTheFloor(Gate gate) {
+        while (gate.limit() > RouteLimits.FLOOR) {
+            long start = gate.tryEnter();
+            now.addAndGet(31 * MS);
+            gate.exit(start, true);
+        }
+    }
+
     @Test
-    void fastAnswersRaiseTheLimitOnlyWhileItIsUsedAndNeverPastTheCeiling() {
+    void fastAnswersRaiseTheLimitSlowlyWhileItIsUsedAndQuicklyOnceNothingWasSlowForASecond() {
         Gate gate = gate(20, 30);
-        // one request at a time: the limit is not what holds anything back, so it stays
+        cutToTheFloor(gate);
+        // one request at a time, soon after a cut: the limit is not what holds anything back, so it stays
         for (int i = 0; i < 100; i++) {
             long start = gate.tryEnter();
             now.addAndGet(5 * MS);
             gate.exit(start, true);
         }
-        assertEquals(16, gate.limit(), 1e-9);
-        // full and fast: about one more per limit's worth of answers, up to the ceiling
-        for (int round = 0; round < 200; round++) {
-            List<Long> starts = fill(gate);
-            now.addAndGet(5 * MS);
-            starts.forEach(start -> gate.exit(start, true));
+        assertEquals(RouteLimits.FLOOR, gate.limit(), 1e-9);
+        // full and fast, still within the second: 1/limit for each answer while half the places are taken
+        List<Long> starts = fill(gate);
+        now.addAndGet(5 * MS);
+        starts.forEach(start -> gate.exit(start, true));
+        double raised = gate.limit();
+        assertTrue(raised > RouteLimits.FLOOR && raised < RouteLimits.FLOOR + 1, "raised slowly: " + raised);
+        // a second after the last slow answer: one more per answer in time, up to the ceiling
+        now.addAndGet(1_000 * MS);
+        for (int i = 0; i < 5; i++) {
+            long start = gate.tryEnter();
+            gate.exit(start, true);
+        }
+        assertEquals(raised + 5, gate.limit(), 1e-9);
+        for (int i = 0; i < 100; i++) {
+            long start = gate.tryEnter();
+            gate.exit(start, true);
         }
         assertEquals(20, gate.limit(), 1e-9);
     }
@@ -85,8 +106,8 @@ class RouteLimitsTest {
         Gate adaptive = gate(128, 30);
         long start = adaptive.tryEnter();
         now.addAndGet(500 * MS);
-        adaptive.exit(start, false); // the caller went away before the answer
-        assertEquals(16, adaptive.limit(), 1e-9);
+        adaptive.exit(start, false); // the caller went away before the answer, or it was a sign-in or an upload
+        assertEquals(128, adaptive.limit(), 1e-9);
         assertEquals(0, adaptive.inFlight());
 
         Gate fixed = gate(2, 0);
@@ -112,7 +133,7 @@ class RouteLimitsTest {
     void configurationIsReadWithItsDefaultsAndBadValuesAreNamed() {
         RouteLimits limits = RouteLimits.parse("writes=40", "writes=0,chat=200");
         assertEquals(40, limits.limit(RouteLimits.RouteClass.WRITES), "no target: the ceiling");
-        assertEquals(16, limits.limit(RouteLimits.RouteClass.CHAT));
+        assertEquals(64, limits.limit(RouteLimits.RouteClass.CHAT), "adaptive classes start at their ceiling");
         assertEquals(2, limits.limit(RouteLimits.RouteClass.REPORTS));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> RouteLimits.parse(null, "writes=-5"));
         assertTrue(bad.getMessage().contains("writes=-5"), bad.getMessage());
