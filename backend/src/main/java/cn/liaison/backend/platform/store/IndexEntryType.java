@@ -2,15 +2,9 @@ package cn.liaison.backend.platform.store;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -54,22 +48,12 @@ final class IndexEntryType extends BasicDataType<IndexEntryType.Entry> {
             values.add(entry.key().get(i));
         }
         Document stored = new Document("k", values).append("p", entry.position());
-        ByteBuf bson = Unpooled.buffer(64);
-        try {
-            BsonEncoder.encodeDocument(stored, bson);
-            int length = bson.readableBytes();
-            buff.putVarInt(length).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
-        } finally {
-            bson.release();
-        }
+        BsonFrames.write(buff, stored);
     }
 
     @Override
     public Entry read(ByteBuffer buff) {
-        int length = DataUtils.readVarInt(buff);
-        ByteBuffer slice = buff.slice().limit(length).order(ByteOrder.BIG_ENDIAN);
-        buff.position(buff.position() + length);
-        Document stored = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(slice));
+        Document stored = BsonFrames.read(buff);
         return new Entry(new KeyValue((List<?>) stored.get("k")), stored.get("p"));
     }
 

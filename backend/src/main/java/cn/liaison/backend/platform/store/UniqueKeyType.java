@@ -3,17 +3,14 @@ package cn.liaison.backend.platform.store;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 
@@ -112,22 +109,12 @@ final class UniqueKeyType extends BasicDataType<KeyValue> {
         if (!missing.isEmpty()) {
             stored.append("m", missing);
         }
-        ByteBuf bson = Unpooled.buffer(64);
-        try {
-            BsonEncoder.encodeDocument(stored, bson);
-            int length = bson.readableBytes();
-            buff.putVarInt(length).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
-        } finally {
-            bson.release();
-        }
+        BsonFrames.write(buff, stored);
     }
 
     @Override
     public KeyValue read(ByteBuffer buff) {
-        int length = DataUtils.readVarInt(buff);
-        ByteBuffer slice = buff.slice().limit(length).order(ByteOrder.BIG_ENDIAN);
-        buff.position(buff.position() + length);
-        Document stored = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(slice));
+        Document stored = BsonFrames.read(buff);
         List<Object> values = new ArrayList<>((List<?>) stored.get("k"));
         if (stored.get("m") instanceof List<?> missing) {
             for (Object i : missing) {
