@@ -53,7 +53,7 @@ public final class ReportPages implements RawRoutes {
                                             .putHeader("Content-Disposition", "attachment; filename=\"monthly-"
                                                     + report.getString("month") + ".xlsx\"")
                                             .end(Buffer.buffer(bytes)))),
-                    () -> rc.response().reset())
+                    () -> rc.response().reset(), rc.response()::bytesWritten)
                     .onFailure(rc::fail);
         });
         router.getWithRegex("/dashboard").handler(rc -> rc.redirect("/dashboard/"));

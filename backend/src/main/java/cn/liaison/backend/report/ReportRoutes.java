@@ -27,7 +27,8 @@ public final class ReportRoutes implements Routes {
             String month = rc.queryParams().get("month");
             String unitId = rc.queryParams().get("unitId");
             reports.month(month); // a bad month is a 400 even when every slot is busy
-            work.inSlot(() -> reports.monthly(month, unitId, AuthHandler.principal(rc)), () -> rc.response().reset())
+            work.inSlot(() -> reports.monthly(month, unitId, AuthHandler.principal(rc)), () -> rc.response().reset(),
+                            rc.response()::bytesWritten)
                     .onSuccess(rc::json)
                     .onFailure(rc::fail);
         });

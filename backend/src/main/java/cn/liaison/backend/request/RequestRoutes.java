@@ -112,7 +112,7 @@ public final class RequestRoutes implements Routes {
                             ? work.compute(() -> csv.format().apply(csv.found())).compose(response::write)
                             : work.stream(csv.documents(), 200, csv.format(), response))
                     .compose(v -> response.end());
-        }), response::reset).onFailure(e -> rc.fail(RequestProblems.translate(e)));
+        }), response::reset, response::bytesWritten).onFailure(e -> rc.fail(RequestProblems.translate(e)));
     }
 
     private void tasks(RoutingContext rc) {
