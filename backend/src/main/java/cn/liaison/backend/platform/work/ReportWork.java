@@ -35,8 +35,8 @@ public final class ReportWork {
 
     public static final String POOL = "reports";
     public static final int SLOTS = 2;
-    /** Without a byte of progress for this long, a job is abandoned. */
-    public static final Duration MAX_IDLE = Duration.ofMinutes(1);
+    /** Without a byte of progress for this long, a job is abandoned (the client is gone or stuck). */
+    public static final Duration MAX_IDLE = Duration.ofMinutes(2);
     /** No job holds a slot longer than this, however steadily it progresses. */
     public static final Duration MAX_TOTAL = Duration.ofMinutes(15);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
