@@ -119,13 +119,17 @@ public final class RouteLimits {
             this.limit = ceiling;
         }
 
-        /** The start time of an admitted request, or -1 when the limit is reached. */
+        /** What {@link #tryEnter} answers when the limit is reached (a clock's reading may be negative). */
+        static final long REFUSED = Long.MIN_VALUE;
+
+        /** The start time of an admitted request, or {@link #REFUSED} when the limit is reached. */
         long tryEnter() {
             if (inFlight.incrementAndGet() > (int) limit) {
                 inFlight.decrementAndGet();
-                return -1;
+                return REFUSED;
             }
-            return nanoTime.getAsLong();
+            long start = nanoTime.getAsLong();
+            return start == REFUSED ? start + 1 : start;
         }
 
         /** A request admitted at {@code start} finished; {@code judged} is false for answers that say nothing of the load. */
@@ -247,7 +251,7 @@ public final class RouteLimits {
     private void admit(RouteClass c, RoutingContext rc, boolean slowByDesign) {
         Gate gate = gates.get(c);
         long start = gate.tryEnter();
-        if (start < 0) {
+        if (start == Gate.REFUSED) {
             Metrics.counter(SHED_METRIC, "class", c.key()).increment();
             rc.response().putHeader("Retry-After", RETRY_AFTER_SECONDS)
                     .setStatusCode(503)

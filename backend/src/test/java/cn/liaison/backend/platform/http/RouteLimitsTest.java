@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class RouteLimitsTest {
 
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
-    private final AtomicLong now = new AtomicLong(1_000_000 * MS);
+    /** A clock reading below zero, as {@code System.nanoTime()} may give: admission must not mistake it for a refusal. */
+    private final AtomicLong now = new AtomicLong(-1_000_000 * MS);
 
     private Gate gate(int ceiling, long targetMs) {
         return new Gate(ceiling, targetMs * MS, now::get);
@@ -24,7 +25,7 @@ class RouteLimitsTest {
     /** Admits as many as the limit allows now and returns their start times. */
     private static List<Long> fill(Gate gate) {
         List<Long> starts = new ArrayList<>();
-        for (long start; (start = gate.tryEnter()) >= 0; ) {
+        for (long start; (start = gate.tryEnter()) != Gate.REFUSED; ) {
             starts.add(start);
         }
         return starts;
@@ -36,9 +37,9 @@ class RouteLimitsTest {
         assertEquals(16, gate.limit(), 0.0, "starts at the ceiling");
         List<Long> starts = fill(gate);
         assertEquals(16, starts.size());
-        assertEquals(-1, gate.tryEnter());
+        assertEquals(Gate.REFUSED, gate.tryEnter());
         gate.exit(starts.remove(0), true);
-        assertTrue(gate.tryEnter() >= 0, "a finished request frees its place");
+        assertTrue(gate.tryEnter() != Gate.REFUSED, "a finished request frees its place");
     }
 
     @Test
@@ -123,7 +124,7 @@ class RouteLimitsTest {
         Gate one = gate(1, 30);
         assertEquals(1, one.limit(), 1e-9);
         long start = one.tryEnter();
-        assertEquals(-1, one.tryEnter());
+        assertEquals(Gate.REFUSED, one.tryEnter());
         now.addAndGet(100 * MS);
         one.exit(start, true);
         assertEquals(1, one.limit(), 1e-9);
