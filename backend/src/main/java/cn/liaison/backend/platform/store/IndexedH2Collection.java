@@ -100,12 +100,9 @@ final class IndexedH2Collection extends H2Collection {
         if (!(value instanceof Document operators) || operators.size() != 1) {
             return false;
         }
-        Object operand = operators.get("$eq") != null ? operators.get("$eq") : operators.get("$in");
-        if (operand instanceof String) {
-            return operators.containsKey("$eq");
-        }
-        return operators.containsKey("$in") && operand instanceof java.util.Collection<?> values && !values.isEmpty()
-                && values.stream().allMatch(v -> v instanceof String);
+        return operators.get("$eq") instanceof String
+                || operators.get("$in") instanceof java.util.Collection<?> values && !values.isEmpty()
+                && values.stream().allMatch(String.class::isInstance);
     }
 
     @Override

@@ -45,7 +45,7 @@ final class KeyedUniqueIndex extends AbstractUniqueIndex<Object> {
                 map.put(entry.getKey(), entry.getValue());
             }
         }
-        converted.put(mapName, "bson");
+        converted.putIfAbsent(mapName, "bson");
         return new KeyedUniqueIndex(store.openMap(mapName, keyed), name, keys, sparse);
     }
 

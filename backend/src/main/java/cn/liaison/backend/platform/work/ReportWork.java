@@ -95,12 +95,14 @@ public final class ReportWork {
                 slots.release();
             }
         };
-        Held slot = new Held(progress, () -> {
+        // abandoned from the check's timer, but on the caller's own context, as its response expects
+        io.vertx.core.Context caller = vertx.getOrCreateContext();
+        Held slot = new Held(progress, () -> caller.runOnContext(v -> {
             if (holding.get()) {
                 release.run();
                 onExpiry.run();
             }
-        });
+        }));
         held.add(slot);
         Future<T> running;
         try {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,11 +31,15 @@ class ReportWorkTest {
     }
 
     @Test
-    void anAnswerThatStopsMovingIsAbandonedAndItsSlotFreed() {
+    void anAnswerThatStopsMovingIsAbandonedAndItsSlotFreed() throws Exception {
         AtomicLong written = new AtomicLong();
         AtomicInteger abandoned = new AtomicInteger();
+        CompletableFuture<Void> gone = new CompletableFuture<>();
         Promise<Void> job = Promise.promise();
-        work.inSlot(job::future, abandoned::incrementAndGet, written::get);
+        work.inSlot(job::future, () -> {
+            abandoned.incrementAndGet();
+            gone.complete(null);
+        }, written::get);
         assertEquals(ReportWork.SLOTS - 1, work.freeSlots());
         written.addAndGet(4096);
         pass(Duration.ofSeconds(59));
@@ -43,6 +48,7 @@ class ReportWorkTest {
         assertEquals(0, work.expireStalled(), "the minute counts from the last move");
         pass(Duration.ofSeconds(2));
         assertEquals(1, work.expireStalled());
+        gone.get(10, TimeUnit.SECONDS); // abandoned on the caller's context
         assertEquals(1, abandoned.get());
         assertEquals(ReportWork.SLOTS, work.freeSlots());
         job.complete(); // finishing later frees nothing twice
@@ -51,11 +57,15 @@ class ReportWorkTest {
     }
 
     @Test
-    void aSlowSteadyDownloadKeepsItsSlotUntilTheTotalBound() {
+    void aSlowSteadyDownloadKeepsItsSlotUntilTheTotalBound() throws Exception {
         AtomicLong written = new AtomicLong();
         AtomicInteger abandoned = new AtomicInteger();
+        CompletableFuture<Void> gone = new CompletableFuture<>();
         Promise<Void> job = Promise.promise();
-        work.inSlot(job::future, abandoned::incrementAndGet, written::get);
+        work.inSlot(job::future, () -> {
+            abandoned.incrementAndGet();
+            gone.complete(null);
+        }, written::get);
         for (int minute = 0; minute < 14; minute++) { // far past the two minutes that used to cut it
             written.addAndGet(100_000);
             pass(Duration.ofSeconds(50));
@@ -68,6 +78,7 @@ class ReportWorkTest {
         written.addAndGet(100_000);
         pass(Duration.ofMinutes(1));
         assertEquals(1, work.expireStalled(), "15 minutes in all");
+        gone.get(10, TimeUnit.SECONDS);
         assertEquals(1, abandoned.get());
     }
 
