@@ -2,6 +2,11 @@ package cn.liaison.backend.platform.store;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.Assert;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -12,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 
@@ -26,15 +33,78 @@ import org.h2.mvstore.MVMap;
  */
 final class IndexedH2Collection extends H2Collection {
 
-    private final MVMap<Object, Document> dataMap;
+    private final MVMap<Object, byte[]> dataMap;
     private final QueryLog log;
 
+    /**
+     * @param dataMap the documents as BSON ({@link StoredBson}); upstream's methods that read its
+     *                own map of decoded documents are all replaced below
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
+                        MVMap<Object, byte[]> dataMap, MVMap<String, Object> metaMap,
                         CursorRegistry cursorRegistry, QueryLog log) {
-        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        super(database, collectionName, options, (MVMap) dataMap, metaMap, cursorRegistry);
         this.dataMap = dataMap;
         this.log = log;
+    }
+
+    // ---- the documents, kept as BSON: every method of H2Collection that touches its data map ----
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField()) : UUID.randomUUID();
+        byte[] previous = dataMap.put(Missing.ofNullable(key), StoredBson.encode(document));
+        Assert.isNull(previous, () -> "Document with key '" + key + "' already existed in " + this);
+        return key;
+    }
+
+    @Override
+    public int count() {
+        return dataMap.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return dataMap.isEmpty();
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+        return StoredBson.decode(dataMap.get(position));
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        if (dataMap.remove(position) == null) {
+            throw new NoSuchElementException("No document with key " + position);
+        }
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        dataMap.put(Missing.ofNullable(position), StoredBson.encode(newDocument));
+    }
+
+    @Override
+    protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+        return dataMap.entrySet().stream()
+                .map(entry -> new DocumentWithPosition<>(StoredBson.decode(entry.getValue()), entry.getKey()));
+    }
+
+    /** A full scan, as upstream's: in key order, or in reverse for {@code $natural: -1}. */
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                                         Document fieldSelector) {
+        Stream<Document> documents;
+        if (isNaturalDescending(orderBy)) {
+            documents = streamAllDocumentsWithPosition()
+                    .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
+                    .map(DocumentWithPosition::getDocument);
+        } else {
+            documents = dataMap.values().stream().map(StoredBson::decode);
+        }
+        return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     private record MatchHint(String collection, Document filter) {}
@@ -245,8 +315,9 @@ final class IndexedH2Collection extends H2Collection {
         long read = 0;
         for (var entry : all) {
             read++;
+            Document document = StoredBson.decode(entry.getValue());
             for (OrderedIndex index : pending) {
-                index.collect(entry.getValue(), entry.getKey());
+                index.collect(document, entry.getKey());
             }
         }
         for (OrderedIndex index : pending) {

@@ -17,7 +17,7 @@ import org.h2.mvstore.MVStore;
 /** The H2 database with {@link IndexedH2Collection}s and real non-unique indexes ({@link OrderedIndex}, kept in an {@link IndexStore}). */
 final class IndexedH2Database extends H2Database {
 
-    // upstream's map names (package-private there); documents in them are BSON (BsonDocumentType)
+    // upstream's map names (package-private there); documents in them are BSON (StoredBson)
     private static final String DATA_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
 
@@ -117,8 +117,8 @@ final class IndexedH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         Context c = context();
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = c.mvStore().openMap(DATA_PREFIX + fullName,
-                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        MVMap<Object, byte[]> dataMap = c.mvStore().openMap(DATA_PREFIX + fullName,
+                new MVMap.Builder<Object, byte[]>().valueType(StoredBson.INSTANCE));
         MVMap<String, Object> metaMap = c.mvStore().openMap(META_PREFIX + fullName);
         IndexedH2Collection collection = new IndexedH2Collection(this, collectionName, options, dataMap, metaMap,
                 cursorRegistry, c.log());

@@ -12,12 +12,11 @@ import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.h2.mvstore.WriteBuffer;
-import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The stored document format side by side in one JVM: upstream's Java serialization
- * ({@link ObjectDataType}) against {@link BsonDocumentType}, on requests shaped as StoreBench seeds
+ * ({@link ObjectDataType}) against {@link StoredBson}, on requests shaped as StoreBench seeds
  * them. Prints bytes per document and the time to read every document back (what the start-up pass
  * over the collection, a ledger page and the monthly summary pay per document), rounds alternating so
  * that load on a shared machine falls on both alike. {@code deploy/bench.sh format}.
@@ -37,10 +36,10 @@ final class DocumentFormatBench {
                     .getByteBuffer().array();
             documents.add(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson)));
         }
-        @SuppressWarnings("unchecked")
-        BasicDataType<Object> java = (BasicDataType<Object>) (BasicDataType<?>) new ObjectDataType();
-        @SuppressWarnings("unchecked")
-        BasicDataType<Object> bson = (BasicDataType<Object>) (BasicDataType<?>) BsonDocumentType.INSTANCE;
+        ObjectDataType objects = new ObjectDataType();
+        Format java = new Format(objects::write, in -> (Document) objects.read(in));
+        Format bson = new Format((out, d) -> StoredBson.INSTANCE.write(out, StoredBson.encode(d)),
+                in -> StoredBson.decode(StoredBson.INSTANCE.read(in)));
         ByteBuffer javaBytes = write(java, documents);
         ByteBuffer bsonBytes = write(bson, documents);
         System.out.printf("%-14s %,d bytes/document%n%-14s %,d bytes/document%n", "java", javaBytes.remaining() / DOCUMENTS,
@@ -55,18 +54,23 @@ final class DocumentFormatBench {
                 ROUNDS, DOCUMENTS, javaNanos / 1e3 / DOCUMENTS, bsonNanos / 1e3 / DOCUMENTS, (double) javaNanos / bsonNanos);
     }
 
-    private static ByteBuffer write(BasicDataType<Object> type, List<Document> documents) {
+    /** How one format writes a document into a page and reads it back as the server uses it. */
+    private record Format(java.util.function.BiConsumer<WriteBuffer, Document> writer,
+                          java.util.function.Function<ByteBuffer, Document> reader) {}
+
+    private static ByteBuffer write(Format type, List<Document> documents) {
         WriteBuffer out = new WriteBuffer();
-        documents.forEach(d -> type.write(out, d));
+        documents.forEach(d -> type.writer().accept(out, d));
         ByteBuffer written = out.getBuffer();
         written.flip();
         return written;
     }
 
-    private static long read(BasicDataType<Object> type, ByteBuffer in, List<Document> expected) {
+    private static long read(Format type, ByteBuffer in, List<Document> expected) {
         long t0 = System.nanoTime();
         for (Document document : expected) {
-            if (!(type.read(in) instanceof Document read) || read.size() != document.size()) {
+            Document read = type.reader().apply(in);
+            if (read == null || read.size() != document.size()) {
                 throw new IllegalStateException("a document did not read back");
             }
         }

@@ -118,7 +118,13 @@ public final class StoreBench {
             System.out.printf("%n== %s, %,d requests (seeded in %.1f s, BSON %,d bytes/request)%n", mode, size,
                     (System.nanoTime() - t0) / 1e9, bsonBytes / size);
             measure(client, requests, ids);
+            System.gc(); // what the figures left on the heap: mostly the store's read cache
+            System.out.printf("%-34s %,d MB%n", "heap in use after the figures",
+                    java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
             await(client.close());
+            long stop = System.nanoTime();
+            mongo.close(); // a clean stop: the index file is kept (and written afresh if mostly stale)
+            System.out.printf("%-34s %.2f s%n", "clean stop", (System.nanoTime() - stop) / 1e9);
         }
         long disk = Files.size(dir.resolve("mongo/liaison.mv.db"));
         Path indexFile = dir.resolve("mongo/liaison-indexes.mv.db");
