@@ -63,6 +63,8 @@ class QueryCoverageIT {
         assertEquals(200, loop.get("enterprise-1", "/api/v1/requests?limit=50").statusCode());
         assertEquals(200, loop.get("city-admin", "/api/v1/requests?limit=50").statusCode());
         assertEquals(200, loop.get("city-admin", "/api/v1/reports/monthly?month=2026-11").statusCode());
+        // a district's summary: its places and the month's events, two $ors side by side
+        assertEquals(200, loop.get("pukou-head", "/api/v1/reports/monthly?month=2026-11").statusCode());
         // 一企一策 plans, proactive tasks, inspections and the audit log: every role's list, with and without a status
         for (String user : List.of("enterprise-1", "pukou-liaison-1", "pukou-head", "city-admin")) {
             for (String path : List.of("/api/v1/plans?limit=50", "/api/v1/plans?limit=50&status=ACTIVE")) {

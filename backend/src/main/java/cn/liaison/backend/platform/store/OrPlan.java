@@ -18,45 +18,56 @@ import java.util.stream.Collectors;
  */
 record OrPlan(List<IndexPlan> branches) {
 
-    /** A plan for the filter's {@code $or} (top level or one part of {@code $and}), or null when a branch has none. */
+    /**
+     * A plan for one of the filter's {@code $or}s (top level or parts of {@code $and}), or null when
+     * none has a plan for every branch. With several (a unit's places and the month's events, both
+     * as {@code $or}s), each is tried with the rest of the filter beside it, and the one that serves
+     * the sort (for a page) or narrows most is taken.
+     */
     static OrPlan of(List<OrderedIndex> indexes, Document query, Document orderBy, int limit) {
-        Document rest = new Document();
-        List<?> or = null;
+        List<Object> parts = new ArrayList<>();
         for (var entry : query.entrySet()) {
-            if (entry.getKey().equals("$or") && or == null && entry.getValue() instanceof List<?> l) {
-                or = l;
-            } else if (entry.getKey().equals("$and") && entry.getValue() instanceof Collection<?> parts) {
-                List<Object> others = new ArrayList<>();
-                for (Object part : parts) {
-                    if (or == null && part instanceof Document d && d.size() == 1 && d.get("$or") instanceof List<?> l) {
-                        or = l;
-                    } else {
-                        others.add(part);
-                    }
-                }
-                if (!others.isEmpty()) {
-                    rest.put("$and", others);
-                }
+            if (entry.getKey().equals("$and") && entry.getValue() instanceof Collection<?> and) {
+                parts.addAll(and);
             } else {
-                rest.put(entry.getKey(), entry.getValue());
+                parts.add(new Document(entry.getKey(), entry.getValue()));
             }
         }
-        if (or == null || or.isEmpty()) {
-            return null;
+        OrPlan best = null;
+        for (int i = 0; i < parts.size(); i++) {
+            if (!(parts.get(i) instanceof Document d && d.size() == 1 && d.get("$or") instanceof List<?> or) || or.isEmpty()) {
+                continue;
+            }
+            List<Object> others = new ArrayList<>(parts);
+            others.remove(i);
+            OrPlan plan = branches(indexes, new Document("$and", others), or, orderBy, limit);
+            if (plan != null && (best == null || better(plan, best, limit))) {
+                best = plan;
+            }
         }
+        return best;
+    }
+
+    private static OrPlan branches(List<OrderedIndex> indexes, Document rest, List<?> or, Document orderBy, int limit) {
         List<IndexPlan> plans = new ArrayList<>();
         for (Object branch : or) {
             if (!(branch instanceof Document b)) {
                 return null;
             }
-            Document both = new Document("$and", List.of(rest, b));
-            IndexPlan plan = IndexPlan.best(indexes, Conditions.of(both), orderBy, limit);
+            IndexPlan plan = IndexPlan.best(indexes, Conditions.of(new Document("$and", List.of(rest, b))), orderBy, limit);
             if (plan == null) {
                 return null;
             }
             plans.add(plan);
         }
         return new OrPlan(plans);
+    }
+
+    private static boolean better(OrPlan a, OrPlan b, int limit) {
+        if (limit > 0 && a.servesSort() != b.servesSort()) {
+            return a.servesSort();
+        }
+        return a.score() > b.score();
     }
 
     /** The weakest branch's score: an {@code $or} narrows no more than its least selective branch. */
