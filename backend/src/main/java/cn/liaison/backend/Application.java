@@ -100,12 +100,29 @@ public final class Application {
     /**
      * Graceful stop: readiness turns to 503, jobs stop, long-lived streams end, the HTTP servers let
      * in-flight requests finish (at most the configured grace), then the clients, Vert.x and the
-     * embedded stores close. Safe to call more than once.
+     * embedded stores close. Safe to call more than once: a second caller (the JVM's shutdown hook
+     * while a signal's stop runs) waits for the first to finish, so the process does not end with
+     * the stores half closed.
      */
     public void stop() {
         if (!stopped.compareAndSet(false, true)) {
+            try {
+                stopDone.await(config.shutdownGrace().toSeconds() + 60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return;
         }
+        try {
+            stopEverything();
+        } finally {
+            stopDone.countDown();
+        }
+    }
+
+    private final java.util.concurrent.CountDownLatch stopDone = new java.util.concurrent.CountDownLatch(1);
+
+    private void stopEverything() {
         draining.set(true);
         List<Feature> reversed = new ArrayList<>(started);
         Collections.reverse(reversed);

@@ -58,9 +58,17 @@ public final class Main {
         var stores = app.platform().ports().require(cn.liaison.backend.platform.store.StoreBoot.class);
         cn.liaison.backend.platform.store.StoreWatch.start(stores::embeddedStoreFailed, 1000,
                 () -> System.exit(cn.liaison.backend.platform.store.StoreWatch.EXIT_STATUS));
-        Signal.handle(new Signal("TERM"), signal -> new Thread(shutdown, "shutdown").start());
-        Signal.handle(new Signal("INT"), signal -> new Thread(shutdown, "shutdown").start());
+        // Not a daemon (a thread started from a signal's handler would be one): the JVM would end as
+        // soon as Vert.x's threads stopped, in the middle of closing the stores.
+        Signal.handle(new Signal("TERM"), signal -> stopThread(shutdown).start());
+        Signal.handle(new Signal("INT"), signal -> stopThread(shutdown).start());
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown-hook"));
+    }
+
+    private static Thread stopThread(Runnable shutdown) {
+        Thread thread = new Thread(shutdown, "shutdown");
+        thread.setDaemon(false);
+        return thread;
     }
 
     /** Sub-commands: {@code kb-import DIR}, {@code users add ...}. */
