@@ -95,6 +95,22 @@ record IndexPlan(OrderedIndex index, List<List<Object>> prefixes, Conditions.Con
     }
 
     /**
+     * How many documents lie in this plan's ranges. Where each document has at most one entry, the
+     * entries of the distinct prefixes' ranges are counted from the B-tree without walking them;
+     * otherwise the positions are gathered and each counted once.
+     */
+    long count() {
+        if (index.multikey()) {
+            return positions().size();
+        }
+        long count = 0;
+        for (List<Object> prefix : new LinkedHashSet<>(prefixes)) {
+            count += index.count(bound(prefix, true), bound(prefix, false));
+        }
+        return count;
+    }
+
+    /**
      * Positions lazily in sort order: each prefix's range walked in order and the walks merged on the
      * sort key, each position once. Only while the collection's lock is held.
      */

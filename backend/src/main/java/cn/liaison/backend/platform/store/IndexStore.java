@@ -28,6 +28,11 @@ final class IndexStore implements AutoCloseable {
     /** The data file's version the indexes matched at the last clean stop. */
     private static final String CLEAN_AT = "cleanAtDataVersion";
     private static final String BUILT = "built:";
+    /** An index where some document has more than one entry (an array field): counted by walking it. */
+    private static final String MULTIKEY = "multikey:";
+    /** What the file records: 2 = entries, built and multikey records. */
+    private static final String FORMAT = "format";
+    private static final String FORMAT_VERSION = "2";
     private static final String INDEX = "index:";
     private static final int CACHE_MB = 64;
 
@@ -42,7 +47,9 @@ final class IndexStore implements AutoCloseable {
         this.file = file;
         this.meta = store.openMap(META);
         String cleanAt = meta.remove(CLEAN_AT);
-        this.trusted = cleanAt != null && cleanAt.equals(Long.toString(dataVersion));
+        // a file written before multikey records were kept is rebuilt once, so its counts can trust them
+        this.trusted = cleanAt != null && cleanAt.equals(Long.toString(dataVersion)) && FORMAT_VERSION.equals(meta.get(FORMAT));
+        meta.put(FORMAT, FORMAT_VERSION);
         if (trusted) {
             for (String key : meta.keySet()) {
                 if (key.startsWith(BUILT)) {
@@ -55,7 +62,8 @@ final class IndexStore implements AutoCloseable {
                     store.removeMap(name);
                 }
             }
-            new ArrayList<>(meta.keySet()).stream().filter(k -> k.startsWith(BUILT)).forEach(meta::remove);
+            new ArrayList<>(meta.keySet()).stream().filter(k -> k.startsWith(BUILT) || k.startsWith(MULTIKEY))
+                    .forEach(meta::remove);
         }
         store.commit(); // the record is gone on disk before anything may change the data
     }
@@ -112,8 +120,23 @@ final class IndexStore implements AutoCloseable {
         meta.put(BUILT + index, "1");
     }
 
+    /** Whether the index had a document with several entries when it was last kept (see {@link #markMultikey}). */
+    boolean multikey(String index) {
+        return meta.containsKey(MULTIKEY + index);
+    }
+
+    /** Recorded once an index holds a document under several entries; cleared when it is rebuilt. */
+    void markMultikey(String index, boolean multikey) {
+        if (multikey) {
+            meta.put(MULTIKEY + index, "1");
+        } else {
+            meta.remove(MULTIKEY + index);
+        }
+    }
+
     void drop(String index) {
         meta.remove(BUILT + index);
+        meta.remove(MULTIKEY + index);
         builtAtOpen.remove(index);
         if (store.hasMap(INDEX + index)) {
             store.removeMap(INDEX + index);

@@ -159,8 +159,8 @@ final class IndexedH2Collection extends H2Collection {
                 || !java.util.Set.copyOf(plan.index().keyNames().subList(0, filter.size())).equals(filter.keySet())) {
             return -1;
         }
-        log.recordCount(getCollectionName(), filter, plan.index().getName());
-        return plan.positions().size();
+        log.recordCount(getCollectionName(), filter, plan.index().getName(), !plan.index().multikey());
+        return plan.count();
     }
 
     private static boolean stringCondition(Object value) {

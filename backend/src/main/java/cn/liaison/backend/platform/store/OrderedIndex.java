@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
@@ -31,6 +32,8 @@ final class OrderedIndex extends Index<Object> {
     private final IndexStore store;
     private final String storedName;
     private boolean built;
+    /** Some document has more than one entry here; until then, each document has at most one. */
+    private boolean multikey;
     /** Entries collected by a rebuild's pass, put in key order when it ends. */
     private List<IndexEntryType.Entry> collected;
 
@@ -41,6 +44,7 @@ final class OrderedIndex extends Index<Object> {
         this.storedName = storedName;
         this.entries = store.map(storedName);
         this.built = store.builtAtOpen(storedName);
+        this.multikey = built && store.multikey(storedName);
     }
 
     List<String> keyNames() {
@@ -58,12 +62,16 @@ final class OrderedIndex extends Index<Object> {
     synchronized void startRebuild() {
         entries.clear();
         built = false;
+        multikey = false;
+        store.markMultikey(storedName, false);
         collected = new ArrayList<>();
     }
 
     /** During a rebuild: one document's entries, kept until the pass ends. */
     synchronized void collect(Document document, Object position) {
-        for (KeyValue key : getKeyValues(document)) {
+        Set<KeyValue> keys = getKeyValues(document);
+        noteEntries(keys.size());
+        for (KeyValue key : keys) {
             collected.add(new IndexEntryType.Entry(key, position));
         }
     }
@@ -122,6 +130,33 @@ final class OrderedIndex extends Index<Object> {
         return new ArrayList<>(positions);
     }
 
+    private void noteEntries(int count) {
+        if (count > 1 && !multikey) {
+            multikey = true;
+            store.markMultikey(storedName, true);
+        }
+    }
+
+    /** Whether a document may have several entries here, so that entries are not documents. */
+    synchronized boolean multikey() {
+        return multikey;
+    }
+
+    /**
+     * How many entries lie between two search keys, from the B-tree's counts (each page knows how
+     * many entries are under it): logarithmic in the index's size, where walking the range grew
+     * with it (a liaison's open tasks, counted for every new request).
+     */
+    synchronized long count(KeyValue from, KeyValue to) {
+        return insertionPoint(new IndexEntryType.Entry(to, null)) - insertionPoint(new IndexEntryType.Entry(from, null));
+    }
+
+    /** Search keys never equal an entry, so the map answers where the key would go. */
+    private long insertionPoint(IndexEntryType.Entry searchKey) {
+        long index = entries.getKeyIndex(searchKey);
+        return index < 0 ? -index - 1 : index;
+    }
+
     @Override
     public Object getPosition(Document document) {
         return null; // only unique indexes name a single position
@@ -134,7 +169,9 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        for (KeyValue key : getKeyValues(document)) {
+        Set<KeyValue> keys = getKeyValues(document);
+        noteEntries(keys.size());
+        for (KeyValue key : keys) {
             entries.put(new IndexEntryType.Entry(key, position), Boolean.TRUE);
         }
     }

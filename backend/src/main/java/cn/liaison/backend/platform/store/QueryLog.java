@@ -30,10 +30,16 @@ public final class QueryLog {
         put(collection, shape(filter) + (orderBy == null || orderBy.isEmpty() ? "" : " sort " + orderBy.toString()), plan);
     }
 
-    /** A count answered from {@code index} alone, without reading documents. */
-    void recordCount(String collection, Document filter, String index) {
-        put(collection, shape(filter) + " " + COUNTED, index);
+    /**
+     * A count answered from {@code index} alone, without reading documents: by walking its entries,
+     * or {@code byRank} from the B-tree's page counts.
+     */
+    void recordCount(String collection, Document filter, String index, boolean byRank) {
+        put(collection, shape(filter) + (byRank ? BY_RANK : "") + " " + COUNTED, index);
     }
+
+    /** In the shape of a count taken from the index's B-tree counts, without walking its entries. */
+    public static final String BY_RANK = " (by rank)";
 
     /** How the shape of a count answered from an index alone ends. */
     public static final String COUNTED = "counted from the index";
