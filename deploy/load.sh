@@ -5,11 +5,32 @@
 #   deploy/load.sh          # 10 s per phase
 #   deploy/load.sh 30       # 30 s per phase
 #   deploy/load.sh answers  # KB answers per second: not asked before vs repeated (the answer cache)
+#   deploy/load.sh jar 10   # the same phases against the shipped jar (DEMO=on) started in its own JVM
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q ${MVN_OPTS:-} -pl backend -am test-compile dependency:build-classpath -DskipTests \
     -Dmdep.outputFile="$PWD/backend/target/bench.classpath" -Dmdep.includeScope=test >/dev/null
 CP="backend/target/test-classes:backend/target/classes:$(cat backend/target/bench.classpath)"
 MAIN=cn.liaison.backend.load.LoadGenerator
+if [ "${1:-}" = jar ]; then
+    shift
+    mvn -B -q ${MVN_OPTS:-} -pl backend -am package -DskipTests >/dev/null
+    DIR=$(mktemp -d /tmp/liaison-load-jar.XXXXXX)
+    PORT=${LOAD_PORT:-18480}
+    # as the README starts it (its logging too: INFO, one access line a request), with the demo accounts
+    # and the chat/KB per-user limits lifted for the generator
+    DEMO=on DATA_DIR="$DIR" HTTP_PORT=$PORT HTTP_HOST=127.0.0.1 CHAT_MESSAGES_PER_MINUTE=1000000 \
+        KB_ANSWERS_PER_MINUTE=1000000 java ${SERVICE_JAVA_OPTS:-} -jar backend/target/liaison-backend.jar >"$DIR/service.log" 2>&1 &
+    SERVICE=$!
+    trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DIR"' EXIT
+    for _ in $(seq 600); do
+        grep -q "published entries indexed" "$DIR/service.log" && break
+        kill -0 $SERVICE 2>/dev/null || { cat "$DIR/service.log"; exit 1; }
+        sleep 0.5
+    done
+    LOAD_TARGET_PORT=$PORT LOAD_TARGET_DATA_DIR="$DIR" java ${JAVA_OPTS:-} -Xmx1g \
+        -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$MAIN" "$@"
+    exit 0
+fi
 if [ "${1:-}" = answers ]; then MAIN=cn.liaison.backend.kb.AnswersBench; shift; fi
 exec java ${JAVA_OPTS:-} -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$MAIN" "$@"

@@ -34,7 +34,9 @@ import java.util.function.IntFunction;
  * 100 per second with repeated questions, and create at 3× the highest rate served to show shedding. Run by {@code deploy/load.sh}.
  *
  * <p>Arguments: seconds per phase (default 10), then optionally the phases to run, comma-separated
- * ({@code create,chat,overload}; all by default), for profiling one of them.
+ * ({@code create,chat,overload}; all by default), for profiling one of them. With
+ * {@code LOAD_TARGET_PORT} and {@code LOAD_TARGET_DATA_DIR} set it loads a service already running
+ * on that port (the shipped jar with {@code DEMO=on}, in its own JVM: {@code deploy/load.sh jar}).
  */
 public final class LoadGenerator {
 
@@ -63,10 +65,20 @@ public final class LoadGenerator {
                 env.put(key, System.getenv(key)); // to compare admission settings
             }
         }
-        try (TestApp app = TestApp.start(dir, env, StartOptions.defaults())) {
-            app.knowledgeBase().await(300, TimeUnit.SECONDS);
-            LoadGenerator load = new LoadGenerator(app.app().port());
-            String enterprise = app.loginAs("enterprise-1");
+        String external = System.getenv("LOAD_TARGET_PORT");
+        try (AutoCloseable app = external != null ? () -> { } : TestApp.start(dir, env, StartOptions.defaults())) {
+            int port;
+            String enterprise;
+            if (app instanceof TestApp inProcess) {
+                inProcess.knowledgeBase().await(300, TimeUnit.SECONDS);
+                port = inProcess.app().port();
+                enterprise = inProcess.loginAs("enterprise-1");
+            } else {
+                // a service started apart (deploy/load.sh jar: the shipped jar with DEMO=on, in its own JVM)
+                port = Integer.parseInt(external);
+                enterprise = loginTo(port, Path.of(System.getenv("LOAD_TARGET_DATA_DIR")), "enterprise-1");
+            }
+            LoadGenerator load = new LoadGenerator(port);
             List<String> questions = KnowledgeBase.loadBundled().entries().stream().map(Entry::standardQuestion).toList();
             Random random = new Random(19);
             // the JIT compiles for tens of seconds: measured before that, every figure is several times worse
@@ -90,6 +102,24 @@ public final class LoadGenerator {
             }
             load.vertx.close().await(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Signs in over HTTP with a demo account's password, as the demo mode saved it in the service's DATA_DIR. */
+    private static String loginTo(int port, Path dataDir, String username) throws Exception {
+        String password = new io.vertx.core.json.JsonArray(Files.readString(dataDir.resolve("demo-accounts.json"))).stream()
+                .map(JsonObject.class::cast).filter(a -> a.getString("username").equals(username)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no demo account " + username + " in " + dataDir))
+                .getString("password");
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", username)
+                                .put("password", password).encode())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("login as " + username + " failed: " + response.statusCode() + " " + response.body());
+        }
+        return new JsonObject(response.body()).getString("token");
     }
 
     /** A frequent question (Zipf-like: the first few most often) or, otherwise, a question not asked before. */
