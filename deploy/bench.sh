@@ -8,8 +8,10 @@
 #   deploy/bench.sh seed 100000 DIR      # leave 100,000 requests in DIR, a DATA_DIR for timing the jar's start
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# the build is quiet unless it fails; then its output (a compile error) is shown
+quiet() { local log; log=$(mktemp); "$@" >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; return 1; }; rm -f "$log"; }
 # one reactor run: the backend's classpath points at knowledge-base/target/classes (never installed)
-mvn -B -q ${MVN_OPTS:-} -pl backend -am test-compile dependency:build-classpath -DskipTests \
-    -Dmdep.outputFile="$PWD/backend/target/bench.classpath" -Dmdep.includeScope=test >/dev/null
+quiet mvn -B -q ${MVN_OPTS:-} -pl backend -am test-compile dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile="$PWD/backend/target/bench.classpath" -Dmdep.includeScope=test
 CP="backend/target/test-classes:backend/target/classes:$(cat backend/target/bench.classpath)"
 exec java ${JAVA_OPTS:-} -Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" cn.liaison.backend.platform.store.StoreBench "$@"

@@ -8,13 +8,15 @@
 #   deploy/load.sh jar 10   # the same phases against the shipped jar (DEMO=on) started in its own JVM
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q ${MVN_OPTS:-} -pl backend -am test-compile dependency:build-classpath -DskipTests \
-    -Dmdep.outputFile="$PWD/backend/target/bench.classpath" -Dmdep.includeScope=test >/dev/null
+# the build is quiet unless it fails; then its output (a compile error) is shown
+quiet() { local log; log=$(mktemp); "$@" >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; return 1; }; rm -f "$log"; }
+quiet mvn -B -q ${MVN_OPTS:-} -pl backend -am test-compile dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile="$PWD/backend/target/bench.classpath" -Dmdep.includeScope=test
 CP="backend/target/test-classes:backend/target/classes:$(cat backend/target/bench.classpath)"
 MAIN=cn.liaison.backend.load.LoadGenerator
 if [ "${1:-}" = jar ]; then
     shift
-    mvn -B -q ${MVN_OPTS:-} -pl backend -am package -DskipTests >/dev/null
+    quiet mvn -B -q ${MVN_OPTS:-} -pl backend -am package -DskipTests
     DIR=$(mktemp -d /tmp/liaison-load-jar.XXXXXX)
     PORT=${LOAD_PORT:-18480}
     # as the README starts it (its logging too: INFO, one access line a request), with the demo accounts
@@ -28,6 +30,8 @@ if [ "${1:-}" = jar ]; then
         kill -0 $SERVICE 2>/dev/null || { cat "$DIR/service.log"; exit 1; }
         sleep 0.5
     done
+    grep -q "published entries indexed" "$DIR/service.log" \
+        || { echo "the knowledge base was not indexed within 300 s (is LOG_LEVEL above INFO?)" >&2; exit 1; }
     LOAD_TARGET_PORT=$PORT LOAD_TARGET_DATA_DIR="$DIR" java ${JAVA_OPTS:-} -Xmx1g \
         -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$MAIN" "$@"
     exit 0

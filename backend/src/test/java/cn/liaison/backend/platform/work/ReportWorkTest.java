@@ -30,16 +30,25 @@ class ReportWorkTest {
         now.addAndGet(d.toNanos());
     }
 
+    /** A job in a slot: the bytes its answer has written, and what abandoning it did. */
+    private record Held(AtomicLong written, AtomicInteger abandoned, CompletableFuture<Void> gone, Promise<Void> job) {}
+
+    private Held hold() {
+        Held held = new Held(new AtomicLong(), new AtomicInteger(), new CompletableFuture<>(), Promise.promise());
+        work.inSlot(held.job()::future, () -> {
+            held.abandoned().incrementAndGet();
+            held.gone().complete(null);
+        }, held.written()::get);
+        return held;
+    }
+
     @Test
     void anAnswerThatStopsMovingIsAbandonedAndItsSlotFreed() throws Exception {
-        AtomicLong written = new AtomicLong();
-        AtomicInteger abandoned = new AtomicInteger();
-        CompletableFuture<Void> gone = new CompletableFuture<>();
-        Promise<Void> job = Promise.promise();
-        work.inSlot(job::future, () -> {
-            abandoned.incrementAndGet();
-            gone.complete(null);
-        }, written::get);
+        Held held = hold();
+        AtomicLong written = held.written();
+        AtomicInteger abandoned = held.abandoned();
+        CompletableFuture<Void> gone = held.gone();
+        Promise<Void> job = held.job();
         assertEquals(ReportWork.SLOTS - 1, work.freeSlots());
         written.addAndGet(4096);
         pass(Duration.ofSeconds(59));
@@ -58,14 +67,10 @@ class ReportWorkTest {
 
     @Test
     void aSlowSteadyDownloadKeepsItsSlotUntilTheTotalBound() throws Exception {
-        AtomicLong written = new AtomicLong();
-        AtomicInteger abandoned = new AtomicInteger();
-        CompletableFuture<Void> gone = new CompletableFuture<>();
-        Promise<Void> job = Promise.promise();
-        work.inSlot(job::future, () -> {
-            abandoned.incrementAndGet();
-            gone.complete(null);
-        }, written::get);
+        Held held = hold();
+        AtomicLong written = held.written();
+        AtomicInteger abandoned = held.abandoned();
+        CompletableFuture<Void> gone = held.gone();
         for (int minute = 0; minute < 14; minute++) { // far past the two minutes that used to cut it
             written.addAndGet(100_000);
             pass(Duration.ofSeconds(50));
