@@ -32,7 +32,7 @@ if [ "${1:-}" = jar ]; then
     done
     grep -q "published entries indexed" "$DIR/service.log" \
         || { echo "the knowledge base was not indexed within 300 s (is LOG_LEVEL above INFO?)" >&2; exit 1; }
-    LOAD_TARGET_PORT=$PORT LOAD_TARGET_DATA_DIR="$DIR" java ${JAVA_OPTS:-} -Xmx1g \
+    LOAD_TARGET_PORT=$PORT LOAD_TARGET_DATA_DIR="$DIR" LOAD_TARGET_PID=$SERVICE java ${JAVA_OPTS:-} -Xmx1g \
         -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$MAIN" "$@"
     exit 0
 fi

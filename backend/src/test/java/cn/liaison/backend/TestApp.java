@@ -67,7 +67,7 @@ public final class TestApp implements AutoCloseable {
         Map<String, String> all = new HashMap<>();
         all.put("DEMO", "on");
         all.putAll(env);
-        all.put("HTTP_PORT", "0");
+        all.putIfAbsent("HTTP_PORT", "0"); // a fixed port only where a caller needs the edge as shipped (one verticle a core)
         all.put("HTTP_HOST", "127.0.0.1");
         all.put("DATA_DIR", dataDir.toString());
         AppConfig config = ConfigLoader.load(all);

@@ -29,22 +29,31 @@ public final class RequestRepository implements OutboxStore {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final MongoClient mongo;
+    private final RequestNumbers numbers;
 
     public RequestRepository(MongoClient mongo) {
         this.mongo = mongo;
+        this.numbers = new RequestNumbers(this::reserveNumbers, System::nanoTime);
     }
 
     public Future<Void> ensureIndexes() {
         return IndexRegistry.apply(mongo, RequestCollections.REQUESTS);
     }
 
-    /** A human-readable number, e.g. SQ20261122-0007, unique per day. */
+    /**
+     * A human-readable number, e.g. SQ20261122-0007, unique per day; in creation order while
+     * requests come slowly, reserved in blocks under load (see {@link RequestNumbers}).
+     */
     public Future<String> nextNumber(LocalDate day) {
-        String key = "request-" + DAY.format(day);
-        return mongo.findOneAndUpdateWithOptions(COUNTERS, new JsonObject().put("_id", key),
-                        new JsonObject().put("$inc", new JsonObject().put("seq", 1)),
+        return numbers.next(day).map(seq -> "SQ" + DAY.format(day) + "-" + String.format("%04d", seq));
+    }
+
+    /** Takes {@code count} numbers of {@code day} from its counter; completes with the last of them. */
+    private Future<Long> reserveNumbers(LocalDate day, int count) {
+        return mongo.findOneAndUpdateWithOptions(COUNTERS, new JsonObject().put("_id", "request-" + DAY.format(day)),
+                        new JsonObject().put("$inc", new JsonObject().put("seq", count)),
                         new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
-                .map(counter -> "SQ" + DAY.format(day) + "-" + String.format("%04d", counter.getLong("seq")));
+                .map(counter -> counter.getLong("seq"));
     }
 
     public Future<JsonObject> insert(JsonObject document) {

@@ -47,9 +47,12 @@ public final class LoadGenerator {
     private final Vertx vertx = Vertx.vertx();
     private final HttpClient http;
     private final int port;
+    /** CPU time the service has used so far, in nanoseconds (with the generator's own when in-process). */
+    private final java.util.function.LongSupplier serviceCpu;
 
-    private LoadGenerator(int port) {
+    private LoadGenerator(int port, java.util.function.LongSupplier serviceCpu) {
         this.port = port;
+        this.serviceCpu = serviceCpu;
         this.http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
                 .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(2_000));
     }
@@ -60,7 +63,11 @@ public final class LoadGenerator {
         Path dir = Files.createTempDirectory("liaison-load");
         Map<String, String> env = new java.util.HashMap<>(Map.of("CHAT_MESSAGES_PER_MINUTE", "1000000",
                 "KB_ANSWERS_PER_MINUTE", "1000000", "LOG_LEVEL", "WARN"));
-        for (String key : List.of("HTTP_CONCURRENCY", "HTTP_LATENCY_TARGET_MS")) {
+        // a fixed port, as the jar runs: one HTTP verticle a core (port 0 deploys a single one)
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            env.put("HTTP_PORT", String.valueOf(free.getLocalPort()));
+        }
+        for (String key : List.of("HTTP_CONCURRENCY", "HTTP_LATENCY_TARGET_MS", "HTTP_PORT")) {
             if (System.getenv(key) != null) {
                 env.put(key, System.getenv(key)); // to compare admission settings
             }
@@ -78,7 +85,10 @@ public final class LoadGenerator {
                 port = Integer.parseInt(external);
                 enterprise = loginTo(port, Path.of(System.getenv("LOAD_TARGET_DATA_DIR")), "enterprise-1");
             }
-            LoadGenerator load = new LoadGenerator(port);
+            String pid = System.getenv("LOAD_TARGET_PID");
+            LoadGenerator load = new LoadGenerator(port, pid != null ? () -> processCpu(pid)
+                    : ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                            .getOperatingSystemMXBean())::getProcessCpuTime);
             List<String> questions = KnowledgeBase.loadBundled().entries().stream().map(Entry::standardQuestion).toList();
             Random random = new Random(19);
             // the JIT compiles for tens of seconds: measured before that, every figure is several times worse
@@ -101,6 +111,18 @@ public final class LoadGenerator {
                         i -> load.create(enterprise, 1_000_000 + i));
             }
             load.vertx.close().await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A process's user and system CPU time from {@code /proc} (Linux), in nanoseconds; -1 when unknown. */
+    static long processCpu(String pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
         }
     }
 
@@ -157,6 +179,7 @@ public final class LoadGenerator {
         int total = rate * seconds;
         ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
         Promise<Void> done = Promise.promise();
+        long cpuBefore = serviceCpu.getAsLong();
         long start = System.nanoTime();
         long interval = 1_000_000_000L / rate;
         int[] sent = {0};
@@ -179,6 +202,7 @@ public final class LoadGenerator {
         });
         done.future().await(seconds + 60L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long cpu = serviceCpu.getAsLong() - cpuBefore;
         Map<Integer, List<Long>> byStatus = new TreeMap<>();
         samples.forEach(s -> byStatus.computeIfAbsent(s.status(), k -> new ArrayList<>()).add(s.nanos()));
         StringBuilder line = new StringBuilder(String.format("%-48s offered %5d/s for %2d s:", name, rate, seconds));
@@ -190,6 +214,10 @@ public final class LoadGenerator {
                     latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1) / 1e6,
                     latencies.get(latencies.size() - 1) / 1e6));
         });
+        if (cpuBefore >= 0 && cpu >= 0) {
+            // what a request costs the machine, less sensitive than latency to what else runs on it
+            line.append(String.format("  cpu %.2f cores, %.2f ms a request", cpu / 1e9 / elapsed, cpu / 1e6 / Math.max(1, samples.size())));
+        }
         System.out.println(line);
         return byStatus.entrySet().stream().filter(e -> e.getKey() / 100 == 2).mapToInt(e -> e.getValue().size()).sum() / elapsed;
     }
