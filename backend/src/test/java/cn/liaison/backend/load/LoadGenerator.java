@@ -92,8 +92,9 @@ public final class LoadGenerator {
             List<String> questions = KnowledgeBase.loadBundled().entries().stream().map(Entry::standardQuestion).toList();
             Random random = new Random(19);
             // the JIT compiles for tens of seconds: measured before that, every figure is several times worse
-            load.run("warm-up create 50/s", 50, 20, i -> load.create(enterprise, -1 - i));
-            load.run("warm-up chat 50/s", 50, 10, i -> load.chat(enterprise, message(questions, random, i)));
+            int warmUp = Integer.parseInt(System.getenv().getOrDefault("LOAD_WARMUP_SECONDS", "60"));
+            load.run("warm-up create 50/s", 50, warmUp * 2 / 3, i -> load.create(enterprise, -1 - i));
+            load.run("warm-up chat 50/s", 50, warmUp / 3, i -> load.chat(enterprise, message(questions, random, i)));
             double capacity = 0;
             if (phases.contains("create")) {
                 for (int rate : new int[] {50, 200, 500}) {

@@ -52,4 +52,22 @@ class MaskingTest {
         assertEquals("139****4321", Masking.maskPhone("139 8765 4321"));
         assertEquals("***", Masking.maskPhone("12345"));
     }
+
+    @Test
+    void theScansBeforeEachPatternChangeNothing() {
+        // lines built from pieces that trip each pattern, its scan, both or neither, in many orders
+        String[] pieces = {"POST /api/v1/requests 201 39ms requestId=3f2a", " Bearer abc.def-1", " BEARER x", "eyJhbGciOi.eyJzdWIi.sig",
+                " eyJ alone", "mongodb://u:pw@db:27017", "https://host/path@x", " ://", "@", "access_token=T1&x=1",
+                "\"Password\": \"p w\"", "SESSION_KEY:abc", "code=0a1b", "codes", "ticket", " 13812345678 ", "1381234567",
+                "2026112213812345678", "电话19900001111。", "：", "=", "tokenless", "签名 signature:s", "\u0000", ""};
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder line = new StringBuilder();
+            for (int k = random.nextInt(5); k >= 0; k--) {
+                line.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = line.toString();
+            assertEquals(Masking.maskWithoutScans(text), Masking.mask(text), text);
+        }
+    }
 }
