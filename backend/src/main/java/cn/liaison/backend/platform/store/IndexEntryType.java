@@ -3,7 +3,6 @@ package cn.liaison.backend.platform.store;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -43,12 +42,7 @@ final class IndexEntryType extends BasicDataType<IndexEntryType.Entry> {
 
     @Override
     public void write(WriteBuffer buff, Entry entry) {
-        List<Object> values = new ArrayList<>(entry.key().size());
-        for (int i = 0; i < entry.key().size(); i++) {
-            values.add(entry.key().get(i));
-        }
-        Document stored = new Document("k", values).append("p", entry.position());
-        BsonFrames.write(buff, stored);
+        BsonFrames.writeEntry(buff, entry.key(), entry.position());
     }
 
     @Override
