@@ -205,9 +205,18 @@ public final class ProjectService {
     /** Re-runs matching for one stored project (nightly job); empty when nothing changed or someone was faster. */
     Future<Boolean> rematch(JsonObject doc) {
         Instant now = clock.instant();
-        Project current = ProjectDocuments.project(doc);
-        List<PolicyMatch> before = ProjectDocuments.matches(doc);
-        PolicyReconciler.Outcome outcome = policies.reconcile(current, before, today(now));
+        Project current;
+        List<PolicyMatch> before;
+        PolicyReconciler.Outcome outcome;
+        try {
+            current = ProjectDocuments.project(doc);
+            before = ProjectDocuments.matches(doc);
+            outcome = policies.reconcile(current, before, today(now));
+        } catch (RuntimeException refused) {
+            // a stored project the rules refuse (no district: written outside the API) fails this
+            // future, as every other failure here does, instead of throwing out of the caller's chain
+            return Future.failedFuture(refused);
+        }
         if (outcome.matches().equals(before) && outcome.project().equals(current)) {
             return Future.succeededFuture(false);
         }

@@ -131,7 +131,7 @@ final class RequestNumbers {
             List<Waiting> failed = List.of();
             synchronized (this) {
                 reserving = false;
-                if (result.succeeded() && forDay.equals(day)) {
+                if (result.succeeded()) { // the day changes only between reservations
                     last = result.result();
                     next = last - count + 1;
                 } else if (result.failed()) {

@@ -6,10 +6,10 @@ import cn.liaison.backend.request.RequestQueries;
 import cn.liaison.backend.request.RequestTextSearch;
 import cn.liaison.backend.request.SearchCriteria;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import cn.liaison.backend.platform.store.NewestFirst;
+import cn.liaison.backend.platform.store.Pages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -156,7 +156,7 @@ final class RequestSearch implements RequestTextSearch, RequestListener {
         RequestIndex fresh = new RequestIndex();
         RequestIndex previous = index.get();
         building = fresh;
-        return indexFrom(fresh, null, 0).onFailure(e -> building = null).compose(n -> worker.executeBlocking(() -> {
+        return indexAll(fresh).onFailure(e -> building = null).compose(n -> worker.executeBlocking(() -> {
             index.set(fresh);
             building = null;
             if (previous != fresh) {
@@ -169,46 +169,24 @@ final class RequestSearch implements RequestTextSearch, RequestListener {
     }
 
     /**
-     * Reads one page of {@value #REBUILD_BATCH} requests after {@code after} (a short read of its own:
-     * no cursor stays open across the rebuild, so the embedded store never holds one read for
-     * 100,000 documents), indexes it on the worker, then goes on after its last request.
-     *
-     * <p>A loop of callbacks, not a chain of {@code compose}: each page's future is done with once
-     * the next read starts. Written as a recursion of {@code compose}, every level's future stayed
-     * linked to the next one's, with the lambda that held its page, until the last page: the
-     * rebuild kept every request it had read on the heap (at 1,000,000 requests, 6 GB filled before
-     * it ended; at 100,000, about 1.3 GB held until it did).
+     * Reads one page of {@value #REBUILD_BATCH} requests after another (a short read each: no cursor
+     * stays open across the rebuild, so the embedded store never holds one read for 100,000
+     * documents) and indexes each on the worker; {@link Pages} lets each page go once the next is read.
      */
-    private Future<Integer> indexFrom(RequestIndex fresh, NewestFirst after, int indexed) {
-        Promise<Integer> done = Promise.promise();
-        indexPage(fresh, after, indexed, done);
-        return done.future();
-    }
-
-    /** How a page went: how many were indexed and where the next page starts (null: the last page). */
-    private record Page(int indexed, NewestFirst next) {}
-
-    private void indexPage(RequestIndex fresh, NewestFirst after, int indexed, Promise<Integer> done) {
-        requests.newestFirst(after, REBUILD_BATCH).compose(page -> worker.executeBlocking(() -> {
-            int n = (int) page.stream().filter(fresh::put).count();
-            if (page.size() < REBUILD_BATCH) {
-                return new Page(n, null);
-            }
-            JsonObject last = page.get(page.size() - 1);
-            return NewestFirst.of(last).map(next -> new Page(n, next)).orElseGet(() -> {
-                // undated requests sort last and cannot be walked by date: indexed again when they next change
-                LOG.warn("Search index rebuild stopped at request {}: it has no createdAt", last.getString("_id"));
-                return new Page(n, null);
-            });
-        }, true)).onComplete(result -> {
-            if (result.failed()) {
-                done.fail(result.cause());
-            } else if (result.result().next() == null) {
-                done.complete(indexed + result.result().indexed());
-            } else {
-                indexPage(fresh, result.result().next(), indexed + result.result().indexed(), done);
-            }
-        });
+    private Future<Integer> indexAll(RequestIndex fresh) {
+        return Pages.<NewestFirst>walk(null, after -> requests.newestFirst(after, REBUILD_BATCH)
+                .compose(page -> worker.executeBlocking(() -> {
+                    long n = page.stream().filter(fresh::put).count();
+                    if (page.size() < REBUILD_BATCH) {
+                        return Pages.Step.<NewestFirst>last(n);
+                    }
+                    JsonObject last = page.get(page.size() - 1);
+                    return NewestFirst.of(last).map(next -> new Pages.Step<>(n, next)).orElseGet(() -> {
+                        // undated requests sort last and cannot be walked by date: indexed again when they next change
+                        LOG.warn("Search index rebuild stopped at request {}: it has no createdAt", last.getString("_id"));
+                        return Pages.Step.last(n);
+                    });
+                }, true))).map(Long::intValue);
     }
 
     void close() {

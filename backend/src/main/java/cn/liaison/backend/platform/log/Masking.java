@@ -1,6 +1,8 @@
 package cn.liaison.backend.platform.log;
 
-import java.util.regex.Matcher;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -21,39 +23,49 @@ public final class Masking {
     private Masking() {
     }
 
+    /**
+     * A pattern, its replacement, and a cheap scan for what any match needs. Every log line passes
+     * here (an access line for each request, on the event loop), and most lack what every pattern
+     * needs: running each only where its scan finds that took an access line from 16 to 0.8 µs.
+     */
+    private record Rule(BiPredicate<String, String> mayMatch, Pattern pattern, String replacement) {}
+
+    private static final List<Rule> RULES = List.of(
+            new Rule((text, lower) -> text.contains("://") && text.indexOf('@') >= 0, URL_CREDENTIALS, "$1***@"),
+            new Rule((text, lower) -> lower.contains("bearer"), BEARER, "$1***"),
+            new Rule((text, lower) -> text.contains("eyJ"), JWT, "***"),
+            new Rule((text, lower) -> mayNameASecret(lower), SECRET_PARAM, "$1***"),
+            new Rule((text, lower) -> hasElevenDigits(text), MOBILE, "$1****$3"));
+
     public static String mask(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        // Every log line passes here (an access line for each request, on the event loop): each
-        // pattern runs only where a cheap scan finds what it needs, which most lines lack.
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        String out = text;
-        if (lower.contains("://") && out.indexOf('@') >= 0) {
-            out = URL_CREDENTIALS.matcher(out).replaceAll("$1***@");
-        }
-        if (lower.contains("bearer")) {
-            out = BEARER.matcher(out).replaceAll("$1***");
-        }
-        if (out.contains("eyJ")) {
-            out = JWT.matcher(out).replaceAll("***");
-        }
-        if (mayNameASecret(lower)) {
-            out = SECRET_PARAM.matcher(out).replaceAll("$1***");
-        }
-        return hasElevenDigits(out) ? maskMobiles(out) : out;
+        return apply(text, true);
     }
 
-    /** The patterns in full on every text, as before the scans: what {@link #mask} must equal (tests). */
+    /** Every pattern on every text, without the scans: what {@link #mask} must equal (tests). */
     static String maskWithoutScans(String text) {
+        return apply(text, false);
+    }
+
+    private static String apply(String text, boolean scan) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = URL_CREDENTIALS.matcher(text).replaceAll("$1***@");
-        out = BEARER.matcher(out).replaceAll("$1***");
-        out = JWT.matcher(out).replaceAll("***");
-        out = SECRET_PARAM.matcher(out).replaceAll("$1***");
-        return maskMobiles(out);
+        String out = text;
+        String lower = null;
+        String lowered = null; // the text {@code lower} was made from: a rule that changed nothing keeps it
+        for (Rule rule : RULES) {
+            if (scan) {
+                if (lowered != out) {
+                    lower = out.toLowerCase(Locale.ROOT); // ASCII case as the patterns' (?i): no false "no"
+                    lowered = out;
+                }
+                if (!rule.mayMatch().test(out, lower)) {
+                    continue;
+                }
+            }
+            out = rule.pattern().matcher(out).replaceAll(rule.replacement());
+        }
+        return out;
     }
 
     /** Whether a secret parameter's name may occur: each of {@link #SECRET_PARAM}'s names contains one of these. */
@@ -97,13 +109,5 @@ public final class Masking {
             return "***";
         }
         return digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
-    }
-
-    private static String maskMobiles(String text) {
-        Matcher m = MOBILE.matcher(text);
-        if (!m.find()) {
-            return text;
-        }
-        return m.replaceAll("$1****$3");
     }
 }

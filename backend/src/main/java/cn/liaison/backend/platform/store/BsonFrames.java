@@ -77,18 +77,7 @@ final class BsonFrames {
 
         boolean entry(de.bwaldvogel.mongo.backend.KeyValue key, Object position) {
             int start = reserve(4);
-            int typeAt = reserve(1);
-            cString("k");
-            int arrayStart = reserve(4);
-            for (int i = 0; i < key.size(); i++) {
-                if (!element(name(i), key.get(i))) {
-                    return false;
-                }
-            }
-            byte0(0);
-            putInt(arrayStart, length - arrayStart);
-            bytes[typeAt] = 4;
-            if (!element("p", position)) {
+            if (!arrayElement("k", key) || !element("p", position)) {
                 return false;
             }
             byte0(0);
@@ -121,7 +110,16 @@ final class BsonFrames {
             return true;
         }
 
-        private boolean array(java.util.Collection<?> values) {
+        private boolean arrayElement(String name, Iterable<?> values) {
+            int typeAt = reserve(1);
+            if (!cString(name) || !array(values)) {
+                return false;
+            }
+            bytes[typeAt] = 4;
+            return true;
+        }
+
+        private boolean array(Iterable<?> values) {
             int start = reserve(4);
             int i = 0;
             for (Object value : values) {
@@ -135,6 +133,9 @@ final class BsonFrames {
         }
 
         private boolean element(String name, Object value) {
+            if (value instanceof List<?> list) {
+                return arrayElement(name, list);
+            }
             int typeAt = reserve(1);
             if (!cString(name)) {
                 return false;
@@ -174,11 +175,6 @@ final class BsonFrames {
             } else if (value instanceof Boolean b) {
                 type = 8;
                 byte0(b ? 1 : 0);
-            } else if (value instanceof java.util.List<?> list) {
-                type = 4;
-                if (!array(list)) {
-                    return false;
-                }
             } else if (value instanceof java.time.Instant instant) {
                 type = 9;
                 putLong(reserve(8), instant.toEpochMilli());
