@@ -38,7 +38,7 @@ final class Features {
     static List<Feature> all(AppConfig c) {
         return List.of(new IdentityFeature(new IdentityFeature.Settings(c.jwtSecret(), c.dataDir(), c.jwtTtl(),
                         c.mobile().passwordLogin())), new CalendarFeature(c.officeHours()), new OrgFeature(),
-                new ProjectDirectoryFeature(), new StaffFeature(), new DemoFeature(), new KbFeature(c.kbAnswersPerMinute()),
+                new ProjectDirectoryFeature(), new StaffFeature(), new DemoFeature(), new KbFeature(c.kbAnswersPerMinute(), c.kbBackgroundEmbeddingsPerSecond()),
                 new RequestsFeature(c.sla()), new SearchFeature(), new GuidingCasesFeature(), new SlaFeature(c.sla()),
                 new HotlineFeature(c.hotline12345()), new ProjectsFeature(c.projects()), new AttachmentsFeature(),
                 new ScenariosFeature(), new InspectionsFeature(c.mobile().publicBaseUrl()), new PlansFeature(c.sla()),

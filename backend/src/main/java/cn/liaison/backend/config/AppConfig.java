@@ -47,6 +47,7 @@ public record AppConfig(
         OfficeHours officeHours,
         SlaPolicy sla,
         int kbAnswersPerMinute,
+        int kbBackgroundEmbeddingsPerSecond,
         Hotline12345Settings hotline12345,
         ProjectSettings projects,
         MiniProgramConfig miniProgram,
@@ -62,6 +63,10 @@ public record AppConfig(
     public AppConfig {
         if (kbAnswersPerMinute < 1) {
             throw new ConfigException(ConfigKey.KB_ANSWERS_PER_MINUTE.name(), "must be at least 1, was " + kbAnswersPerMinute);
+        }
+        if (kbBackgroundEmbeddingsPerSecond < 0) {
+            throw new ConfigException(ConfigKey.KB_BACKGROUND_EMBEDDINGS_PER_SECOND.name(), "must not be negative, was "
+                    + kbBackgroundEmbeddingsPerSecond);
         }
         if (httpHost == null || httpHost.isBlank()) {
             throw new ConfigException(ConfigKey.HTTP_HOST.name(), "must not be empty");

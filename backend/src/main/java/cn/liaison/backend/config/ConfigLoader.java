@@ -78,6 +78,7 @@ public final class ConfigLoader {
                 officeHours(v.get(ConfigKey.OFFICE_HOURS)),
                 sla(v),
                 intValue(v, ConfigKey.KB_ANSWERS_PER_MINUTE),
+                intValue(v, ConfigKey.KB_BACKGROUND_EMBEDDINGS_PER_SECOND),
                 hotline12345(v),
                 new AppConfig.ProjectSettings(v.get(ConfigKey.POLICY_REGION).trim(), v.get(ConfigKey.PROJECT_CARD_LINK).trim()),
                 MiniProgramConfig.from(v),

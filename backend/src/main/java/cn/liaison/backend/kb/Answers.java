@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Every knowledge-base search of the service (chat, public answer, hotline assist, request
@@ -24,7 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       and request creation slowed to seconds); at most {@code threads × 2} searches in it or
  *       waiting, so a person never queues behind more than two inferences;</li>
  *   <li>a search the service makes for itself ({@link #askInBackground}, request assessment) is
- *       embedded only when the pool has a thread free: it never waits behind a person's question;</li>
+ *       embedded only when the pool has a thread free, so it never waits behind a person's question,
+ *       and at most {@code backgroundPerSecond} times a second (a token bucket holding one second's
+ *       worth): one inference is about 7 ms of a core, so a burst of requests would otherwise keep a
+ *       core on the model for assessments alone and the requests' own answers wait for CPU;</li>
  *   <li>beyond that, a words-only search on the pool {@code kb-lexical}, flagged {@code lexicalOnly}
  *       (scores are lower, so it answers less often; it is not cached).</li>
  * </ul>
@@ -44,6 +48,7 @@ public final class Answers {
     private final int maxInFlight;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong generation = new AtomicLong();
+    private final Budget background;
     private final Map<Key, SearchOutcome> cache = new LinkedHashMap<>(1_024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, SearchOutcome> eldest) {
@@ -51,28 +56,34 @@ public final class Answers {
         }
     };
 
-    public Answers(Vertx vertx) {
-        this(vertx, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    /** @param backgroundPerSecond the service's own searches embedded per second at most (0: none) */
+    public Answers(Vertx vertx, int backgroundPerSecond) {
+        this(vertx, Math.max(1, Runtime.getRuntime().availableProcessors() / 2), backgroundPerSecond, System::nanoTime);
     }
 
-    Answers(Vertx vertx, int threads) {
+    Answers(Vertx vertx, int threads, int backgroundPerSecond, LongSupplier nanoTime) {
         this.embedPool = vertx.createSharedWorkerExecutor("kb-embed", threads);
         this.lexicalPool = vertx.createSharedWorkerExecutor("kb-lexical", threads);
         this.threads = threads;
         this.maxInFlight = threads * 2;
+        this.background = new Budget(backgroundPerSecond, nanoTime);
     }
 
     /** A person's question: embedded unless {@code threads × 2} searches are already in or waiting for the pool. */
     public Future<Answer> ask(KnowledgeBase kb, String question, Audience audience) {
-        return ask(kb, question, audience, maxInFlight);
+        return ask(kb, question, audience, maxInFlight, null);
     }
 
-    /** The service's own search: embedded only when a pool thread is free, so it never delays a person's. */
+    /**
+     * The service's own search: embedded only when a pool thread is free, so it never delays a
+     * person's, and only within the background budget.
+     */
     public Future<Answer> askInBackground(KnowledgeBase kb, String question, Audience audience) {
-        return ask(kb, question, audience, threads);
+        return ask(kb, question, audience, threads, background);
     }
 
-    private Future<Answer> ask(KnowledgeBase kb, String question, Audience audience, int limit) {
+    /** @param budget what an embedding must also fit in, or null for a person's question */
+    private Future<Answer> ask(KnowledgeBase kb, String question, Audience audience, int limit, Budget budget) {
         Key key = new Key(normalise(question), audience);
         SearchOutcome known;
         synchronized (cache) {
@@ -81,7 +92,7 @@ public final class Answers {
         if (known != null) {
             return Future.succeededFuture(new Answer(asAsked(known, question), true, false));
         }
-        if (inFlight.incrementAndGet() > limit) {
+        if (inFlight.incrementAndGet() > limit || budget != null && !budget.take()) {
             inFlight.decrementAndGet();
             return lexicalPool.executeBlocking(() -> new Answer(kb.askLexical(question, audience), false, true), false);
         }
@@ -109,6 +120,41 @@ public final class Answers {
     /** Searches in the embedding pool or waiting for it now. */
     int inFlight() {
         return inFlight.get();
+    }
+
+    /**
+     * A token bucket: {@code perSecond} tokens a second, holding at most one second's worth (at
+     * least one token), full at the start.
+     */
+    static final class Budget {
+        private final double perSecond;
+        private final double capacity;
+        private final LongSupplier nanoTime;
+        private double tokens;
+        private long last;
+
+        Budget(int perSecond, LongSupplier nanoTime) {
+            if (perSecond < 0) {
+                throw new IllegalArgumentException("a budget cannot be negative: " + perSecond);
+            }
+            this.perSecond = perSecond;
+            this.capacity = Math.max(1, perSecond);
+            this.nanoTime = nanoTime;
+            this.tokens = perSecond == 0 ? 0 : capacity;
+            this.last = nanoTime.getAsLong();
+        }
+
+        /** Takes a token if there is one. */
+        synchronized boolean take() {
+            long now = nanoTime.getAsLong();
+            tokens = Math.min(capacity, tokens + (now - last) * perSecond / 1e9);
+            last = now;
+            if (tokens < 1) {
+                return false;
+            }
+            tokens -= 1;
+            return true;
+        }
     }
 
     /** Full-width to half-width, case, spacing and trailing punctuation do not change a question. */

@@ -22,10 +22,12 @@ public final class KbFeature implements Feature {
     private static final Logger LOG = LoggerFactory.getLogger(KbFeature.class);
 
     private final int answersPerMinute;
+    private final int backgroundEmbeddingsPerSecond;
     private KbModule module;
 
-    public KbFeature(int answersPerMinute) {
+    public KbFeature(int answersPerMinute, int backgroundEmbeddingsPerSecond) {
         this.answersPerMinute = answersPerMinute;
+        this.backgroundEmbeddingsPerSecond = backgroundEmbeddingsPerSecond;
     }
 
     @Override
@@ -39,7 +41,8 @@ public final class KbFeature implements Feature {
                 KbCollections.IMPORTS);
         // vectors of the content's texts survive a restart: the index is built without the model
         cn.liaison.kb.index.KbIndex.keepVectorsIn(platform.dataDir().resolve("kb-vectors"));
-        module = new KbModule(platform.vertx(), platform.stores(), platform.blocking(), platform.clock(), answersPerMinute);
+        module = new KbModule(platform.vertx(), platform.stores(), platform.blocking(), platform.clock(), answersPerMinute,
+                backgroundEmbeddingsPerSecond);
         module.start().onFailure(e -> LOG.error("Knowledge base failed to load: {}", e.toString(), e));
         platform.ports().publish(KbModule.class, module);
         platform.ports().publish(cn.liaison.backend.stats.DirectAnswers.Chat.class, module.chatDirectAnswers());

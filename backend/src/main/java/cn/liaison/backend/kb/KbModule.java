@@ -29,11 +29,12 @@ public final class KbModule {
     private final GapLoop gapLoop;
     private Future<KnowledgeBase> ready = Future.failedFuture("the knowledge base has not been started");
 
-    public KbModule(Vertx vertx, Stores stores, WorkerExecutor worker, Clock clock, int answersPerMinute) {
+    public KbModule(Vertx vertx, Stores stores, WorkerExecutor worker, Clock clock, int answersPerMinute,
+                    int backgroundEmbeddingsPerSecond) {
         KbRepository entries = new KbRepository(stores.mongo());
         QuestionLog questions = new QuestionLog(stores.mongo(), clock);
         this.questions = questions;
-        this.service = new KbService(entries, questions, worker, clock, new Answers(vertx));
+        this.service = new KbService(entries, questions, worker, clock, new Answers(vertx, backgroundEmbeddingsPerSecond));
         this.sync = new KbSync(vertx, stores.redisClient(), stores.redis(), service, UUID.randomUUID().toString());
         this.admin = new KbAdmin(entries, service, sync, clock);
         this.clock = clock;

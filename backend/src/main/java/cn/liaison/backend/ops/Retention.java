@@ -6,6 +6,7 @@ import cn.liaison.backend.platform.telemetry.Meters;
 
 import cn.liaison.backend.platform.store.MongoDocs;
 import cn.liaison.backend.platform.store.StoredCollection;
+import cn.liaison.backend.platform.store.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -66,33 +67,31 @@ public final class Retention {
     public Future<Long> runOnce() {
         Future<Long> chain = Future.succeededFuture(0L);
         for (Rule rule : rules) {
-            chain = chain.compose(total -> expire(rule, clock.instant().minus(rule.keep()), 0).map(n -> total + n));
+            chain = chain.compose(total -> expire(rule, clock.instant().minus(rule.keep())).map(n -> total + n));
         }
         return chain;
     }
 
-    private Future<Long> expire(Rule rule, Instant cutoff, int batch) {
-        if (batch >= BATCHES) {
-            return Future.succeededFuture(0L);
-        }
+    /** Up to {@code BATCHES} batches of the rule's expired documents, oldest first, one after the other. */
+    private Future<Long> expire(Rule rule, Instant cutoff) {
         JsonObject expired = new JsonObject().put(rule.field(), new JsonObject().put("$lt", MongoDocs.date(cutoff)));
-        return mongo.findWithOptions(rule.collection(), expired, new FindOptions().setLimit(BATCH)
+        return Pages.walk(0, batch -> mongo.findWithOptions(rule.collection(), expired, new FindOptions().setLimit(BATCH)
                         .setFields(new JsonObject().put("_id", 1)))
                 .compose(docs -> {
                     if (docs.isEmpty()) {
-                        return Future.succeededFuture(0L);
+                        return Future.succeededFuture(Pages.Step.<Integer>last(0));
                     }
                     JsonArray ids = new JsonArray();
                     docs.forEach(doc -> ids.add(doc.getValue("_id")));
                     return mongo.removeDocuments(rule.collection(), new JsonObject().put("_id", new JsonObject().put("$in", ids)))
                             .map(result -> result == null ? 0L : result.getRemovedCount())
-                            .onSuccess(n -> {
+                            .map(n -> {
                                 Meters.retentionDeleted(rule.collection(), n);
                                 LOG.info("Retention: {} documents of {} older than {} days deleted", n, rule.collection(),
                                         rule.keep().toDays());
-                            })
-                            .compose(n -> docs.size() < BATCH ? Future.succeededFuture(n)
-                                    : expire(rule, cutoff, batch + 1).map(more -> n + more));
-                });
+                                boolean more = docs.size() == BATCH && batch + 1 < BATCHES;
+                                return new Pages.Step<>(n, more ? batch + 1 : null);
+                            });
+                }));
     }
 }

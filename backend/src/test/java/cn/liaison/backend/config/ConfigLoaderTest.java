@@ -117,6 +117,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void backgroundEmbeddingsDefaultToTwentyASecondAndCannotBeNegative() {
+        assertEquals(20, ConfigLoader.load(Map.of()).kbBackgroundEmbeddingsPerSecond());
+        assertEquals(0, ConfigLoader.load(Map.of("KB_BACKGROUND_EMBEDDINGS_PER_SECOND", "0")).kbBackgroundEmbeddingsPerSecond());
+        assertEquals("KB_BACKGROUND_EMBEDDINGS_PER_SECOND", assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("KB_BACKGROUND_EMBEDDINGS_PER_SECOND", "-1"))).key());
+    }
+
+    @Test
     void tokenAndOfficeHourDefaults() {
         AppConfig config = ConfigLoader.load(Map.of());
 

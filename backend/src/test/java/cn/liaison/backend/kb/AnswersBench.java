@@ -17,7 +17,8 @@ public final class AnswersBench {
     public static void main(String[] args) throws Exception {
         Vertx vertx = Vertx.vertx();
         try (KnowledgeBase kb = KnowledgeBase.open(KnowledgeBase.loadBundled(), RetrievalConfig.defaults())) {
-            Answers answers = new Answers(vertx);
+            Answers answers = new Answers(vertx, Integer.parseInt(
+                    cn.liaison.backend.config.ConfigKey.KB_BACKGROUND_EMBEDDINGS_PER_SECOND.defaultValue()));
             List<String> questions = kb.content().entries().stream().map(e -> e.standardQuestion()).toList();
             answers.ask(kb, questions.get(0), Audience.CHAT).await(60, TimeUnit.SECONDS); // model warm-up
             int fresh = Math.min(200, questions.size() * 4);

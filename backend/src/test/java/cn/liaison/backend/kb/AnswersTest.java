@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * How {@link Answers} shares its embedding pool: a person's question waits behind at most two
  * searches per pool thread, the service's own search never waits, and the rest is answered from the
- * words only. The pool's one thread is held by the test, so every count below is exact. The words-only
+ * words only; the service embeds at most its budget a second. The pool's one thread is held by the test,
+ * so every count below is exact. The words-only
  * variant keeps the model out of a unit test; the pool and its bounds are the same.
  */
 class AnswersTest {
@@ -41,7 +43,7 @@ class AnswersTest {
 
     @Test
     void aPersonWaitsBehindAtMostTwoSearchesPerThreadAndTheServiceNeverWaits() throws Exception {
-        Answers answers = new Answers(vertx, 1);
+        Answers answers = new Answers(vertx, 1, 1_000, System::nanoTime);
         CountDownLatch release = new CountDownLatch(1);
         WorkerExecutor samePool = vertx.createSharedWorkerExecutor("kb-embed", 1);
         samePool.executeBlocking(() -> release.await(30, TimeUnit.SECONDS), false);
@@ -66,5 +68,42 @@ class AnswersTest {
         Answers.Answer idle = answers.askInBackground(kb, "防空地下室易地建设费怎么缴纳", Audience.CHAT).await(10, TimeUnit.SECONDS);
         assertFalse(idle.lexicalOnly(), "with the pool free, the service's search uses it (the words-only answer was not cached)");
         samePool.close();
+    }
+
+    @Test
+    void theServiceEmbedsAtMostItsBudgetASecond() throws Exception {
+        AtomicLong now = new AtomicLong(TimeUnit.HOURS.toNanos(5));
+        Answers answers = new Answers(vertx, 1, 3, now::get);
+        // the pool is free throughout: each search ends before the next is asked
+        int embedded = 0;
+        for (int i = 0; i < 5; i++) {
+            embedded += answers.askInBackground(kb, "人防工程竣工验收备案第" + i + "次", Audience.CHAT)
+                    .await(10, TimeUnit.SECONDS).lexicalOnly() ? 0 : 1;
+        }
+        assertEquals(3, embedded, "a second's worth at the start, then words only");
+        assertFalse(answers.ask(kb, "人防工程竣工验收备案第9次", Audience.CHAT).await(10, TimeUnit.SECONDS).lexicalOnly(),
+                "a person's question is not held to the service's budget");
+
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(340)); // a third of a second: one more
+        assertFalse(answers.askInBackground(kb, "人防工程竣工验收备案第10次", Audience.CHAT)
+                .await(10, TimeUnit.SECONDS).lexicalOnly());
+        assertTrue(answers.askInBackground(kb, "人防工程竣工验收备案第11次", Audience.CHAT)
+                .await(10, TimeUnit.SECONDS).lexicalOnly());
+
+        now.addAndGet(TimeUnit.MINUTES.toNanos(10)); // a quiet spell fills the bucket to one second's worth, no more
+        embedded = 0;
+        for (int i = 20; i < 25; i++) {
+            embedded += answers.askInBackground(kb, "人防工程竣工验收备案第" + i + "次", Audience.CHAT)
+                    .await(10, TimeUnit.SECONDS).lexicalOnly() ? 0 : 1;
+        }
+        assertEquals(3, embedded);
+        assertEquals(0, answers.inFlight(), "a refused budget gives its pool place back");
+    }
+
+    @Test
+    void aZeroBudgetKeepsTheServiceOffTheModel() throws Exception {
+        Answers answers = new Answers(vertx, 1, 0, System::nanoTime);
+        assertTrue(answers.askInBackground(kb, "防空地下室易地建设费怎么缴纳", Audience.CHAT)
+                .await(10, TimeUnit.SECONDS).lexicalOnly());
     }
 }
