@@ -5,7 +5,9 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,7 +18,22 @@ public final class MongoEnterprises implements EnterpriseRegister {
 
     static final String COLLECTION = OrgCollections.ENTERPRISES.name();
 
+    /** Enterprises remembered once found (a create looked its enterprise up twice: for its name, then to route it). */
+    static final int CACHED = 10_000;
+
     private final MongoClient mongo;
+    /**
+     * Found enterprises by id. Safe without expiry because an enterprise is never changed or
+     * removed once registered (this class only inserts, and is the collection's only writer);
+     * an id not found is not remembered, since it may be registered a moment later.
+     */
+    private final Map<String, Enterprise> found = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Enterprise> eldest) {
+                    return size() > CACHED;
+                }
+            });
 
     public MongoEnterprises(MongoClient mongo) {
         this.mongo = mongo;
@@ -28,8 +45,17 @@ public final class MongoEnterprises implements EnterpriseRegister {
 
     @Override
     public Future<Optional<Enterprise>> find(String id) {
+        Enterprise known = found.get(id);
+        if (known != null) {
+            return Future.succeededFuture(Optional.of(known));
+        }
         return mongo.findOne(COLLECTION, new JsonObject().put("_id", id), null)
-                .map(doc -> Optional.ofNullable(doc).map(MongoEnterprises::fromDocument));
+                .map(doc -> Optional.ofNullable(doc).map(MongoEnterprises::fromDocument))
+                .andThen(done -> {
+                    if (done.succeeded()) {
+                        done.result().ifPresent(enterprise -> found.put(enterprise.id(), enterprise));
+                    }
+                });
     }
 
     @Override

@@ -91,8 +91,9 @@ public final class LoadGenerator {
                             .getOperatingSystemMXBean())::getProcessCpuTime);
             List<String> questions = KnowledgeBase.loadBundled().entries().stream().map(Entry::standardQuestion).toList();
             Random random = new Random(19);
-            // the JIT compiles for tens of seconds: measured before that, every figure is several times worse
-            int warmUp = Integer.parseInt(System.getenv().getOrDefault("LOAD_WARMUP_SECONDS", "60"));
+            // the JIT compiles for minutes: C2 took 0.5-0.8 of a core for the first 90 s of load and under
+            // 0.2 after two minutes (per-thread CPU from /proc); measured before that, every figure is worse
+            int warmUp = Integer.parseInt(System.getenv().getOrDefault("LOAD_WARMUP_SECONDS", "120"));
             load.run("warm-up create 50/s", 50, warmUp * 2 / 3, i -> load.create(enterprise, -1 - i));
             load.run("warm-up chat 50/s", 50, warmUp / 3, i -> load.chat(enterprise, message(questions, random, i)));
             double capacity = 0;
