@@ -25,4 +25,5 @@ cd "$root"
 # The local run is a demo: demo accounts and data, the pretend WeChat login, demo bindings approved
 # at once. DEMO=off deploy/run-local.sh runs it as a real (empty) single-node install instead.
 export DEMO="${DEMO:-on}"
-exec java ${JAVA_OPTS:-} -jar "$jar" "$@"
+# Shenandoah unless JAVA_OPTS says otherwise: its pauses stay in milliseconds under load (README, "Ninth round")
+exec java ${JAVA_OPTS:--XX:+UseShenandoahGC} -jar "$jar" "$@"

@@ -31,8 +31,8 @@ public enum ConfigKey {
             + "milliseconds; while it is missed the class admits fewer at once (down to 8), 0 = always the full HTTP_CONCURRENCY"),
     KB_ANSWERS_PER_MINUTE("60", "public knowledge-base answers per client address and minute"),
     KB_BACKGROUND_EMBEDDINGS_PER_SECOND("20", "the service's own knowledge-base searches (assessing a new request) that "
-            + "may use the embedding model per second; beyond it they match on words only, so a burst of requests does "
-            + "not keep a core on the model; 0 = words only"),
+            + "may use the embedding model per second; beyond it a request is routed without a category and not "
+            + "forwarded, so a burst of requests does not keep a core on the model; 0 = never"),
     HOTLINE_12345_SECRET(null, "shared HMAC-SHA256 key with the 12345 platform, at least 16 characters; "
             + "unset = the 12345 integration is off (its endpoints answer 503), in every mode"),
     HOTLINE_12345_BASE(null, "the 12345 platform's base URL; callbacks are POSTed to {base}/callbacks"),

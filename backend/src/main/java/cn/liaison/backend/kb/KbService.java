@@ -174,7 +174,7 @@ public final class KbService {
     }
 
     /** A search the service makes for itself (request assessment): cached, not logged, never ahead of a person's. */
-    public Future<Answers.Answer> searchInBackground(String question, cn.liaison.kb.index.Audience audience) {
+    public Future<java.util.Optional<Answers.Answer>> searchInBackground(String question, cn.liaison.kb.index.Audience audience) {
         return ready.future().compose(base -> answers.askInBackground(base, question, audience));
     }
 

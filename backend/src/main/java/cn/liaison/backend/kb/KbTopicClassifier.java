@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * Categorises a request by asking the knowledge base what its text is about: the topic of the best
  * entry when retrieval is confident, or the department that owns it when it is not ours. The
- * search is CPU work, so it runs on the worker pool.
+ * search is CPU work, so it runs on the worker pool. When the model is not free for it (its thread
+ * busy, or the background budget spent: see {@link Answers}) no search is made and the request is
+ * routed uncategorised; words alone are not trusted to send a request to another department.
  */
 public final class KbTopicClassifier implements TopicClassifier {
 
@@ -31,20 +33,11 @@ public final class KbTopicClassifier implements TopicClassifier {
     @Override
     public Future<Classification> classify(String text) {
         return knowledgeBase.compose(kb -> service.searchInBackground(text, cn.liaison.kb.index.Audience.CHAT)
-                .map(answer -> toClassification(kb, answer)));
+                .map(answer -> answer.map(found -> toClassification(kb, found.outcome()))
+                        .orElseGet(Classification::unknown)));
     }
 
-    /**
-     * A words-only search (the model busy, or the background budget spent) does not send a request
-     * to another department: on the eval sets words alone forwarded 7 of 119 questions that were
-     * ours (the model: 1), and a forwarded request leaves the office. It is routed as uncategorised
-     * instead, and the liaison who gets it can still forward it.
-     */
-    static Classification toClassification(KnowledgeBase kb, Answers.Answer answer) {
-        SearchOutcome outcome = answer.outcome();
-        if (outcome.decision() == Decision.FORWARDED && answer.lexicalOnly()) {
-            return Classification.unknown();
-        }
+    private static Classification toClassification(KnowledgeBase kb, SearchOutcome outcome) {
         if (outcome.decision() == Decision.FORWARDED) {
             return new Classification(Optional.empty(), null, outcome.confidence(),
                     outcome.forwardRule().map(r -> r.department()));

@@ -68,7 +68,8 @@ final class ShippedJar implements AutoCloseable {
         }
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
+        // the collector the image, the manifests and deploy/run-local.sh start it with
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseShenandoahGC", "-jar", jar.toString())
                 .directory(dataDir.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

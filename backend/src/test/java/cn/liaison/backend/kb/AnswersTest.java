@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * How {@link Answers} shares its embedding pool: a person's question waits behind at most two
  * searches per pool thread, the service's own search never waits, and the rest is answered from the
- * words only; the service embeds at most its budget a second. The pool's one thread is held by the test,
+ * words only; the service embeds at most its budget a second and otherwise does not search. The pool's one thread is held by the test,
  * so every count below is exact. The words-only
  * variant keeps the model out of a unit test; the pool and its bounds are the same.
  */
@@ -49,12 +49,12 @@ class AnswersTest {
         samePool.executeBlocking(() -> release.await(30, TimeUnit.SECONDS), false);
 
         Future<Answers.Answer> first = answers.ask(kb, "人防工程竣工验收备案需要哪些材料", Audience.CHAT);
-        Answers.Answer background = answers.askInBackground(kb, "防空地下室易地建设费怎么缴纳", Audience.CHAT)
-                .await(10, TimeUnit.SECONDS);
+        java.util.Optional<Answers.Answer> background = answers.askInBackground(kb, "防空地下室易地建设费怎么缴纳",
+                Audience.CHAT).await(10, TimeUnit.SECONDS);
         Future<Answers.Answer> second = answers.ask(kb, "人防施工图审查要多久", Audience.CHAT);
         Answers.Answer third = answers.ask(kb, "人防工程平时使用要备案吗", Audience.CHAT).await(10, TimeUnit.SECONDS);
 
-        assertTrue(background.lexicalOnly(), "the service's search does not queue behind a person's");
+        assertTrue(background.isEmpty(), "the service's search does not queue behind a person's, nor falls back to words");
         assertTrue(third.lexicalOnly(), "two searches already wait for the one thread: words only, at once");
         assertFalse(first.isComplete(), "the pool's thread is held, so the first question is still waiting");
         assertEquals(2, answers.inFlight());
@@ -65,8 +65,9 @@ class AnswersTest {
         assertEquals(0, answers.inFlight());
         assertTrue(answers.ask(kb, "人防施工图审查要多久？", Audience.CHAT).await(10, TimeUnit.SECONDS).cached(),
                 "asked again with a question mark: from the cache");
-        Answers.Answer idle = answers.askInBackground(kb, "防空地下室易地建设费怎么缴纳", Audience.CHAT).await(10, TimeUnit.SECONDS);
-        assertFalse(idle.lexicalOnly(), "with the pool free, the service's search uses it (the words-only answer was not cached)");
+        Answers.Answer idle = answers.askInBackground(kb, "防空地下室易地建设费怎么缴纳", Audience.CHAT).await(10, TimeUnit.SECONDS)
+                .orElseThrow();
+        assertFalse(idle.lexicalOnly() || idle.cached(), "with the pool free, the service's search uses it");
         samePool.close();
     }
 
@@ -78,23 +79,23 @@ class AnswersTest {
         int embedded = 0;
         for (int i = 0; i < 5; i++) {
             embedded += answers.askInBackground(kb, "人防工程竣工验收备案第" + i + "次", Audience.CHAT)
-                    .await(10, TimeUnit.SECONDS).lexicalOnly() ? 0 : 1;
+                    .await(10, TimeUnit.SECONDS).isPresent() ? 1 : 0;
         }
-        assertEquals(3, embedded, "a second's worth at the start, then words only");
+        assertEquals(3, embedded, "a second's worth at the start, then none");
         assertFalse(answers.ask(kb, "人防工程竣工验收备案第9次", Audience.CHAT).await(10, TimeUnit.SECONDS).lexicalOnly(),
                 "a person's question is not held to the service's budget");
 
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(340)); // a third of a second: one more
-        assertFalse(answers.askInBackground(kb, "人防工程竣工验收备案第10次", Audience.CHAT)
-                .await(10, TimeUnit.SECONDS).lexicalOnly());
+        assertTrue(answers.askInBackground(kb, "人防工程竣工验收备案第10次", Audience.CHAT)
+                .await(10, TimeUnit.SECONDS).isPresent());
         assertTrue(answers.askInBackground(kb, "人防工程竣工验收备案第11次", Audience.CHAT)
-                .await(10, TimeUnit.SECONDS).lexicalOnly());
+                .await(10, TimeUnit.SECONDS).isEmpty());
 
         now.addAndGet(TimeUnit.MINUTES.toNanos(10)); // a quiet spell fills the bucket to one second's worth, no more
         embedded = 0;
         for (int i = 20; i < 25; i++) {
             embedded += answers.askInBackground(kb, "人防工程竣工验收备案第" + i + "次", Audience.CHAT)
-                    .await(10, TimeUnit.SECONDS).lexicalOnly() ? 0 : 1;
+                    .await(10, TimeUnit.SECONDS).isPresent() ? 1 : 0;
         }
         assertEquals(3, embedded);
         assertEquals(0, answers.inFlight(), "a refused budget gives its pool place back");
@@ -104,6 +105,6 @@ class AnswersTest {
     void aZeroBudgetKeepsTheServiceOffTheModel() throws Exception {
         Answers answers = new Answers(vertx, 1, 0, System::nanoTime);
         assertTrue(answers.askInBackground(kb, "防空地下室易地建设费怎么缴纳", Audience.CHAT)
-                .await(10, TimeUnit.SECONDS).lexicalOnly());
+                .await(10, TimeUnit.SECONDS).isEmpty());
     }
 }
