@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.text.Normalizer;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -53,12 +52,7 @@ public final class Answers {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong generation = new AtomicLong();
     private final Budget background;
-    private final Map<Key, SearchOutcome> cache = new LinkedHashMap<>(1_024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, SearchOutcome> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    };
+    private final Map<Key, SearchOutcome> cache = cn.liaison.backend.platform.LeastRecentlyUsed.map(CACHE_ENTRIES);
 
     /** @param backgroundPerSecond the service's own searches embedded per second at most (0: none) */
     public Answers(Vertx vertx, int backgroundPerSecond) {
@@ -75,7 +69,15 @@ public final class Answers {
 
     /** A person's question: embedded unless {@code threads × 2} searches are already in or waiting for the pool. */
     public Future<Answer> ask(KnowledgeBase kb, String question, Audience audience) {
-        return ask(kb, question, audience, maxInFlight, null);
+        Key key = new Key(normalise(question), audience);
+        Answer known = cached(key, question);
+        if (known != null) {
+            return Future.succeededFuture(known);
+        }
+        if (!enterPool(maxInFlight)) {
+            return lexicalPool.executeBlocking(() -> new Answer(kb.askLexical(question, audience), false, true), false);
+        }
+        return embed(kb, question, key);
     }
 
     /**
@@ -83,31 +85,41 @@ public final class Answers {
      * delays a person's) and the background budget allows; otherwise none (empty).
      */
     public Future<Optional<Answer>> askInBackground(KnowledgeBase kb, String question, Audience audience) {
-        return ask(kb, question, audience, threads, background).map(Optional::ofNullable);
+        Key key = new Key(normalise(question), audience);
+        Answer known = cached(key, question);
+        if (known != null) {
+            return Future.succeededFuture(Optional.of(known));
+        }
+        if (!enterPool(threads)) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        if (!background.take()) {
+            inFlight.decrementAndGet();
+            return Future.succeededFuture(Optional.empty());
+        }
+        return embed(kb, question, key).map(Optional::of);
     }
 
-    /**
-     * @param budget what an embedding must also fit in, or null for a person's question
-     * @return the answer, or null for the service's own search when the model is not free for it
-     */
-    private Future<Answer> ask(KnowledgeBase kb, String question, Audience audience, int limit, Budget budget) {
-        Key key = new Key(normalise(question), audience);
+    private Answer cached(Key key, String question) {
         SearchOutcome known;
         synchronized (cache) {
             known = cache.get(key);
         }
-        if (known != null) {
-            return Future.succeededFuture(new Answer(asAsked(known, question), true, false));
-        }
-        if (inFlight.incrementAndGet() > limit || budget != null && !budget.take()) {
+        return known == null ? null : new Answer(asAsked(known, question), true, false);
+    }
+
+    /** Takes a place in the embedding pool when fewer than {@code limit} are taken; the embedding gives it back. */
+    private boolean enterPool(int limit) {
+        if (inFlight.incrementAndGet() > limit) {
             inFlight.decrementAndGet();
-            if (budget != null) {
-                return Future.succeededFuture();
-            }
-            return lexicalPool.executeBlocking(() -> new Answer(kb.askLexical(question, audience), false, true), false);
+            return false;
         }
+        return true;
+    }
+
+    private Future<Answer> embed(KnowledgeBase kb, String question, Key key) {
         long asOf = generation.get();
-        return embedPool.executeBlocking(() -> kb.ask(question, audience), false)
+        return embedPool.executeBlocking(() -> kb.ask(question, key.audience()), false)
                 .andThen(done -> inFlight.decrementAndGet())
                 .map(outcome -> {
                     synchronized (cache) {

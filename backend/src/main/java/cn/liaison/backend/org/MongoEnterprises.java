@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,12 +27,7 @@ public final class MongoEnterprises implements EnterpriseRegister {
      * an id not found is not remembered, since it may be registered a moment later.
      */
     private final Map<String, Enterprise> found = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Enterprise> eldest) {
-                    return size() > CACHED;
-                }
-            });
+            cn.liaison.backend.platform.LeastRecentlyUsed.map(CACHED));
 
     public MongoEnterprises(MongoClient mongo) {
         this.mongo = mongo;
