@@ -10,38 +10,32 @@ import cn.liaison.backend.org.ProjectDirectory;
 import cn.liaison.backend.org.Unit;
 import cn.liaison.backend.org.UnitDirectory;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * 研判 on arrival: the type (when not given) and category from the text, the district and park from
  * the project, the enterprise or what the submitter said, and the route: the project's own liaison,
- * else the unit's liaison with the fewest open tasks. Another department's matter is forwarded;
+ * else the unit's liaison with the fewest open tasks ({@link LiaisonLoads}). Another department's matter is forwarded;
  * when no unit or liaison can be found a unit head (or the city office) reviews it.
  */
 final class Assessor {
-
-    private static final JsonArray ACTIVE = new JsonArray(List.of(
-            RequestStatus.ASSIGNED.name(), RequestStatus.IN_PROGRESS.name(), RequestStatus.REWORK.name()));
 
     private final TopicClassifier classifier;
     private final UnitDirectory units;
     private final UserDirectory users;
     private final EnterpriseDirectory enterprises;
     private final ProjectDirectory projects;
-    private final RequestRepository requests;
+    private final LiaisonLoads loads;
 
     Assessor(TopicClassifier classifier, UnitDirectory units, UserDirectory users, EnterpriseDirectory enterprises,
-             ProjectDirectory projects, RequestRepository requests) {
+             ProjectDirectory projects, LiaisonLoads loads) {
         this.classifier = classifier;
         this.units = units;
         this.users = users;
         this.enterprises = enterprises;
         this.projects = projects;
-        this.requests = requests;
+        this.loads = loads;
     }
 
     Future<Assessment> assess(JsonObject doc) {
@@ -111,7 +105,7 @@ final class Assessor {
                 return Future.succeededFuture(new Route(own.get().unitId(), own.get(), "项目联络员负责"));
             }
             if (place.parkId != null) {
-                return leastBusy(place.parkId).compose(park -> park.isPresent()
+                return loads.leastBusy(place.parkId).compose(park -> park.isPresent()
                         ? Future.succeededFuture(new Route(place.parkId, park.get(), "园区联络员中在办任务最少"))
                         : inDistrict(place.district));
             }
@@ -123,32 +117,9 @@ final class Assessor {
         if (district == null) {
             return Future.succeededFuture(new Route(null, null, "无法确定所属区，提交市级研判分派"));
         }
-        return leastBusy(district).map(liaison -> liaison
+        return loads.leastBusy(district).map(liaison -> liaison
                 .map(l -> new Route(district, l, "区联络员中在办任务最少"))
                 .orElse(new Route(district, null, "该区暂无可分派的联络员，提交负责人分派")));
-    }
-
-    /** The unit's liaison with the fewest open tasks; ties go to the smallest id, so routing is repeatable. */
-    private Future<Optional<StaffMember>> leastBusy(String unitId) {
-        return users.liaisonsOf(unitId).compose(liaisons -> {
-            List<Future<Long>> loads = liaisons.stream()
-                    .map(l -> requests.count(new JsonObject().put("liaisonId", l.id())
-                            .put("status", new JsonObject().put("$in", ACTIVE))))
-                    .toList();
-            return Future.all(loads).map(done -> {
-                Optional<StaffMember> best = Optional.empty();
-                long bestLoad = Long.MAX_VALUE;
-                List<StaffMember> sorted = liaisons.stream().sorted(Comparator.comparing(StaffMember::id)).toList();
-                for (StaffMember liaison : sorted) {
-                    long load = loads.get(liaisons.indexOf(liaison)).result();
-                    if (load < bestLoad) {
-                        best = Optional.of(liaison);
-                        bestLoad = load;
-                    }
-                }
-                return best;
-            });
-        });
     }
 
     private record Place(String district, String parkId, String projectLiaisonId) {

@@ -28,7 +28,9 @@ public final class RequestModule {
                          SlaPolicy policy, Clock clock) {
         this.repository = new RequestRepository(mongo);
         RequestEffects effects = new RequestEffects(users, units, calendar, policy);
-        Assessor assessor = new Assessor(classifier, units, users, enterprises, projects, repository);
+        LiaisonLoads loads = new LiaisonLoads(users, repository, System::nanoTime);
+        listeners.add(loads);
+        Assessor assessor = new Assessor(classifier, units, users, enterprises, projects, loads);
         this.queries = new RequestReadModel(mongo);
         this.intake = new Intake(repository, assessor, effects, projects, enterprises, calendar, policy, clock, listeners,
                 new Supervisors(users), new ProjectAccess(units), new Districts(units));

@@ -171,7 +171,7 @@ public final class LoadGenerator {
                 .compose(response -> response.body().map(b -> response.statusCode()));
     }
 
-    private record Sample(int status, long nanos) {}
+    private record Sample(int status, long due, long nanos) {}
 
     /**
      * Sends {@code rate} requests a second for {@code seconds}, each at its due time, prints what came
@@ -192,7 +192,7 @@ public final class LoadGenerator {
                 long due = start + sent[0] * interval;
                 int i = sent[0]++;
                 request.apply(i).onComplete(r -> {
-                    samples.add(new Sample(r.succeeded() ? r.result() : 0, System.nanoTime() - due));
+                    samples.add(new Sample(r.succeeded() ? r.result() : 0, due - start, System.nanoTime() - due));
                     if (++answered[0] == total) {
                         done.tryComplete();
                     }
@@ -221,6 +221,14 @@ public final class LoadGenerator {
             line.append(String.format("  cpu %.2f cores, %.2f ms a request", cpu / 1e9 / elapsed, cpu / 1e6 / Math.max(1, samples.size())));
         }
         System.out.println(line);
+        String trace = System.getenv("LOAD_TRACE_DIR");
+        if (trace != null) {
+            // one line a request (due ms after the phase began, status, latency ms): where the slow ones cluster
+            StringBuilder csv = new StringBuilder("due_ms,status,latency_ms\n");
+            samples.stream().sorted(java.util.Comparator.comparingLong(Sample::due)).forEach(s -> csv.append(
+                    String.format("%.1f,%d,%.2f%n", s.due() / 1e6, s.status(), s.nanos() / 1e6)));
+            Files.writeString(Path.of(trace, name.replaceAll("[^A-Za-z0-9]+", "-") + ".csv"), csv);
+        }
         return byStatus.entrySet().stream().filter(e -> e.getKey() / 100 == 2).mapToInt(e -> e.getValue().size()).sum() / elapsed;
     }
 }
