@@ -39,9 +39,8 @@ final class InspectionOutbox implements OutboxStore {
     }
 
     @Override
-    public Future<Void> pullOutboxEntry(String ownerId, String notificationId) {
-        return mongo.updateCollection(Inspections.COLLECTION, new JsonObject().put("_id", ownerId),
-                new JsonObject().put("$pull", new JsonObject().put("outbox", new JsonObject().put("id", notificationId)))).mapEmpty();
+    public Future<Void> pullOutboxEntries(java.util.Map<String, java.util.List<String>> delivered) {
+        return OutboxStore.pullDelivered(mongo, Inspections.COLLECTION, delivered);
     }
 
     @Override

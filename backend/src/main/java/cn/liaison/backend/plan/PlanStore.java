@@ -72,10 +72,8 @@ final class PlanStore implements OutboxStore {
     }
 
     @Override
-    public Future<Void> pullOutboxEntry(String planId, String notificationId) {
-        return mongo.updateCollection(PLANS, new JsonObject().put("_id", planId),
-                new JsonObject().put("$pull", new JsonObject().put("outbox", new JsonObject().put("id", notificationId))))
-                .mapEmpty();
+    public Future<Void> pullOutboxEntries(java.util.Map<String, java.util.List<String>> delivered) {
+        return OutboxStore.pullDelivered(mongo, PLANS, delivered);
     }
 
     @Override

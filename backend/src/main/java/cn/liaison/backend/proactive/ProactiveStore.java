@@ -82,9 +82,8 @@ final class ProactiveStore implements OutboxStore {
     }
 
     @Override
-    public Future<Void> pullOutboxEntry(String id, String notificationId) {
-        return mongo.updateCollection(TASKS, new JsonObject().put("_id", id),
-                new JsonObject().put("$pull", new JsonObject().put("outbox", new JsonObject().put("id", notificationId)))).mapEmpty();
+    public Future<Void> pullOutboxEntries(java.util.Map<String, java.util.List<String>> delivered) {
+        return OutboxStore.pullDelivered(mongo, TASKS, delivered);
     }
 
     @Override

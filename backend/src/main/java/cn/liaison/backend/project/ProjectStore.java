@@ -87,10 +87,8 @@ public final class ProjectStore implements ProjectDirectory, OutboxStore {
     }
 
     @Override
-    public Future<Void> pullOutboxEntry(String projectId, String notificationId) {
-        return mongo.updateCollection(PROJECTS, new JsonObject().put("_id", projectId),
-                new JsonObject().put("$pull", new JsonObject().put("outbox", new JsonObject().put("id", notificationId))))
-                .mapEmpty();
+    public Future<Void> pullOutboxEntries(java.util.Map<String, java.util.List<String>> delivered) {
+        return OutboxStore.pullDelivered(mongo, PROJECTS, delivered);
     }
 
     @Override

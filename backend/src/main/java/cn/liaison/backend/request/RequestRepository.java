@@ -113,11 +113,8 @@ public final class RequestRepository implements OutboxStore {
     }
 
     @Override
-    public Future<Void> pullOutboxEntry(String requestId, String notificationId) {
-        return mongo.updateCollection(COLLECTION, new JsonObject().put("_id", requestId),
-                        new JsonObject().put("$pull", new JsonObject().put("outbox",
-                                new JsonObject().put("id", notificationId))))
-                .mapEmpty();
+    public Future<Void> pullOutboxEntries(java.util.Map<String, java.util.List<String>> delivered) {
+        return OutboxStore.pullDelivered(mongo, COLLECTION, delivered);
     }
 
     /** Records a failed delivery attempt on one outbox entry (positional update). */

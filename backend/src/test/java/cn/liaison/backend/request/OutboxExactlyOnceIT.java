@@ -82,6 +82,36 @@ class OutboxExactlyOnceIT {
         }
     }
 
+    /**
+     * Every write is a commit of the embedded store's file: a pass removes what it delivered from all
+     * its documents in one bulk write, not one update per entry.
+     */
+    @Test
+    void aPassRemovesEveryDeliveredEntryInOneWrite() throws Exception {
+        try (LoopFixture loop = new LoopFixture(dataDir)) {
+            loop.deliverOutbox();
+            for (int i = 0; i < 6; i++) {
+                loop.submit("enterprise-1", new JsonObject().put("type", "DEMAND").put("projectId", "project-demo-1")
+                        .put("content", "批量移除测试第" + i + "件：请协调人防竣工验收"));
+            }
+            RequestRepository repository = loop.app.port(RequestModule.class).repository();
+            Set<String> pending = pendingIds(repository, loop.clock.instant());
+            assertTrue(pending.size() >= 6, "every create wrote outbox entries: " + pending.size());
+            // the driver's command timers (as /metrics shows them), counted here
+            var counted = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+            io.micrometer.core.instrument.Metrics.addRegistry(counted);
+            try {
+                assertEquals(pending.size(), loop.deliverOutbox(), "each pending entry delivered in one pass");
+
+                assertEquals(Set.of(), pendingIds(repository, loop.clock.instant()), "and removed");
+                assertEquals(1, counted.find("mongodb.driver.commands").tag("command", "update").timers().stream()
+                        .mapToLong(t -> t.count()).sum(), "with one update command for the pass");
+            } finally {
+                io.micrometer.core.instrument.Metrics.removeRegistry(counted);
+            }
+        }
+    }
+
     private static Set<String> pendingIds(RequestRepository repository, Instant now) throws Exception {
         Set<String> ids = new HashSet<>();
         for (JsonObject doc : repository.withDueOutbox(now, 1000).await(30, TimeUnit.SECONDS)) {

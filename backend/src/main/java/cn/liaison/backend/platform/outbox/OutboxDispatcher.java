@@ -10,14 +10,17 @@ import io.vertx.redis.client.RedisAPI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers an outbox (the requests', the projects'): every notification written with a change is
  * sent once: each entry is claimed in Redis by exactly one dispatcher before it is sent (the pass
- * itself runs under a Redis lease, which alone is not enough), removed on success, retried with exponential
+ * itself runs under a Redis lease, which alone is not enough), removed on success (the pass removes all it delivered in one bulk write at its end), retried with exponential
  * back-off on failure, and after {@value #MAX_ATTEMPTS} failures moved to the document's
  * {@code failedNotifications} where staff see it, marked dead and counted ({@code liaison.outbox.dead}).
  * An entry that can never be sent (malformed, or a channel that throws on it) is dead at once. A delivered id is remembered in Redis before the
@@ -64,6 +67,8 @@ public final class OutboxDispatcher {
     private Future<Integer> deliverDue() {
         Instant now = clock.instant();
         return store.withDueOutbox(now, 100).compose(docs -> {
+            // sent (or found sent before) this pass, pulled from their documents together at its end
+            Map<String, List<String>> delivered = new LinkedHashMap<>();
             Future<Integer> chain = Future.succeededFuture(0);
             for (JsonObject doc : docs) {
                 String ownerId = doc.getString("_id");
@@ -76,7 +81,7 @@ public final class OutboxDispatcher {
                     if (!OutboxEntries.due(entry, now)) {
                         continue;
                     }
-                    chain = chain.compose(count -> deliverOne(ownerId, entry, now)
+                    chain = chain.compose(count -> deliverOne(ownerId, entry, now, delivered)
                             .map(ok -> count + (ok ? 1 : 0))
                             .otherwise(e -> {
                                 LOG.warn("Notification {} for {} {} left for the next pass: {}", entry.getValue("id"), name,
@@ -85,17 +90,22 @@ public final class OutboxDispatcher {
                             }));
                 }
             }
-            return chain;
+            return chain.compose(count -> store.pullOutboxEntries(delivered).map(count).otherwise(e -> {
+                // each was marked delivered first: a later pass pulls it once its claim expires, without sending it again
+                LOG.warn("{} delivered notification(s) for {} not yet removed from their outbox: {}",
+                        delivered.values().stream().mapToInt(List::size).sum(), name, e.toString());
+                return count;
+            }));
         });
     }
 
     /** A malformed entry can never be sent: it is dead at once; the others go to their channel. */
-    private Future<Boolean> deliverOne(String ownerId, JsonObject entry, Instant now) {
+    private Future<Boolean> deliverOne(String ownerId, JsonObject entry, Instant now, Map<String, List<String>> delivered) {
         java.util.Optional<String> malformed = OutboxEntries.malformed(entry);
         if (malformed.isPresent()) {
             return dead(ownerId, entry, OutboxEntries.attempts(entry) + 1, malformed.get(), now).map(false);
         }
-        return deliver(ownerId, entry, now);
+        return deliver(ownerId, entry, now, delivered);
     }
 
     /**
@@ -106,7 +116,7 @@ public final class OutboxDispatcher {
      * look undelivered. A claim of a sent entry is kept until it expires, long after the entry is
      * pulled; one whose send failed is released so the retry can claim it.
      */
-    private Future<Boolean> deliver(String ownerId, JsonObject entry, Instant now) {
+    private Future<Boolean> deliver(String ownerId, JsonObject entry, Instant now, Map<String, List<String>> delivered) {
         String id = entry.getString("id");
         String claim = "outbox-claim:" + id;
         return redis.set(List.of(claim, "1", "NX", "PX", CLAIM_MS)).transform(reply -> {
@@ -114,11 +124,12 @@ public final class OutboxDispatcher {
                 return failed(ownerId, entry, reply.cause(), now).map(false);
             }
             boolean won = reply.result() != null && "OK".equals(reply.result().toString());
-            return won ? deliverClaimed(ownerId, entry, now, claim) : Future.succeededFuture(false);
+            return won ? deliverClaimed(ownerId, entry, now, claim, delivered) : Future.succeededFuture(false);
         });
     }
 
-    private Future<Boolean> deliverClaimed(String ownerId, JsonObject entry, Instant now, String claim) {
+    private Future<Boolean> deliverClaimed(String ownerId, JsonObject entry, Instant now, String claim,
+                                           Map<String, List<String>> delivered) {
         String id = entry.getString("id");
         String key = "delivered:" + id;
         boolean[] sent = new boolean[1];
@@ -132,8 +143,10 @@ public final class OutboxDispatcher {
                                     LOG.warn("Notification {} sent but not marked delivered: {}", id, e.toString());
                                     return Future.succeededFuture();
                                 })))
-                .compose(ok -> store.pullOutboxEntry(ownerId, id))
-                .map(true)
+                .map(ok -> {
+                    delivered.computeIfAbsent(ownerId, k -> new ArrayList<>()).add(id);
+                    return true;
+                })
                 .recover(error -> failed(ownerId, entry, error, now)
                         .eventually(() -> sent[0] ? Future.succeededFuture() : redis.del(List.of(claim)))
                         .map(false));
