@@ -183,6 +183,7 @@ public final class LoadGenerator {
         Promise<Void> done = Promise.promise();
         long cpuBefore = serviceCpu.getAsLong();
         long start = System.nanoTime();
+        long startedAt = System.currentTimeMillis();
         long interval = 1_000_000_000L / rate;
         int[] sent = {0};
         int[] answered = {0};
@@ -224,7 +225,7 @@ public final class LoadGenerator {
         String trace = System.getenv("LOAD_TRACE_DIR");
         if (trace != null) {
             // one line a request (due ms after the phase began, status, latency ms): where the slow ones cluster
-            StringBuilder csv = new StringBuilder("due_ms,status,latency_ms\n");
+            StringBuilder csv = new StringBuilder("# began at " + java.time.Instant.ofEpochMilli(startedAt) + "\ndue_ms,status,latency_ms\n");
             samples.stream().sorted(java.util.Comparator.comparingLong(Sample::due)).forEach(s -> csv.append(
                     String.format("%.1f,%d,%.2f%n", s.due() / 1e6, s.status(), s.nanos() / 1e6)));
             Files.writeString(Path.of(trace, name.replaceAll("[^A-Za-z0-9]+", "-") + ".csv"), csv);

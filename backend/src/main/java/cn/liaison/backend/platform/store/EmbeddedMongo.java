@@ -34,9 +34,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final Path file;
     private final InetSocketAddress address;
     private final QueryLog queryLog;
+    private final StoreHousekeeping housekeeping;
 
     private EmbeddedMongo(MongoServer server, CommittingH2Backend backend, IndexStore indexes, Path file,
-                          InetSocketAddress address, QueryLog queryLog, long indexedAtStart) {
+                          InetSocketAddress address, QueryLog queryLog, long indexedAtStart,
+                          StoreHousekeeping housekeeping) {
+        this.housekeeping = housekeeping;
         this.server = server;
         this.backend = backend;
         this.indexes = indexes;
@@ -54,9 +57,10 @@ public final class EmbeddedMongo implements AutoCloseable {
     static EmbeddedMongo start(Path dataDir, boolean upstreamPlanner) throws IOException {
         Path dir = Files.createDirectories(dataDir.resolve("mongo"));
         Path file = dir.resolve("liaison.mv.db");
-        // the read cache (MB) holds the hot documents and B-tree pages; upstream's default is 16
+        // the read cache (MB) holds the hot documents and B-tree pages; upstream's default is 16. No
+        // background thread: each command commits on its own thread, and StoreHousekeeping compacts
         MVStore store = new MVStore.Builder().fileName(file.toString())
-                .cacheSize(upstreamPlanner ? 16 : cacheMb(Runtime.getRuntime().maxMemory())).open();
+                .cacheSize(upstreamPlanner ? 16 : cacheMb(Runtime.getRuntime().maxMemory())).autoCommitDisabled().open();
         QueryLog queryLog = new QueryLog();
         IndexStore indexes = upstreamPlanner ? null
                 : IndexStore.open(dir.resolve(INDEX_FILE), store.getCurrentVersion());
@@ -73,7 +77,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
-        return new EmbeddedMongo(server, backend, indexes, file, server.getLocalAddress(), queryLog, read);
+        return new EmbeddedMongo(server, backend, indexes, file, server.getLocalAddress(), queryLog, read,
+                StoreHousekeeping.start(store));
     }
 
     private final long indexedAtStart;
@@ -141,6 +146,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         boolean failed = backend.storeClosed(); // before the server's shutdown, which closes the file too
         closed = true;
+        housekeeping.close();
         server.shutdown();
         backend.close();
         if (indexes != null) {
