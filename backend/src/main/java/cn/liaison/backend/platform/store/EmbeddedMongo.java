@@ -57,10 +57,10 @@ public final class EmbeddedMongo implements AutoCloseable {
     static EmbeddedMongo start(Path dataDir, boolean upstreamPlanner) throws IOException {
         Path dir = Files.createDirectories(dataDir.resolve("mongo"));
         Path file = dir.resolve("liaison.mv.db");
-        // the read cache (MB) holds the hot documents and B-tree pages; upstream's default is 16. No
-        // background thread: each command commits on its own thread, and StoreHousekeeping compacts
+        // the read cache (MB) holds the hot documents and B-tree pages; upstream's default is 16. Its
+        // background thread is replaced once open: each command commits on its own thread (StoreHousekeeping)
         MVStore store = new MVStore.Builder().fileName(file.toString())
-                .cacheSize(upstreamPlanner ? 16 : cacheMb(Runtime.getRuntime().maxMemory())).autoCommitDisabled().open();
+                .cacheSize(upstreamPlanner ? 16 : cacheMb(Runtime.getRuntime().maxMemory())).open();
         QueryLog queryLog = new QueryLog();
         IndexStore indexes = upstreamPlanner ? null
                 : IndexStore.open(dir.resolve(INDEX_FILE), store.getCurrentVersion());
@@ -75,10 +75,10 @@ public final class EmbeddedMongo implements AutoCloseable {
                                 : "the index file did not match the data: no clean stop before this start");
             }
         }
+        StoreHousekeeping housekeeping = StoreHousekeeping.start(store);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
-        return new EmbeddedMongo(server, backend, indexes, file, server.getLocalAddress(), queryLog, read,
-                StoreHousekeeping.start(store));
+        return new EmbeddedMongo(server, backend, indexes, file, server.getLocalAddress(), queryLog, read, housekeeping);
     }
 
     private final long indexedAtStart;

@@ -12,21 +12,19 @@ import org.slf4j.LoggerFactory;
  * command that made it ({@link CommittingH2Backend}), and with the background thread on, MVStore
  * hands every commit to two threads of its own (one serialises the pages, one writes them) and
  * waits for both: four thread switches a commit, and on two busy cores each switch waited its turn
- * for a core while every other write waited for the store's lock. So the file is opened without
- * the background thread, each commit runs on the thread that asked for it, and this daemon does the
- * one other thing the background thread did: every {@link #PERIOD_MS} ms, while the chunks are
- * less than {@link #FILL_PERCENT}% live, it copies at most {@link #WRITE_BYTES} of the live pages of
- * the emptiest chunks forward and commits, so the chunks they leave hold nothing and their space is
- * used again. Small steps: the store's lock is held for one of them, never for a pass over the file.
- * A clean stop still compacts the whole file as before.
+ * for a core while every other write waited for the store's lock. So the background thread is
+ * stopped once the file is open (its write limits stay as configured), each commit runs on the
+ * thread that asked for it, and this daemon runs the background thread's own step every
+ * {@link #PERIOD_MS} ms, as that thread did: MVStore's housekeeping with its policy unchanged
+ * (rewrite the live pages of stale chunks a bounded amount at a time, free the chunks left empty).
+ * A clean stop still compacts the whole file.
  */
 final class StoreHousekeeping implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreHousekeeping.class);
 
-    static final long PERIOD_MS = 250;
-    static final int FILL_PERCENT = 60;
-    static final int WRITE_BYTES = 512 * 1024;
+    /** MVStore's own period with its default auto-commit delay (a third of 1,000 ms). */
+    static final long PERIOD_MS = 333;
 
     private final MVStore store;
     private final ScheduledExecutorService timer;
@@ -41,28 +39,23 @@ final class StoreHousekeeping implements AutoCloseable {
         });
     }
 
-    /** Starts the upkeep of {@code store}, which must have been opened with auto-commit off. */
+    /** Stops {@code store}'s background thread and starts this upkeep in its place. */
     static StoreHousekeeping start(MVStore store) {
+        store.setAutoCommitDelay(0); // the thread and its two executors stop; commits run where they are asked for
         StoreHousekeeping housekeeping = new StoreHousekeeping(store);
         housekeeping.timer.scheduleWithFixedDelay(housekeeping::tidy, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
         return housekeeping;
     }
 
-    /** One step; true when it moved pages. */
-    boolean tidy() {
+    /** One step: what is pending committed, then MVStore's housekeeping. */
+    void tidy() {
         try {
-            if (store.isClosed() || store.getFileStore().getChunksFillRate() >= FILL_PERCENT) {
-                return false;
+            if (!store.isClosed()) {
+                org.h2.mvstore.LiaisonUpkeep.step(store);
             }
-            boolean moved = store.compact(FILL_PERCENT, WRITE_BYTES);
-            if (moved && !store.isClosed()) {
-                store.commit();
-            }
-            return moved;
         } catch (RuntimeException e) {
             // a closed or failed store: StoreWatch ends the process; nothing to tidy until then
             LOG.debug("Store upkeep skipped: {}", e.toString());
-            return false;
         }
     }
 
