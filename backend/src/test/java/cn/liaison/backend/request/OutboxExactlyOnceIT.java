@@ -40,11 +40,7 @@ class OutboxExactlyOnceIT {
     @Test
     void concurrentDispatchersNeverDeliverOneEntryTwice() throws Exception {
         try (LoopFixture loop = new LoopFixture(dataDir)) {
-            loop.deliverOutbox();
-            for (int i = 0; i < 15; i++) {
-                loop.submit("enterprise-1", new JsonObject().put("type", "DEMAND").put("projectId", "project-demo-1")
-                        .put("content", "并发投递测试第" + i + "件：请协调人防竣工验收"));
-            }
+            submitAfterAnEmptyOutbox(loop, 15, "并发投递测试");
             Platform platform = loop.app.app().platform();
             RequestRepository repository = loop.app.port(RequestModule.class).repository();
             Set<String> pending = pendingIds(repository, loop.clock.instant());
@@ -89,11 +85,7 @@ class OutboxExactlyOnceIT {
     @Test
     void aPassRemovesEveryDeliveredEntryInOneWrite() throws Exception {
         try (LoopFixture loop = new LoopFixture(dataDir)) {
-            loop.deliverOutbox();
-            for (int i = 0; i < 6; i++) {
-                loop.submit("enterprise-1", new JsonObject().put("type", "DEMAND").put("projectId", "project-demo-1")
-                        .put("content", "批量移除测试第" + i + "件：请协调人防竣工验收"));
-            }
+            submitAfterAnEmptyOutbox(loop, 6, "批量移除测试");
             RequestRepository repository = loop.app.port(RequestModule.class).repository();
             Set<String> pending = pendingIds(repository, loop.clock.instant());
             assertTrue(pending.size() >= 6, "every create wrote outbox entries: " + pending.size());
@@ -109,6 +101,15 @@ class OutboxExactlyOnceIT {
             } finally {
                 io.micrometer.core.instrument.Metrics.removeRegistry(counted);
             }
+        }
+    }
+
+    /** Delivers what the demo data left pending, then submits {@code count} requests, each with outbox entries. */
+    private static void submitAfterAnEmptyOutbox(LoopFixture loop, int count, String label) throws Exception {
+        loop.deliverOutbox();
+        for (int i = 0; i < count; i++) {
+            loop.submit("enterprise-1", new JsonObject().put("type", "DEMAND").put("projectId", "project-demo-1")
+                    .put("content", label + "第" + i + "件：请协调人防竣工验收"));
         }
     }
 

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers an outbox (the requests', the projects'): every notification written with a change is
  * sent once: each entry is claimed in Redis by exactly one dispatcher before it is sent (the pass
- * itself runs under a Redis lease, which alone is not enough), removed on success (the pass removes all it delivered in one bulk write at its end), retried with exponential
+ * itself runs under a Redis lease, which alone is not enough), removed on success (a pass removes
+ * all it delivered in one bulk write at its end: each write is a commit), retried with exponential
  * back-off on failure, and after {@value #MAX_ATTEMPTS} failures moved to the document's
  * {@code failedNotifications} where staff see it, marked dead and counted ({@code liaison.outbox.dead}).
  * An entry that can never be sent (malformed, or a channel that throws on it) is dead at once. A delivered id is remembered in Redis before the
