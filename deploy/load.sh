@@ -6,6 +6,7 @@
 #   deploy/load.sh 30       # 30 s per phase
 #   deploy/load.sh answers  # KB answers per second: not asked before vs repeated (the answer cache)
 #   deploy/load.sh jar 10   # the same phases against the shipped jar (DEMO=on) started in its own JVM
+#   LOAD_TRACE_DIR=dir deploy/load.sh jar 10   # also one CSV a phase: each request's due time, status, latency
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # the build is quiet unless it fails; then its output (a compile error) is shown

@@ -11,8 +11,7 @@ import org.h2.mvstore.MVStore;
  * mongo-java-server's H2 backend, changed so that a write is on disk before the client hears it
  * succeeded. The stock backend leaves commits to MVStore's background auto-commit, so a
  * {@code kill -9} loses about the last second of acknowledged writes. Here every command that left
- * unsaved changes is committed before its reply is returned to the wire handler, on the thread that
- * ran it (the file is opened without MVStore's background thread; see {@link StoreHousekeeping}). Its databases
+ * unsaved changes is committed before its reply is returned to the wire handler. Its databases
  * plan queries on indexes as a real MongoDB would (see {@link IndexedH2Collection}).
  */
 final class CommittingH2Backend extends H2Backend {

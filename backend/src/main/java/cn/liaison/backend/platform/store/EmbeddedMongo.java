@@ -34,12 +34,9 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final Path file;
     private final InetSocketAddress address;
     private final QueryLog queryLog;
-    private final StoreHousekeeping housekeeping;
 
     private EmbeddedMongo(MongoServer server, CommittingH2Backend backend, IndexStore indexes, Path file,
-                          InetSocketAddress address, QueryLog queryLog, long indexedAtStart,
-                          StoreHousekeeping housekeeping) {
-        this.housekeeping = housekeeping;
+                          InetSocketAddress address, QueryLog queryLog, long indexedAtStart) {
         this.server = server;
         this.backend = backend;
         this.indexes = indexes;
@@ -57,8 +54,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     static EmbeddedMongo start(Path dataDir, boolean upstreamPlanner) throws IOException {
         Path dir = Files.createDirectories(dataDir.resolve("mongo"));
         Path file = dir.resolve("liaison.mv.db");
-        // the read cache (MB) holds the hot documents and B-tree pages; upstream's default is 16. Its
-        // background thread is replaced once open: each command commits on its own thread (StoreHousekeeping)
+        // the read cache (MB) holds the hot documents and B-tree pages; upstream's default is 16
         MVStore store = new MVStore.Builder().fileName(file.toString())
                 .cacheSize(upstreamPlanner ? 16 : cacheMb(Runtime.getRuntime().maxMemory())).open();
         QueryLog queryLog = new QueryLog();
@@ -75,10 +71,9 @@ public final class EmbeddedMongo implements AutoCloseable {
                                 : "the index file did not match the data: no clean stop before this start");
             }
         }
-        StoreHousekeeping housekeeping = StoreHousekeeping.start(store);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
-        return new EmbeddedMongo(server, backend, indexes, file, server.getLocalAddress(), queryLog, read, housekeeping);
+        return new EmbeddedMongo(server, backend, indexes, file, server.getLocalAddress(), queryLog, read);
     }
 
     private final long indexedAtStart;
@@ -146,7 +141,6 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         boolean failed = backend.storeClosed(); // before the server's shutdown, which closes the file too
         closed = true;
-        housekeeping.close();
         server.shutdown();
         backend.close();
         if (indexes != null) {
