@@ -10,6 +10,7 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The inspections' outbox: notices written with the change they report, delivered by the platform's dispatcher. */
@@ -39,7 +40,7 @@ final class InspectionOutbox implements OutboxStore {
     }
 
     @Override
-    public Future<Void> pullOutboxEntries(java.util.Map<String, java.util.List<String>> delivered) {
+    public Future<Void> pullOutboxEntries(Map<String, List<String>> delivered) {
         return OutboxStore.pullDelivered(mongo, Inspections.COLLECTION, delivered);
     }
 

@@ -82,7 +82,7 @@ final class ProactiveStore implements OutboxStore {
     }
 
     @Override
-    public Future<Void> pullOutboxEntries(java.util.Map<String, java.util.List<String>> delivered) {
+    public Future<Void> pullOutboxEntries(Map<String, List<String>> delivered) {
         return OutboxStore.pullDelivered(mongo, TASKS, delivered);
     }
 

@@ -12,6 +12,7 @@ import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -87,7 +88,7 @@ public final class ProjectStore implements ProjectDirectory, OutboxStore {
     }
 
     @Override
-    public Future<Void> pullOutboxEntries(java.util.Map<String, java.util.List<String>> delivered) {
+    public Future<Void> pullOutboxEntries(Map<String, List<String>> delivered) {
         return OutboxStore.pullDelivered(mongo, PROJECTS, delivered);
     }
 

@@ -4,7 +4,6 @@ import cn.liaison.backend.identity.StaffMember;
 import cn.liaison.backend.identity.UserDirectory;
 import cn.liaison.backend.platform.LeastRecentlyUsed;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -36,8 +35,6 @@ final class LiaisonLoads implements RequestListener {
     /** Units whose counts are kept (a city has a few dozen districts and parks). */
     private static final int UNITS = 1_000;
 
-    private static final JsonArray ACTIVE = new JsonArray(List.of(
-            RequestStatus.ASSIGNED.name(), RequestStatus.IN_PROGRESS.name(), RequestStatus.REWORK.name()));
     /** Changes that never move an open task between liaisons or out of the active states. */
     private static final Set<Action> KEEPS_LOADS = EnumSet.of(Action.CREATE, Action.ASSESS, Action.REMIND,
             Action.NOTE, Action.SUPPLEMENT, Action.URGE);
@@ -80,8 +77,7 @@ final class LiaisonLoads implements RequestListener {
         return users.liaisonsOf(unitId).compose(liaisons -> {
             List<StaffMember> sorted = liaisons.stream().sorted(Comparator.comparing(StaffMember::id)).toList();
             List<Future<Long>> counts = sorted.stream()
-                    .map(l -> requests.count(new JsonObject().put("liaisonId", l.id())
-                            .put("status", new JsonObject().put("$in", ACTIVE))))
+                    .map(l -> requests.count(RequestRepository.openTasksOf(l.id())))
                     .toList();
             return Future.all(counts).map(done -> new Unit(sorted, counts.stream().mapToLong(Future::result).toArray()));
         });

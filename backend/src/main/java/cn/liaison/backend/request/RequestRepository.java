@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,13 @@ public final class RequestRepository implements OutboxStore {
         return mongo.findBatchWithOptions(COLLECTION, query, new FindOptions().setSort(sort).setLimit(limit).setBatchSize(500));
     }
 
+    /** The filter of a liaison's open tasks (待办): assigned to them and not yet answered. */
+    static JsonObject openTasksOf(String liaisonId) {
+        return new JsonObject().put("liaisonId", liaisonId).put("status", new JsonObject().put("$in",
+                new io.vertx.core.json.JsonArray(List.of(RequestStatus.ASSIGNED.name(),
+                        RequestStatus.IN_PROGRESS.name(), RequestStatus.REWORK.name()))));
+    }
+
     public Future<Long> count(JsonObject query) {
         return mongo.count(COLLECTION, query);
     }
@@ -113,7 +121,7 @@ public final class RequestRepository implements OutboxStore {
     }
 
     @Override
-    public Future<Void> pullOutboxEntries(java.util.Map<String, java.util.List<String>> delivered) {
+    public Future<Void> pullOutboxEntries(Map<String, List<String>> delivered) {
         return OutboxStore.pullDelivered(mongo, COLLECTION, delivered);
     }
 

@@ -96,9 +96,7 @@ public final class RequestService {
 
     /** A liaison's inbox (待办): its own open tasks, soonest deadline first. */
     public Future<List<JsonObject>> tasks(Actor actor) {
-        JsonObject query = new JsonObject().put("liaisonId", actor.id()).put("status", new JsonObject().put("$in",
-                new io.vertx.core.json.JsonArray(List.of(RequestStatus.ASSIGNED.name(),
-                        RequestStatus.IN_PROGRESS.name(), RequestStatus.REWORK.name()))));
+        JsonObject query = RequestRepository.openTasksOf(actor.id());
         return scopeOf(actor).compose(scope -> repository.find(query, new JsonObject().put("activeDueAt", 1), 500)
                 .map(docs -> docs.stream().map(d -> render(d, scope)).toList()));
     }
