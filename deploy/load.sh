@@ -20,10 +20,11 @@ if [ "${1:-}" = jar ]; then
     quiet mvn -B -q ${MVN_OPTS:-} -pl backend -am package -DskipTests
     DIR=$(mktemp -d /tmp/liaison-load-jar.XXXXXX)
     PORT=${LOAD_PORT:-18480}
-    # as the README starts it (its logging too: INFO, one access line a request), with the demo accounts
+    # as the README and deploy/run-local.sh start it (the Shenandoah collector unless SERVICE_JAVA_OPTS says
+    # otherwise; its logging too: INFO, one access line a request), with the demo accounts
     # and the chat/KB per-user limits lifted for the generator
     DEMO=on DATA_DIR="$DIR" HTTP_PORT=$PORT HTTP_HOST=127.0.0.1 CHAT_MESSAGES_PER_MINUTE=1000000 \
-        KB_ANSWERS_PER_MINUTE=1000000 java ${SERVICE_JAVA_OPTS:-} -jar backend/target/liaison-backend.jar >"$DIR/service.log" 2>&1 &
+        KB_ANSWERS_PER_MINUTE=1000000 java ${SERVICE_JAVA_OPTS:--XX:+UseShenandoahGC} -jar backend/target/liaison-backend.jar >"$DIR/service.log" 2>&1 &
     SERVICE=$!
     trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DIR"' EXIT
     for _ in $(seq 600); do
