@@ -131,9 +131,49 @@ public final class LoadGenerator {
         if (phases.contains("overload")) {
             int rate = capacity > 0 ? (int) Math.round(3 * capacity) : 1_500;
             String why = capacity > 0 ? String.format("3x the %.0f/s served at most above", capacity) : "3x 500/s";
-            run(tag + "overload: create " + rate + "/s (" + why + ")", rate, Math.max(5, seconds / 2),
+            // beside it, a request the service answers without any work (the liveness probe, never limited):
+            // the least any answer, a refusal included, can take on this machine at that moment
+            int overloadSeconds = Math.max(5, seconds / 2);
+            Future<List<Long>> probe = probe(PROBES_PER_SECOND, overloadSeconds);
+            run(tag + "overload: create " + rate + "/s (" + why + ")", rate, overloadSeconds,
                     i -> create(enterprise, base + 9_000_000 + i));
+            List<Long> idle = new ArrayList<>(probe.await(60, TimeUnit.SECONDS));
+            idle.sort(null);
+            System.out.printf("%-48s %d answered p50 %.1f ms p99 %.1f ms max %.1f ms%n", tag + "  beside it: GET /health/live "
+                    + PROBES_PER_SECOND + "/s", idle.size(), idle.get(idle.size() / 2) / 1e6,
+                    idle.get((int) Math.ceil(idle.size() * 0.99) - 1) / 1e6, idle.get(idle.size() - 1) / 1e6);
         }
+    }
+
+    /** Liveness probes a second sent beside the overload phase. */
+    private static final int PROBES_PER_SECOND = 50;
+
+    /** Sends {@code GET /health/live} at {@code rate} a second for {@code seconds}; each latency from its due time. */
+    private Future<List<Long>> probe(int rate, int seconds) {
+        int total = rate * seconds;
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        Promise<List<Long>> done = Promise.promise();
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        int[] sent = {0};
+        vertx.setPeriodic(1, timer -> {
+            long now = System.nanoTime();
+            while (sent[0] < total && start + sent[0] * interval <= now) {
+                long due = start + sent[0]++ * interval;
+                http.request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/health/live").setTimeout(10_000))
+                        .compose(request -> request.send()).compose(response -> response.body())
+                        .onComplete(r -> {
+                            latencies.add(r.succeeded() ? System.nanoTime() - due : 10_000_000_000L);
+                            if (latencies.size() == total) {
+                                done.tryComplete(latencies);
+                            }
+                        });
+            }
+            if (sent[0] == total) {
+                vertx.cancelTimer(timer);
+            }
+        });
+        return done.future();
     }
 
     /** A process's user and system CPU time from {@code /proc} (Linux), in nanoseconds; -1 when unknown. */
