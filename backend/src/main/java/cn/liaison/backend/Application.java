@@ -7,6 +7,7 @@ import cn.liaison.backend.platform.Platform;
 import cn.liaison.backend.platform.HttpEdge;
 import cn.liaison.backend.platform.health.HealthRoutes;
 import cn.liaison.backend.platform.http.ContractLoader;
+import cn.liaison.backend.platform.http.EdgeStrain;
 import cn.liaison.backend.platform.http.HttpVerticle;
 import cn.liaison.backend.platform.store.StoreBoot;
 import cn.liaison.backend.platform.store.Stores;
@@ -68,6 +69,8 @@ public final class Application {
                 config.embeddedMongo(), config.demo(), options.backgroundJobs());
         platform.ports().publish(Operations.class, operations);
         platform.ports().publish(StoreBoot.class, storeBoot);
+        // background work (request assessment) runs less while the edge refuses or answers late
+        platform.ports().publish(EdgeStrain.class, config.routeLimits());
         platform.route(new HealthRoutes(stores, draining::get, platform.contributed()::ready, platform.contributed()::warnings));
         options.extraChannels().forEach(platform::notifier);
         Map<String, Long> startMillis = new LinkedHashMap<>();

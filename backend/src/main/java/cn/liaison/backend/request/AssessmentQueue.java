@@ -4,8 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * Assessment and routing after a request is acknowledged, so that creating one never waits for
@@ -14,20 +16,33 @@ import java.util.function.Function;
  * {@code assess} offers it again a few seconds later (as it does after a restart). A request already
  * running or waiting is not taken twice; if two instances still race, the versioned update lets one
  * win and the other changes nothing, so no notification is ever queued twice.
+ *
+ * <p>How many run at once is asked each time one could start: the service runs fewer while its
+ * HTTP edge is refusing or answering late (an assessment can wait seconds; a person cannot), and
+ * more again as soon as one finishes after the strain has passed.
  */
 final class AssessmentQueue {
 
     private final Function<JsonObject, Future<JsonObject>> assess;
-    private final int concurrency;
+    private final IntSupplier concurrency;
     private final int capacity;
     private final ArrayDeque<JsonObject> waiting = new ArrayDeque<>();
     private final Set<String> taken = new HashSet<>();
     private int running;
 
     AssessmentQueue(Function<JsonObject, Future<JsonObject>> assess, int concurrency, int capacity) {
+        this(assess, () -> concurrency, capacity);
+    }
+
+    /** @param concurrency how many may run at once now (at least one is always allowed) */
+    AssessmentQueue(Function<JsonObject, Future<JsonObject>> assess, IntSupplier concurrency, int capacity) {
         this.assess = assess;
         this.concurrency = concurrency;
         this.capacity = capacity;
+    }
+
+    private int allowed() {
+        return Math.max(1, concurrency.getAsInt());
     }
 
     /** Takes a {@code RECEIVED} request for assessment; false when it is full (the job retries). */
@@ -37,7 +52,7 @@ final class AssessmentQueue {
             if (taken.contains(id)) {
                 return true;
             }
-            if (running >= concurrency) {
+            if (running >= allowed()) {
                 if (waiting.size() >= capacity) {
                     return false;
                 }
@@ -55,7 +70,8 @@ final class AssessmentQueue {
     /**
      * Runs {@code first}, then whatever waits, for as long as each finishes at once (a store that is
      * down fails every call immediately): in a loop, not by recursion, which overflowed the stack
-     * with 2,000 requests waiting. One that finishes later continues from its own callback.
+     * with 2,000 requests waiting. One that finishes later continues from its own callback, and
+     * starts the others the limit allows again.
      */
     private void run(JsonObject first) {
         JsonObject request = first;
@@ -69,24 +85,37 @@ final class AssessmentQueue {
             if (!done.isComplete()) {
                 JsonObject running = request;
                 done.onComplete(r -> {
-                    JsonObject next = finished(running);
-                    if (next != null) {
-                        run(next);
+                    List<JsonObject> next = finished(running);
+                    for (int i = 1; i < next.size(); i++) {
+                        run(next.get(i));
+                    }
+                    if (!next.isEmpty()) {
+                        run(next.get(0));
                     }
                 });
                 return;
             }
-            request = finished(request);
+            List<JsonObject> next = finished(request);
+            for (int i = 1; i < next.size(); i++) {
+                run(next.get(i)); // only when the limit rose: a handful, each its own chain
+            }
+            request = next.isEmpty() ? null : next.get(0);
         }
     }
 
-    /** Marks {@code request} done and takes the next waiting one, or frees the place. */
-    private JsonObject finished(JsonObject request) {
+    /**
+     * Marks {@code request} done and takes what may start now: the next waiting one in its place,
+     * none when the limit fell below what runs, more when it rose.
+     */
+    private List<JsonObject> finished(JsonObject request) {
         synchronized (this) {
             taken.remove(request.getString("_id"));
-            JsonObject next = waiting.poll();
-            if (next == null) {
-                running--;
+            running--;
+            List<JsonObject> next = new java.util.ArrayList<>(1);
+            int allowed = allowed();
+            while (running < allowed && !waiting.isEmpty()) {
+                next.add(waiting.poll());
+                running++;
             }
             return next;
         }

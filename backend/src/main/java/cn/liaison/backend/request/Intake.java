@@ -4,6 +4,7 @@ import static cn.liaison.backend.platform.store.MongoDocs.date;
 import static cn.liaison.backend.platform.store.MongoDocs.instant;
 
 import cn.liaison.backend.calendar.WorkingCalendar;
+import cn.liaison.backend.platform.http.EdgeStrain;
 import cn.liaison.backend.platform.outbox.Notification;
 import cn.liaison.backend.platform.outbox.NotificationEvent;
 import cn.liaison.backend.org.EnterpriseDirectory;
@@ -47,15 +48,20 @@ public final class Intake {
 
     /** Failed assessments before a request goes to the city office for review instead. */
     static final int MAX_ASSESS_FAILURES = 3;
-    /** Assessments at once (retrieval is CPU-bound) and waiting; beyond that the job picks requests up. */
-    private final AssessmentQueue queue = new AssessmentQueue(this::assess, 4, 2_000);
+    /** Assessments at once (retrieval is CPU-bound), and while the HTTP edge is strained; beyond that they wait. */
+    static final int ASSESSMENTS_AT_ONCE = 4;
+    static final int ASSESSMENTS_AT_ONCE_STRAINED = 1;
+    /** Assessments waiting; beyond that the job picks requests up. */
+    private final AssessmentQueue queue;
     /** How long a new request is left to the queue before the job offers it again. */
     static final java.time.Duration ASSESS_GRACE = java.time.Duration.ofSeconds(10);
 
     Intake(RequestRepository repository, Assessor assessor, RequestEffects effects, ProjectDirectory projects,
            EnterpriseDirectory enterprises,
            WorkingCalendar calendar, SlaPolicy policy, Clock clock, RequestListener listener, Supervisors supervisors,
-           ProjectAccess access, Districts districts) {
+           ProjectAccess access, Districts districts, EdgeStrain strain) {
+        this.queue = new AssessmentQueue(this::assess,
+                () -> strain.strained() ? ASSESSMENTS_AT_ONCE_STRAINED : ASSESSMENTS_AT_ONCE, 2_000);
         this.supervisors = supervisors;
         this.districts = districts;
         this.listener = listener;

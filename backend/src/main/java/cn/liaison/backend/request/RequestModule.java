@@ -7,6 +7,7 @@ import cn.liaison.backend.identity.UserDirectory;
 import cn.liaison.backend.org.EnterpriseDirectory;
 import cn.liaison.backend.org.ProjectDirectory;
 import cn.liaison.backend.org.UnitDirectory;
+import cn.liaison.backend.platform.http.EdgeStrain;
 import cn.liaison.backend.request.SlaPolicy;
 import io.vertx.core.Future;
 import io.vertx.ext.mongo.MongoClient;
@@ -25,7 +26,7 @@ public final class RequestModule {
 
     public RequestModule(MongoClient mongo, TopicClassifier classifier, UnitDirectory units, UserDirectory users,
                          EnterpriseDirectory enterprises, ProjectDirectory projects, WorkingCalendar calendar,
-                         SlaPolicy policy, Clock clock) {
+                         SlaPolicy policy, Clock clock, EdgeStrain strain) {
         this.repository = new RequestRepository(mongo);
         RequestEffects effects = new RequestEffects(users, units, calendar, policy);
         LiaisonLoads loads = new LiaisonLoads(users, repository, System::nanoTime);
@@ -33,7 +34,7 @@ public final class RequestModule {
         Assessor assessor = new Assessor(classifier, units, users, enterprises, projects, loads);
         this.queries = new RequestReadModel(mongo);
         this.intake = new Intake(repository, assessor, effects, projects, enterprises, calendar, policy, clock, listeners,
-                new Supervisors(users), new ProjectAccess(units), new Districts(units));
+                new Supervisors(users), new ProjectAccess(units), new Districts(units), strain);
         this.service = new RequestService(repository, new RequestStateMachine(), effects, units, clock, listeners);
         this.ledger = new Ledger(repository, service, units, clock);
     }

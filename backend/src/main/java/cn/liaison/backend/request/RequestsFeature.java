@@ -7,6 +7,7 @@ import cn.liaison.backend.org.ProjectDirectory;
 import cn.liaison.backend.org.UnitDirectory;
 import cn.liaison.backend.platform.Feature;
 import cn.liaison.backend.platform.Platform;
+import cn.liaison.backend.platform.http.EdgeStrain;
 import cn.liaison.backend.platform.jobs.Jobs.Job;
 import cn.liaison.backend.platform.jobs.Schedule;
 import cn.liaison.backend.platform.outbox.LoggingNotifier;
@@ -41,7 +42,9 @@ public final class RequestsFeature implements Feature {
         RequestModule requests = new RequestModule(platform.stores().mongo(),
                 platform.ports().require(TopicClassifier.class),
                 platform.ports().require(UnitDirectory.class), platform.ports().require(UserDirectory.class),
-                enterprises, projects, platform.ports().require(WorkingCalendar.class), sla, platform.clock());
+                enterprises, projects, platform.ports().require(WorkingCalendar.class), sla, platform.clock(),
+                platform.ports().find(EdgeStrain.class)
+                        .orElse(EdgeStrain.NONE));
         platform.notifier(new LoggingNotifier());
         OutboxDispatcher outbox = new OutboxDispatcher(requests.repository(), "request", platform.fanOut(),
                 platform.stores().redis(), platform.clock());

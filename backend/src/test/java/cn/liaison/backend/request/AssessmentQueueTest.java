@@ -60,4 +60,35 @@ class AssessmentQueueTest {
         assertEquals(5, running.size());
         assertEquals(0, queue.pending());
     }
+
+    @Test
+    void fewerRunWhileTheEdgeIsStrainedAndMoreAgainOnceItIsNot() {
+        List<Promise<JsonObject>> running = new ArrayList<>();
+        int[] allowed = {1};
+        AssessmentQueue queue = new AssessmentQueue(doc -> {
+            Promise<JsonObject> p = Promise.promise();
+            running.add(p);
+            return p.future();
+        }, () -> allowed[0], 100);
+        for (int i = 0; i < 6; i++) {
+            assertTrue(queue.offer(request(i)));
+        }
+        assertEquals(1, running.size(), "strained: one at a time");
+        allowed[0] = 4;
+        running.get(0).complete(new JsonObject());
+        assertEquals(5, running.size(), "the strain passed: a finish starts as many as are allowed now");
+        assertEquals(5, queue.pending());
+        allowed[0] = 1;
+        running.get(1).complete(new JsonObject());
+        running.get(2).complete(new JsonObject());
+        running.get(3).complete(new JsonObject());
+        assertEquals(5, running.size(), "strained again: finishes start none while more than one runs");
+        running.get(4).complete(new JsonObject());
+        assertEquals(6, running.size(), "the last running one hands over to the last waiting one");
+        running.get(5).complete(new JsonObject());
+        assertEquals(0, queue.pending());
+        allowed[0] = 0;
+        assertTrue(queue.offer(request(9)));
+        assertEquals(7, running.size(), "at least one always runs");
+    }
 }

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is not is refused while the event loops still have time to refuse it quickly. A fixed ceiling
  * alone let 128 creates queue at once and the refusals themselves wait hundreds of milliseconds.
  */
-public final class RouteLimits {
+public final class RouteLimits implements EdgeStrain {
 
     public static final String SHED_METRIC = "liaison.http.shed";
     /** What a client should wait before trying again: in-flight work finishes in well under a second. */
@@ -79,6 +79,20 @@ public final class RouteLimits {
         }
     }
 
+    /** How long a refusal or a late answer counts as strain ({@link #strained()}). */
+    static final long STRAIN_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
+    /** A class with a latency target refused a request or answered one late within {@link #STRAIN_NANOS}. */
+    @Override
+    public boolean strained() {
+        for (Gate gate : gates.values()) {
+            if (gate.strained()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Publishes each class's limit now as {@value #LIMIT_METRIC}{class}; once per process (the first instance's). */
     public RouteLimits registerGauges() {
         for (RouteClass c : RouteClass.values()) {
@@ -93,8 +107,12 @@ public final class RouteLimits {
     /** The gauge of each class's limit now. */
     public static final String LIMIT_METRIC = "liaison.http.limit";
 
-    /** The smallest adaptive limit: a few requests at once are admitted however slow the machine. */
-    static final int FLOOR = 8;
+    /**
+     * The smallest adaptive limit: two requests at once are admitted however slow the machine. A
+     * floor of 8 held eight creates in flight on two saturated cores at 3x capacity, each answered in
+     * 30-150 ms, and the refusals waited behind them for a core.
+     */
+    static final int FLOOR = 2;
     /** After this long without a slow answer, each answer in time raises the limit by one, not by {@code 1/limit}. */
     static final long RECOVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
@@ -110,6 +128,8 @@ public final class RouteLimits {
         private final AtomicInteger inFlight = new AtomicInteger();
         private volatile double limit;
         private long lastCut = Long.MIN_VALUE;
+        /** When this gate last refused or saw a late answer (only with a latency target); MIN_VALUE: never. */
+        private volatile long strainedAt = Long.MIN_VALUE;
 
         Gate(int ceiling, long targetNanos, java.util.function.LongSupplier nanoTime) {
             this.ceiling = ceiling;
@@ -126,6 +146,9 @@ public final class RouteLimits {
         long tryEnter() {
             if (inFlight.incrementAndGet() > (int) limit) {
                 inFlight.decrementAndGet();
+                if (targetNanos > 0) {
+                    strainedAt = nanoTime.getAsLong();
+                }
                 return REFUSED;
             }
             long start = nanoTime.getAsLong();
@@ -141,13 +164,14 @@ public final class RouteLimits {
             long now = nanoTime.getAsLong();
             synchronized (this) {
                 if (now - start > targetNanos) {
+                    strainedAt = now;
                     if (lastCut == Long.MIN_VALUE || now - lastCut >= targetNanos) {
                         limit = Math.max(floor, limit * 0.75);
                         lastCut = now;
                     }
                 } else if (lastCut == Long.MIN_VALUE || now - lastCut >= RECOVERY_NANOS) {
                     limit = Math.min(ceiling, limit + 1); // nothing slow for a while: back to the ceiling soon
-                } else if (busy * 2 >= limit) {
+                } else if (busy * 2 > limit) { // more than half the places in use: the limit is what binds
                     limit = Math.min(ceiling, limit + 1 / limit);
                 }
             }
@@ -155,6 +179,11 @@ public final class RouteLimits {
 
         double limit() {
             return limit;
+        }
+
+        boolean strained() {
+            long at = strainedAt;
+            return at != Long.MIN_VALUE && nanoTime.getAsLong() - at < STRAIN_NANOS;
         }
 
         int inFlight() {
@@ -281,5 +310,10 @@ public final class RouteLimits {
     /** The class's limit now (its ceiling, or less while the latency target is missed). */
     public int limit(RouteClass c) {
         return (int) gates.get(c).limit();
+    }
+
+    /** The class's gate (tests drive it on their own clock). */
+    Gate gate(RouteClass c) {
+        return gates.get(c);
     }
 }

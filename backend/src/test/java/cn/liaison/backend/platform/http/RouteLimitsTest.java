@@ -1,6 +1,7 @@
 package cn.liaison.backend.platform.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +57,13 @@ class RouteLimitsTest {
         assertEquals(9, gate.limit(), 1e-9);
         now.addAndGet(30 * MS);
         gate.exit(starts.remove(0), true);
-        assertEquals(RouteLimits.FLOOR, gate.limit(), 1e-9, "never below the floor");
+        assertEquals(6.75, gate.limit(), 1e-9);
+        while (gate.limit() > RouteLimits.FLOOR) {
+            double before = gate.limit();
+            now.addAndGet(30 * MS);
+            gate.exit(starts.remove(0), true);
+            assertEquals(Math.max(RouteLimits.FLOOR, before * 0.75), gate.limit(), 1e-9, "never below the floor");
+        }
         now.addAndGet(30 * MS);
         gate.exit(starts.remove(0), true);
         assertEquals(RouteLimits.FLOOR, gate.limit(), 1e-9);
@@ -140,5 +147,33 @@ class RouteLimitsTest {
         assertTrue(bad.getMessage().contains("writes=-5"), bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RouteLimits.parse(null, "fast=5"));
         assertThrows(IllegalArgumentException.class, () -> RouteLimits.checkCeilings("writes=0"));
+    }
+
+    @Test
+    void aRefusalOrALateAnswerStrainsTheEdgeForASecond() {
+        RouteLimits limits = new RouteLimits(java.util.Map.of(RouteLimits.RouteClass.KB, 8, RouteLimits.RouteClass.CHAT, 8,
+                RouteLimits.RouteClass.WRITES, 1, RouteLimits.RouteClass.REPORTS, 1),
+                java.util.Map.of(RouteLimits.RouteClass.WRITES, java.time.Duration.ofMillis(30)), now::get);
+        Gate writes = limits.gate(RouteLimits.RouteClass.WRITES);
+        Gate reports = limits.gate(RouteLimits.RouteClass.REPORTS);
+        long report = reports.tryEnter();
+        assertEquals(Gate.REFUSED, reports.tryEnter());
+        assertFalse(limits.strained(), "reports have no latency target: their refusal says nothing of the cores");
+        long start = writes.tryEnter();
+        now.addAndGet(10 * MS);
+        writes.exit(start, true);
+        assertFalse(limits.strained(), "answered in time");
+        start = writes.tryEnter();
+        assertEquals(Gate.REFUSED, writes.tryEnter());
+        assertTrue(limits.strained(), "refused");
+        now.addAndGet(999 * MS);
+        assertTrue(limits.strained());
+        now.addAndGet(2 * MS);
+        assertFalse(limits.strained(), "a second later");
+        writes.exit(start, true); // admitted 1,001 ms ago: late
+        assertTrue(limits.strained(), "answered late");
+        now.addAndGet(1_000 * MS);
+        assertFalse(limits.strained());
+        reports.exit(report, true);
     }
 }
