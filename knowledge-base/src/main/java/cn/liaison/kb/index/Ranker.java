@@ -12,11 +12,13 @@ import java.util.Set;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
@@ -33,8 +35,19 @@ final class Ranker {
     private static final int MAX_QUERY_TOKENS = 64;
     private static final float BODY_BOOST = 0.3f;
 
+    /** Terms of questions the index does not hold, remembered so their next lookup costs nothing; bounded. */
+    private static final int MAX_ABSENT_TERMS = 50_000;
+
     private final IndexData data;
     private final IndexSearcher searcher;
+    /**
+     * Each looked-up term's statistics in this (immutable) index: a question's terms are looked up
+     * once, not again for every question (a lookup allocated ~1 KB of term-dictionary frames, and a
+     * create's assessment looks up about a hundred). Present terms are bounded by the index's
+     * vocabulary; absent ones by {@link #MAX_ABSENT_TERMS}.
+     */
+    private final Map<Term, TermStates> present = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<Term> absent = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Ranker(IndexData data) {
         this.data = data;
@@ -111,10 +124,17 @@ final class Ranker {
         int clauses = 0;
         for (int a = 0; a < query.length; a++) {
             for (String token : query[a]) {
-                lexical.add(new TermQuery(new Term(IndexData.termField(a), token)), BooleanClause.Occur.SHOULD);
-                lexical.add(new BoostQuery(new TermQuery(new Term(IndexData.bodyField(a), token)), BODY_BOOST),
-                        BooleanClause.Occur.SHOULD);
-                clauses += 2;
+                // a term the index lacks matches nothing and scores nothing: left out of the query
+                Query inTerms = termQuery(IndexData.termField(a), token);
+                if (inTerms != null) {
+                    lexical.add(inTerms, BooleanClause.Occur.SHOULD);
+                    clauses++;
+                }
+                Query inBody = termQuery(IndexData.bodyField(a), token);
+                if (inBody != null) {
+                    lexical.add(new BoostQuery(inBody, BODY_BOOST), BooleanClause.Occur.SHOULD);
+                    clauses++;
+                }
             }
         }
         if (clauses > 0) {
@@ -129,6 +149,26 @@ final class Ranker {
             }
         }
         return owners;
+    }
+
+    /** A query for {@code token} in {@code field} with its statistics looked up once; null when the index lacks it. */
+    private Query termQuery(String field, String token) throws IOException {
+        Term term = new Term(field, token);
+        TermStates states = present.get(term);
+        if (states == null) {
+            if (absent.contains(term)) {
+                return null;
+            }
+            states = TermStates.build(searcher, term, true);
+            if (states.docFreq() == 0) {
+                if (absent.size() < MAX_ABSENT_TERMS) {
+                    absent.add(term);
+                }
+                return null;
+            }
+            present.putIfAbsent(term, states);
+        }
+        return new TermQuery(term, states);
     }
 
     /** Exact cosine of the question with every question variant of the candidate owners. */

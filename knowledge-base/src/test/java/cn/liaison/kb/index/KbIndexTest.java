@@ -36,6 +36,25 @@ class KbIndexTest {
         index.close();
     }
 
+    /**
+     * The ranker keeps each looked-up term's statistics, and leaves terms the index lacks out of the
+     * query: questions asked after others that share and miss terms score exactly as on a fresh index.
+     */
+    @Test
+    void termsLookedUpBeforeScoreAsOnAFreshIndex() throws IOException {
+        java.util.List<String> questions = java.util.List.of("防空地下室的审批在哪里办", "地下室审批需要什么材料，编号123",
+                "易地建设费怎么交，编号456", "完全无关的问题：今天天气怎么样", "防空地下室易地建设费审批材料");
+        questions.forEach(q -> index.search(q, Audience.CHAT, false)); // the shared index has seen them all
+        try (KbIndex fresh = KbIndex.build(ContentLoader.load(Fixtures.fixtureKb()), RetrievalConfig.defaults())) {
+            java.util.List<String> reversed = new java.util.ArrayList<>(questions);
+            java.util.Collections.reverse(reversed); // a fresh index asked in another order
+            for (String q : reversed) {
+                assertEquals(describe(fresh.search(q, Audience.CHAT, false)), describe(index.search(q, Audience.CHAT, false)));
+                assertEquals(describe(fresh.search(q, Audience.CHAT, true)), describe(index.search(q, Audience.CHAT, true)));
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
         "我们公司要盖新楼，防空地下室的审批在哪里办, item-basement-permit",
