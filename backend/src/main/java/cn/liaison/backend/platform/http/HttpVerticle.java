@@ -81,6 +81,8 @@ public final class HttpVerticle extends VerticleBase {
         RouterBuilder builder = RouterBuilder.create(vertx, contract, new ContractRequestExtractor());
         builder.rootHandler(new RequestIds());
         builder.rootHandler(new AccessLog());
+        // load shedding before the body is read: a refusal costs next to nothing and waits for nothing
+        builder.rootHandler(settings.limits().atEdge());
         builder.rootHandler(new FormBodyGuard());
         builder.rootHandler(new StreamedBody(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes())));
         builder.rootHandler(new ClientAddress(settings.trustedProxies()));
@@ -98,7 +100,7 @@ public final class HttpVerticle extends VerticleBase {
                 handlers.add(0, guard.forOperation(op));
                 Handler<RoutingContext> shed = settings.limits().forOperation(op.getHttpMethod(), op.getOpenAPIPath());
                 if (shed != null) {
-                    handlers.add(0, shed); // before anything else: a refusal costs next to nothing
+                    handlers.add(0, shed); // reports: before anything else on the route
                 }
             }
         });
