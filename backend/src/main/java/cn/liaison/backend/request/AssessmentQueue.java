@@ -85,22 +85,26 @@ final class AssessmentQueue {
             if (!done.isComplete()) {
                 JsonObject running = request;
                 done.onComplete(r -> {
-                    List<JsonObject> next = finished(running);
-                    for (int i = 1; i < next.size(); i++) {
-                        run(next.get(i));
-                    }
-                    if (!next.isEmpty()) {
-                        run(next.get(0));
+                    JsonObject next = startOthers(finished(running));
+                    if (next != null) {
+                        run(next);
                     }
                 });
                 return;
             }
-            List<JsonObject> next = finished(request);
-            for (int i = 1; i < next.size(); i++) {
-                run(next.get(i)); // only when the limit rose: a handful, each its own chain
-            }
-            request = next.isEmpty() ? null : next.get(0);
+            request = startOthers(finished(request));
         }
+    }
+
+    /**
+     * Starts all but the first of {@code next}, each its own chain (more than one only when the
+     * limit rose: a handful), and returns the first for the caller to continue with, or null.
+     */
+    private JsonObject startOthers(List<JsonObject> next) {
+        for (int i = 1; i < next.size(); i++) {
+            run(next.get(i));
+        }
+        return next.isEmpty() ? null : next.get(0);
     }
 
     /**

@@ -134,11 +134,10 @@ public final class LoadGenerator {
             // beside it, a request the service answers without any work (the liveness probe, never limited):
             // the least any answer, a refusal included, can take on this machine at that moment
             int overloadSeconds = Math.max(5, seconds / 2);
-            Future<List<Long>> probe = probe(PROBES_PER_SECOND, overloadSeconds);
+            Future<List<Sample>> probe = probe(PROBES_PER_SECOND, overloadSeconds);
             run(tag + "overload: create " + rate + "/s (" + why + ")", rate, overloadSeconds,
                     i -> create(enterprise, base + 9_000_000 + i));
-            List<Long> idle = new ArrayList<>(probe.await(60, TimeUnit.SECONDS));
-            idle.sort(null);
+            List<Long> idle = probe.await(60, TimeUnit.SECONDS).stream().map(Sample::nanos).sorted().toList();
             System.out.printf("%-48s %d answered p50 %.1f ms p99 %.1f ms max %.1f ms%n", tag + "  beside it: GET /health/live "
                     + PROBES_PER_SECOND + "/s", idle.size(), idle.get(idle.size() / 2) / 1e6,
                     idle.get((int) Math.ceil(idle.size() * 0.99) - 1) / 1e6, idle.get(idle.size() - 1) / 1e6);
@@ -148,32 +147,44 @@ public final class LoadGenerator {
     /** Liveness probes a second sent beside the overload phase. */
     private static final int PROBES_PER_SECOND = 50;
 
-    /** Sends {@code GET /health/live} at {@code rate} a second for {@code seconds}; each latency from its due time. */
-    private Future<List<Long>> probe(int rate, int seconds) {
+    /**
+     * Sends {@code request} {@code rate} times a second for {@code seconds}, each at its due time
+     * (open loop), and completes with every answer's status (0: failed), due time after the start
+     * and latency from its due time.
+     */
+    private Future<List<Sample>> paced(int rate, int seconds, IntFunction<Future<Integer>> request) {
         int total = rate * seconds;
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        Promise<List<Long>> done = Promise.promise();
+        ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+        Promise<List<Sample>> done = Promise.promise();
         long start = System.nanoTime();
         long interval = 1_000_000_000L / rate;
         int[] sent = {0};
+        int[] answered = {0};
         vertx.setPeriodic(1, timer -> {
             long now = System.nanoTime();
             while (sent[0] < total && start + sent[0] * interval <= now) {
-                long due = start + sent[0]++ * interval;
-                http.request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/health/live").setTimeout(10_000))
-                        .compose(request -> request.send()).compose(response -> response.body())
-                        .onComplete(r -> {
-                            latencies.add(r.succeeded() ? System.nanoTime() - due : 10_000_000_000L);
-                            if (latencies.size() == total) {
-                                done.tryComplete(latencies);
-                            }
-                        });
+                long due = start + sent[0] * interval;
+                int i = sent[0]++;
+                request.apply(i).onComplete(r -> {
+                    samples.add(new Sample(r.succeeded() ? r.result() : 0, due - start, System.nanoTime() - due));
+                    if (++answered[0] == total) {
+                        done.tryComplete(List.copyOf(samples));
+                    }
+                });
             }
             if (sent[0] == total) {
                 vertx.cancelTimer(timer);
             }
         });
         return done.future();
+    }
+
+    /** Sends {@code GET /health/live} at {@code rate} a second for {@code seconds}; each latency from its due time. */
+    private Future<List<Sample>> probe(int rate, int seconds) {
+        return paced(rate, seconds, i -> http.request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/health/live")
+                        .setTimeout(10_000))
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(b -> response.statusCode())));
     }
 
     /** A process's user and system CPU time from {@code /proc} (Linux), in nanoseconds; -1 when unknown. */
@@ -238,32 +249,10 @@ public final class LoadGenerator {
      * back and returns how many a second succeeded (2xx).
      */
     private double run(String name, int rate, int seconds, IntFunction<Future<Integer>> request) throws Exception {
-        int total = rate * seconds;
-        ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
-        Promise<Void> done = Promise.promise();
         long cpuBefore = serviceCpu.getAsLong();
         long start = System.nanoTime();
         long startedAt = System.currentTimeMillis();
-        long interval = 1_000_000_000L / rate;
-        int[] sent = {0};
-        int[] answered = {0};
-        vertx.setPeriodic(1, timer -> {
-            long now = System.nanoTime();
-            while (sent[0] < total && start + sent[0] * interval <= now) {
-                long due = start + sent[0] * interval;
-                int i = sent[0]++;
-                request.apply(i).onComplete(r -> {
-                    samples.add(new Sample(r.succeeded() ? r.result() : 0, due - start, System.nanoTime() - due));
-                    if (++answered[0] == total) {
-                        done.tryComplete();
-                    }
-                });
-            }
-            if (sent[0] == total) {
-                vertx.cancelTimer(timer);
-            }
-        });
-        done.future().await(seconds + 60L, TimeUnit.SECONDS);
+        List<Sample> samples = paced(rate, seconds, request).await(seconds + 60L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long cpu = serviceCpu.getAsLong() - cpuBefore;
         Map<Integer, List<Long>> byStatus = new TreeMap<>();

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -287,7 +288,7 @@ public final class RouteLimits implements EdgeStrain {
      * liveness probe beside them took 1.5-2 ms). Reports stay on their operations' routes, where
      * their own slots answer for them.
      */
-    public io.vertx.ext.web.handler.PlatformHandler atEdge() {
+    public PlatformHandler atEdge() {
         // a platform handler: Vert.x Web lets only those run before the body reader
         return rc -> {
             String path = rc.normalizedPath();
