@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A class with a latency target has an adaptive limit between a floor and its configured
  * ceiling (additive increase, multiplicative decrease, as TCP does for its window). It starts at
- * the ceiling; an admitted request that took longer than the target cuts it by a quarter (at most
- * once per target interval), one within it while the limit was in use raises it by {@code 1/limit},
- * and after a second without a slow answer each answer in time raises it by one. Sign-in (slow by
+ * the ceiling and judges its answers by window ({@link Gate}): a window whose median took more than
+ * a quarter of the target cuts it by a quarter, a window in time raises it by one while the limit
+ * held requests back, and by one per answer once nothing was cut for a second. Sign-in (slow by
  * design) and uploads (at the client's pace) are admitted but not judged. On a busy
  * machine, or while work queued behind earlier requests (assessments, indexing) takes the cores,
  * the limit falls to what is answered within the target, so what is admitted stays fast and what
@@ -114,12 +114,34 @@ public final class RouteLimits implements EdgeStrain {
      * 30-150 ms, and the refusals waited behind them for a core.
      */
     static final int FLOOR = 2;
-    /** After this long without a slow answer, each answer in time raises the limit by one, not by {@code 1/limit}. */
+    /** After this long without a cut, a window answered in time raises the limit by one per answer in it. */
     static final long RECOVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+    /**
+     * A window of answers is slow when its median took more than this share of the class's target.
+     * The gate times a request from its admission to its answer; the caller also waits for its bytes
+     * to be read and its answer to be sent, and its p99 ran at about three times the median (2-core
+     * load runs, eleventh and twelfth rounds): a median held at a quarter of the target keeps the p99 near it.
+     */
+    static final int JUDGED_SHARE = 4;
+    /** Answers a window needs before it is judged (a lone answer says little), and the most it holds. */
+    static final int WINDOW_LEAST = 4;
+    static final int WINDOW_MOST = 64;
 
     /**
      * One class's admission: requests in flight and the limit they are held to. The limit moves on
      * completions only; admission reads it without a lock.
+     *
+     * <p>Answers are judged by window, not one by one: a window closes once it spans the target
+     * interval and holds {@value #WINDOW_LEAST} answers (or at {@value #WINDOW_MOST}). A window whose
+     * median is slow cuts the limit by a quarter; a window whose median took at most half that raises it
+     * by one if the limit was what held requests back (a refusal, or more than half its places taken),
+     * and between the two the limit holds (as TCP Vegas holds its window between two thresholds: without
+     * the band the limit went up and down every few windows, the median sat at the threshold and the
+     * p99 above the target). Once nothing was cut for a second, a window in time raises the limit by
+     * one per answer. One slow answer (a collector's pause, a commit that waited for
+     * the disk) moves nothing; a median that rises because too many are admitted at once does. Judged
+     * one by one against a stricter time, a single slow answer cut the limit to the floor and 200 creates a
+     * second, within capacity, were refused 2% of the time (twelfth round).
      */
     static final class Gate {
         private final int ceiling;
@@ -131,6 +153,11 @@ public final class RouteLimits implements EdgeStrain {
         private long lastCut = Long.MIN_VALUE;
         /** When this gate last refused or saw a late answer (only with a latency target); MIN_VALUE: never. */
         private volatile long strainedAt = Long.MIN_VALUE;
+        /** The open window: its answers' latencies, when it began, and whether the limit held anyone back in it. */
+        private final long[] window = new long[WINDOW_MOST];
+        private int answers;
+        private long windowStart = Long.MIN_VALUE;
+        private volatile boolean bound;
 
         Gate(int ceiling, long targetNanos, java.util.function.LongSupplier nanoTime) {
             this.ceiling = ceiling;
@@ -149,6 +176,7 @@ public final class RouteLimits implements EdgeStrain {
                 inFlight.decrementAndGet();
                 if (targetNanos > 0) {
                     strainedAt = nanoTime.getAsLong();
+                    bound = true;
                 }
                 return REFUSED;
             }
@@ -163,19 +191,38 @@ public final class RouteLimits implements EdgeStrain {
                 return;
             }
             long now = nanoTime.getAsLong();
+            long took = now - start;
+            if (took > targetNanos) {
+                strainedAt = now;
+            }
             synchronized (this) {
-                if (now - start > targetNanos) {
-                    strainedAt = now;
-                    if (lastCut == Long.MIN_VALUE || now - lastCut >= targetNanos) {
-                        limit = Math.max(floor, limit * 0.75);
-                        lastCut = now;
-                    }
-                } else if (lastCut == Long.MIN_VALUE || now - lastCut >= RECOVERY_NANOS) {
-                    limit = Math.min(ceiling, limit + 1); // nothing slow for a while: back to the ceiling soon
-                } else if (busy * 2 > limit) { // more than half the places in use: the limit is what binds
-                    limit = Math.min(ceiling, limit + 1 / limit);
+                if (busy * 2 > limit) {
+                    bound = true;
+                }
+                if (answers == 0) {
+                    windowStart = now;
+                }
+                window[answers++] = took;
+                if (answers == WINDOW_MOST || answers >= WINDOW_LEAST && now - windowStart >= targetNanos) {
+                    judge(now);
                 }
             }
+        }
+
+        /** Closes the window: cuts the limit if its median was slow, else raises it as the class's use allows. */
+        private void judge(long now) {
+            java.util.Arrays.sort(window, 0, answers);
+            long median = window[answers / 2];
+            if (median * JUDGED_SHARE > targetNanos) {
+                limit = Math.max(floor, limit * 0.75);
+                lastCut = now;
+            } else if (lastCut == Long.MIN_VALUE || now - lastCut >= RECOVERY_NANOS) {
+                limit = Math.min(ceiling, limit + answers); // nothing slow for a while: back to the ceiling soon
+            } else if (bound && median * 2 * JUDGED_SHARE <= targetNanos) {
+                limit = Math.min(ceiling, limit + 1);
+            }
+            answers = 0;
+            bound = false;
         }
 
         double limit() {

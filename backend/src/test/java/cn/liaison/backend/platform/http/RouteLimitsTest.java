@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The adaptive limit on its own clock: cut by slow answers, raised by fast ones while in use, held between floor and ceiling. */
+/** The adaptive limit on its own clock: cut by windows of slow answers, raised by fast ones while it binds, held between floor and ceiling. */
 class RouteLimitsTest {
 
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -43,70 +43,100 @@ class RouteLimitsTest {
         assertTrue(gate.tryEnter() != Gate.REFUSED, "a finished request frees its place");
     }
 
+    /** One request admitted alone, answered {@code ms} later on the test's clock. */
+    private void answer(Gate gate, long ms) {
+        long start = gate.tryEnter();
+        assertTrue(start != Gate.REFUSED, "admitted");
+        now.addAndGet(ms * MS);
+        gate.exit(start, true);
+    }
+
     @Test
-    void slowAnswersCutTheLimitByAQuarterOncePerTargetIntervalDownToTheFloor() {
+    void aWindowWhoseMedianIsSlowCutsTheLimitByAQuarterDownToTheFloor() {
         Gate gate = gate(16, 30);
-        List<Long> starts = fill(gate);
-        now.addAndGet(31 * MS);
-        gate.exit(starts.remove(0), true);
+        // a median of 10 ms: over a quarter of the 30 ms target; the window closes with its fourth answer, 30 ms after its first
+        for (int i = 0; i < 3; i++) {
+            answer(gate, 10);
+        }
+        assertEquals(16, gate.limit(), 1e-9, "three answers are not a window yet");
+        answer(gate, 10);
         assertEquals(12, gate.limit(), 1e-9);
-        gate.exit(starts.remove(0), true);
-        assertEquals(12, gate.limit(), 1e-9, "many slow answers at once are one signal");
-        now.addAndGet(30 * MS);
-        gate.exit(starts.remove(0), true);
-        assertEquals(9, gate.limit(), 1e-9);
-        now.addAndGet(30 * MS);
-        gate.exit(starts.remove(0), true);
-        assertEquals(6.75, gate.limit(), 1e-9);
+        // fast answers with one very slow among them: the median is fast, the limit stays
+        for (long ms : new long[] {2, 2, 500, 2}) {
+            answer(gate, ms);
+        }
+        assertEquals(12, gate.limit(), 1e-9, "one slow answer is not a slow window");
         while (gate.limit() > RouteLimits.FLOOR) {
             double before = gate.limit();
-            now.addAndGet(30 * MS);
-            gate.exit(starts.remove(0), true);
+            for (int i = 0; i < 4; i++) {
+                answer(gate, 10);
+            }
             assertEquals(Math.max(RouteLimits.FLOOR, before * 0.75), gate.limit(), 1e-9, "never below the floor");
         }
-        now.addAndGet(30 * MS);
-        gate.exit(starts.remove(0), true);
+        for (int i = 0; i < 4; i++) {
+            answer(gate, 10);
+        }
         assertEquals(RouteLimits.FLOOR, gate.limit(), 1e-9);
     }
 
-    /** Cuts the gate's limit to the floor with slow answers; the clock then stands just after the last cut. */
+    @Test
+    void aWindowOfManyQuickAnswersIsJudgedBeforeTheIntervalEnds() {
+        Gate gate = gate(128, 30);
+        List<Long> starts = fill(gate);
+        now.addAndGet(8 * MS);
+        for (int i = 0; i < RouteLimits.WINDOW_MOST - 1; i++) {
+            gate.exit(starts.remove(0), true);
+        }
+        assertEquals(128, gate.limit(), 1e-9);
+        gate.exit(starts.remove(0), true);
+        assertEquals(96, gate.limit(), 1e-9, "64 answers of 8 ms, all at once: judged at once");
+    }
+
+    /** Cuts the gate's limit to the floor with slow windows; the clock then stands just after the last cut. */
     private void cutToTheFloor(Gate gate) {
         while (gate.limit() > RouteLimits.FLOOR) {
-            long start = gate.tryEnter();
-            now.addAndGet(31 * MS);
-            gate.exit(start, true);
+            for (int i = 0; i < RouteLimits.WINDOW_LEAST; i++) {
+                answer(gate, 10);
+            }
         }
     }
 
     @Test
-    void fastAnswersRaiseTheLimitSlowlyWhileItIsUsedAndQuicklyOnceNothingWasSlowForASecond() {
+    void fastWindowsRaiseTheLimitByOneWhileItHoldsRequestsBackAndQuicklyOnceNothingWasCutForASecond() {
         Gate gate = gate(20, 30);
         cutToTheFloor(gate);
         // one request at a time, soon after a cut: the limit is not what holds anything back, so it stays
-        for (int i = 0; i < 100; i++) {
-            long start = gate.tryEnter();
-            now.addAndGet(5 * MS);
-            gate.exit(start, true);
+        for (int i = 0; i < 32; i++) { // two windows of 16 answers (30 ms each)
+            answer(gate, 2);
         }
         assertEquals(RouteLimits.FLOOR, gate.limit(), 1e-9);
-        // full and fast, still within the second: 1/limit for each answer while half the places are taken
-        List<Long> starts = fill(gate);
+        // full, a request refused, the answers in time but not quick (a median of 5 ms: above an eighth of the target): it holds
+        List<Long> held = fill(gate);
+        assertEquals(Gate.REFUSED, gate.tryEnter());
         now.addAndGet(5 * MS);
+        held.forEach(start -> gate.exit(start, true));
+        answer(gate, 5);
+        answer(gate, 30);
+        assertEquals(RouteLimits.FLOOR, gate.limit(), 1e-9);
+        // full, a request refused, the answers quick: one more place
+        List<Long> starts = fill(gate);
+        assertEquals(Gate.REFUSED, gate.tryEnter());
+        now.addAndGet(2 * MS);
         starts.forEach(start -> gate.exit(start, true));
-        double raised = gate.limit();
-        assertTrue(raised > RouteLimits.FLOOR && raised < RouteLimits.FLOOR + 1, "raised slowly: " + raised);
-        // a second after the last slow answer: one more per answer in time, up to the ceiling
+        answer(gate, 2);
+        answer(gate, 30);
+        assertEquals(RouteLimits.FLOOR + 1, gate.limit(), 1e-9);
+        // a second after the last cut: one more per answer of a window in time, up to the ceiling
         now.addAndGet(1_000 * MS);
-        for (int i = 0; i < 5; i++) {
-            long start = gate.tryEnter();
-            gate.exit(start, true);
+        for (int i = 0; i < 3; i++) {
+            answer(gate, 1);
         }
-        assertEquals(raised + 5, gate.limit(), 1e-9);
-        for (int i = 0; i < 100; i++) {
-            long start = gate.tryEnter();
-            gate.exit(start, true);
+        answer(gate, 30);
+        assertEquals(RouteLimits.FLOOR + 1 + 4, gate.limit(), 1e-9);
+        for (int i = 0; i < 40; i++) {
+            answer(gate, i % 4 == 3 ? 30 : 7);
         }
-        assertEquals(20, gate.limit(), 1e-9);
+        assertEquals(20, gate.limit(), 1e-9, "a median of 7 ms is in time for a 30 ms target, a slow answer among them or not");
     }
 
     @Test
@@ -134,6 +164,9 @@ class RouteLimitsTest {
         assertEquals(Gate.REFUSED, one.tryEnter());
         now.addAndGet(100 * MS);
         one.exit(start, true);
+        for (int i = 0; i < RouteLimits.WINDOW_LEAST; i++) {
+            answer(one, 100);
+        }
         assertEquals(1, one.limit(), 1e-9);
     }
 
