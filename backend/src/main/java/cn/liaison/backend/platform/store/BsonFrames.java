@@ -50,6 +50,22 @@ final class BsonFrames {
         }
     }
 
+    /**
+     * A unique key, {@code {k: [values]}}, as {@link #write} writes that document, without building
+     * it; false (nothing written) for a value only the server's codec writes. Every commit writes each
+     * changed page of a unique index whole, and building a document for each of its keys was 5% of
+     * what a create allocated under load.
+     */
+    static boolean writeKey(WriteBuffer buff, de.bwaldvogel.mongo.backend.KeyValue key) {
+        Scratch scratch = SCRATCH.get();
+        scratch.length = 0;
+        if (!scratch.key(key)) {
+            return false;
+        }
+        buff.putVarInt(scratch.length).put(scratch.bytes, 0, scratch.length);
+        return true;
+    }
+
     /** The server's own codec: every value it knows. Also what {@link #write} must equal byte for byte (tests). */
     static void writeWithServerCodec(WriteBuffer buff, Document document) {
         ByteBuf bson = Unpooled.buffer(64);
@@ -78,6 +94,16 @@ final class BsonFrames {
         boolean entry(de.bwaldvogel.mongo.backend.KeyValue key, Object position) {
             int start = reserve(4);
             if (!arrayElement("k", key) || !element("p", position)) {
+                return false;
+            }
+            byte0(0);
+            putInt(start, length - start);
+            return true;
+        }
+
+        boolean key(de.bwaldvogel.mongo.backend.KeyValue key) {
+            int start = reserve(4);
+            if (!arrayElement("k", key)) {
                 return false;
             }
             byte0(0);

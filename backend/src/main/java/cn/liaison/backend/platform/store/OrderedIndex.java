@@ -169,7 +169,10 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        Set<KeyValue> keys = getKeyValues(document);
+        put(getKeyValues(document), position);
+    }
+
+    private void put(Set<KeyValue> keys, Object position) {
         noteEntries(keys.size());
         for (KeyValue key : keys) {
             entries.put(new IndexEntryType.Entry(key, position), Boolean.TRUE);
@@ -179,10 +182,14 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public synchronized Object remove(Document document) {
         Object id = document.get("_id");
-        for (KeyValue key : getKeyValues(document)) {
+        removeAll(getKeyValues(document), id);
+        return id;
+    }
+
+    private void removeAll(Set<KeyValue> keys, Object id) {
+        for (KeyValue key : keys) {
             entries.remove(new IndexEntryType.Entry(key, id));
         }
-        return id;
     }
 
     @Override
@@ -216,13 +223,41 @@ final class OrderedIndex extends Index<Object> {
         // non-unique: nothing to reject
     }
 
+    /**
+     * Moves the document's entries if the values this index reads changed. Most updates change none
+     * of them (an outbox mark, a note, a rating for most indexes): a field at the head of each key
+     * path that holds an equal value before and after settles it without computing any key. Otherwise
+     * the keys before and after are computed once each; upstream's default computed each twice (to
+     * compare, then to remove and add), and key computation (paths split by a regular expression,
+     * streams) was 15% of what a create allocated under load, on the store's threads.
+     */
     @Override
     public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
                                            MongoCollection<Object> collection) {
-        if (!nullAwareEqualsKeys(oldDocument, newDocument)) {
-            remove(oldDocument);
-            add(newDocument, position, collection);
+        if (sameFieldsRead(oldDocument, newDocument)) {
+            return;
         }
+        Set<KeyValue> before = getKeyValues(oldDocument);
+        Set<KeyValue> after = getKeyValues(newDocument);
+        if (!before.equals(after)) { // a number stored as another type moves to the same place
+            removeAll(before, oldDocument.get("_id"));
+            put(after, position);
+        }
+    }
+
+    /** The top-level fields this index's keys start from, each read once. */
+    private final List<String> fieldsRead = keys().stream().map(k -> k.contains(".") ? k.substring(0, k.indexOf('.')) : k)
+            .distinct().toList();
+
+    /** Whether every top-level field a key of this index starts from is present in both or neither, with equal values. */
+    private boolean sameFieldsRead(Document before, Document after) {
+        for (String field : fieldsRead) {
+            if (before.containsKey(field) != after.containsKey(field)
+                    || !java.util.Objects.equals(before.get(field), after.get(field))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -95,6 +95,13 @@ final class UniqueKeyType extends BasicDataType<KeyValue> {
 
     @Override
     public void write(WriteBuffer buff, KeyValue key) {
+        boolean complete = true;
+        for (int i = 0; i < key.size() && complete; i++) {
+            complete = !(key.get(i) instanceof Missing);
+        }
+        if (complete && BsonFrames.writeKey(buff, key)) {
+            return;
+        }
         List<Object> values = new ArrayList<>(key.size());
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < key.size(); i++) {

@@ -1,6 +1,7 @@
 package cn.liaison.backend.platform.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.bwaldvogel.mongo.bson.Document;
@@ -119,5 +120,26 @@ class BsonFramesTest {
             BsonFrames.writeWithServerCodec(codec, new Document("k", values).append("p", position));
             assertArrayEquals(bytes(codec), bytes(fast), values::toString);
         }
+    }
+
+    @Test
+    void writesUniqueKeysAsTheirDocumentOrLeavesThemToTheCodec() {
+        int written = 0;
+        for (int i = 0; i < 20_000; i++) {
+            List<Object> values = new ArrayList<>();
+            for (int k = random.nextInt(3); k >= 0; k--) {
+                values.add(value(1));
+            }
+            WriteBuffer fast = new WriteBuffer();
+            WriteBuffer codec = new WriteBuffer();
+            BsonFrames.writeWithServerCodec(codec, new Document("k", values));
+            if (BsonFrames.writeKey(fast, new de.bwaldvogel.mongo.backend.KeyValue(values))) {
+                assertArrayEquals(bytes(codec), bytes(fast), values::toString);
+                written++;
+            } else {
+                assertEquals(0, fast.position(), "nothing written when the codec is needed");
+            }
+        }
+        assertTrue(written > 5_000, "the fast path wrote " + written + " of 20,000");
     }
 }

@@ -387,6 +387,60 @@ class IndexedStoreTest {
         assertEquals(3, await(client.count("items", new JsonObject().put("int", new JsonObject().put("$type", "int")))));
     }
 
+    /**
+     * Updates move a document's index entries exactly when a value an index reads changed: a nested
+     * path, a whole sub-document replaced, a positional update inside an array, an entry pushed onto
+     * it, a field removed; an update of anything else leaves them. Each indexed answer is checked
+     * against the stored documents themselves.
+     */
+    @Test
+    void updatesMoveIndexEntriesExactlyWhenAnIndexedValueChanges() throws Exception {
+        open();
+        await(Future.all(
+                client.createIndexWithOptions("items", new JsonObject().put("createdBy.id", 1), new IndexOptions()),
+                client.createIndexWithOptions("items", new JsonObject().put("outbox.at", 1), new IndexOptions()),
+                client.createIndexWithOptions("items", new JsonObject().put("status", 1).put("createdAt", -1), new IndexOptions())));
+        for (int i = 0; i < 40; i++) {
+            await(client.insert("items", doc(i).put("createdBy", new JsonObject().put("id", "u" + i % 4).put("name", "n"))));
+        }
+        JsonObject none = new JsonObject();
+        update("i1", new JsonObject().put("$set", new JsonObject().put("note", "unindexed")));
+        update("i2", new JsonObject().put("$set", new JsonObject().put("createdBy.id", "u9")));
+        update("i5", new JsonObject().put("$set", new JsonObject().put("createdBy", new JsonObject().put("id", "u9"))));
+        update("i6", new JsonObject().put("$unset", new JsonObject().put("status", "")));
+        update("i7", new JsonObject().put("$set", new JsonObject().put("status", "late").put("createdAt", date(T0))));
+        await(client.updateCollection("items", new JsonObject().put("_id", "i3").put("outbox.id", "o3"),
+                new JsonObject().put("$set", new JsonObject().put("outbox.$.at", date(T0.plusSeconds(5))))));
+        update("i4", new JsonObject().put("$push", new JsonObject().put("outbox", new JsonObject().put("id", "p4")
+                .put("at", date(T0.plusSeconds(7))))));
+        update("i10", new JsonObject().put("$set", new JsonObject().put("outbox.0.at", date(T0.plusSeconds(90_000)))));
+        List<JsonObject> stored = await(client.find("items", none));
+        mongo.queryLog().clear();
+
+        for (String user : List.of("u0", "u1", "u2", "u3", "u9")) {
+            List<String> expected = sorted(ids(stored.stream().filter(d -> user.equals(d.getJsonObject("createdBy").getString("id"))).toList()));
+            assertEquals(expected, sorted(ids(await(client.find("items", new JsonObject().put("createdBy.id", user))))), user);
+        }
+        JsonObject due = new JsonObject().put("outbox", new JsonObject().put("$elemMatch", new JsonObject()
+                .put("at", new JsonObject().put("$lte", date(T0.plusSeconds(20))))));
+        // i3 and i4 became due, i10 no longer is
+        assertEquals(List.of("i0", "i20", "i3", "i4"), sorted(ids(await(client.find("items", due)))));
+        for (String status : List.of("open", "late", "closed")) {
+            List<String> expected = stored.stream().filter(d -> status.equals(d.getString("status")))
+                    .sorted(Comparator.comparing((JsonObject d) -> d.getJsonObject("createdAt").getString("$date"))
+                            .thenComparing(d -> d.getString("_id")).reversed())
+                    .map(d -> d.getString("_id")).toList();
+            assertEquals(expected, ids(await(client.findWithOptions("items", new JsonObject().put("status", status),
+                    new FindOptions().setSort(new JsonObject().put("createdAt", -1).put("_id", -1))))), status);
+        }
+        assertTrue(mongo.queryLog().entries().stream().noneMatch(QueryLog.Entry::scanned), mongo.queryLog().entries().toString());
+        assertEquals("late", stored.stream().filter(d -> d.getString("_id").equals("i7")).findFirst().orElseThrow().getString("status"));
+    }
+
+    private void update(String id, JsonObject update) throws Exception {
+        await(client.updateCollection("items", new JsonObject().put("_id", id), update));
+    }
+
     private static void assertDuplicate(Future<?> write) {
         Exception refused = assertThrows(Exception.class, () -> await(write));
         assertTrue(String.valueOf(refused.getMessage()).contains("E11000"), String.valueOf(refused.getMessage()));
