@@ -6,7 +6,8 @@
 #   deploy/load.sh 30       # 30 s per phase
 #   deploy/load.sh answers  # KB answers per second: not asked before vs repeated (the answer cache)
 #   deploy/load.sh jar 10   # the same phases against the shipped jar (DEMO=on) started in its own JVM
-#   LOAD_TRACE_DIR=dir deploy/load.sh jar 10   # also one CSV a phase: each request's due time, status, latency
+#   LOAD_TRACE_DIR=dir deploy/load.sh jar 10   # also one CSV a phase (each request's due time, status, latency)
+#                                              # and the service's log
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # the build is quiet unless it fails; then its output (a compile error) is shown
@@ -26,7 +27,8 @@ if [ "${1:-}" = jar ]; then
     DEMO=on DATA_DIR="$DIR" HTTP_PORT=$PORT HTTP_HOST=127.0.0.1 CHAT_MESSAGES_PER_MINUTE=1000000 \
         KB_ANSWERS_PER_MINUTE=1000000 java ${SERVICE_JAVA_OPTS:--XX:+UseShenandoahGC} -jar backend/target/liaison-backend.jar >"$DIR/service.log" 2>&1 &
     SERVICE=$!
-    trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$DIR"' EXIT
+    # the service's log goes with the traces (LOAD_TRACE_DIR), e.g. for the store's wide-read warnings
+    trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; [ -n "${LOAD_TRACE_DIR:-}" ] && cp "$DIR/service.log" "$LOAD_TRACE_DIR/"; rm -rf "$DIR"' EXIT
     for _ in $(seq 600); do
         grep -q "published entries indexed" "$DIR/service.log" && break
         kill -0 $SERVICE 2>/dev/null || { cat "$DIR/service.log"; exit 1; }

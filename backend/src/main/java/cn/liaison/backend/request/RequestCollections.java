@@ -14,6 +14,9 @@ final class RequestCollections {
             .index(false, "createdAt", -1)
             // SLA scan and every open-status filter (the $in statuses merged in deadline order)
             .index(false, "status", 1, "activeDueAt", 1)
+            // the job assess: requests left RECEIVED, oldest first. Without it the store walked createdAt and read
+            // every older request to find the few RECEIVED ones (40,000 documents every 5 s in a load run)
+            .index(false, "status", 1, "createdAt", 1)
             // the ledger's scopes, each branch of their $or walked newest first and merged (request/Scope)
             .index(false, "unitId", 1, "createdAt", -1)
             // a liaison's unit, open statuses only: the $in statuses merged newest first

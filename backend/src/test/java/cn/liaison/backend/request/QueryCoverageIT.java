@@ -98,6 +98,12 @@ class QueryCoverageIT {
         assertTrue(entries.stream().anyMatch(e -> e.collection().equals("requests") && e.shape().startsWith("{_id: ?, version: ?")),
                 "the versioned update was exercised: " + entries);
 
+        // an index walk that does not pin the filter's equality reads every document it passes: the job assess walked
+        // createdAt and read all older requests to find the few still RECEIVED
+        assertTrue(entries.stream().anyMatch(e -> e.collection().equals("requests")
+                        && e.shape().startsWith("{status: {$eq: ?}, createdAt: {$lt: ?}}") && e.plan().equals("status_1_createdAt_1")),
+                "the job assess walks only RECEIVED requests: " + entries);
+
         Set<String> declared = IndexRegistry.all().entrySet().stream()
                 .flatMap(c -> c.getValue().stream().map(s -> c.getKey() + " " + indexName(s.keys())))
                 .collect(Collectors.toSet());

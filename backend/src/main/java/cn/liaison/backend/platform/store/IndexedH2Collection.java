@@ -195,13 +195,15 @@ final class IndexedH2Collection extends H2Collection {
             }
             log.record(getCollectionName(), query, orderBy, or.indexNames());
             if (or.servesSort() && limit > 0) {
-                return firstInOrder(or.walk(), or.sortField(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                return firstInOrder(or.walk(), or.sortField(), or.indexNames(), query, orderBy, numberToSkip, limit, batchSize,
+                        fieldSelector);
             }
             return matchDocuments(query, or.positions(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         log.record(getCollectionName(), query, orderBy, plan.index().getName());
         if (plan.servesSort() && limit > 0) {
-            return firstInOrder(plan.walk(), plan.sortField(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            return firstInOrder(plan.walk(), plan.sortField(), plan.index().getName(), query, orderBy, numberToSkip, limit,
+                    batchSize, fieldSelector);
         }
         return matchDocuments(query, plan.positions(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
@@ -224,11 +226,13 @@ final class IndexedH2Collection extends H2Collection {
      * Walks positions in sort order and stops once it holds {@code skip + limit} matches and the
      * sort key has moved past the last of them; ties on that key are then settled by the full sort.
      */
-    private QueryResult firstInOrder(Iterator<Object> positions, String sortField, Document query, Document orderBy,
-                                     int skip, int limit, int batchSize, Document fieldSelector) {
+    private QueryResult firstInOrder(Iterator<Object> positions, String sortField, String plan, Document query,
+                                     Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
         List<Document> matched = new ArrayList<>();
         Object lastKey = null;
+        int read = 0;
         while (positions.hasNext()) {
+            read++;
             Document document = getDocument(positions.next());
             if (document == null || !documentMatchesQuery(document, query)) {
                 continue;
@@ -240,6 +244,7 @@ final class IndexedH2Collection extends H2Collection {
             matched.add(document);
             lastKey = key;
         }
+        WideReads.note(getCollectionName(), query, orderBy, plan, read, matched.size());
         Stream<Document> ordered = matched.stream();
         Comparator<Document> comparator = deriveComparator(orderBy);
         return matchDocumentsFromStream(query, ordered, skip, limit, batchSize, comparator, fieldSelector);
