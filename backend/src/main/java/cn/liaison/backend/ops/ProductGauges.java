@@ -91,9 +91,20 @@ public final class ProductGauges implements RequestListener {
         }));
     }
 
-    /** {entries, age of the oldest in seconds} for one collection's outboxes. */
+    /**
+     * {entries, age of the oldest in seconds} for one collection's outboxes. Every entry carries its
+     * next attempt's time, and every outbox collection has an index on it: a range over that index
+     * reads only the documents with entries. The earlier filter ({@code outbox.id $exists}) had no
+     * index and read every document of every outbox collection every 15 s: 70,000 requests decoded
+     * in one go (about 200 MB) held every other store call, and a load run's creates stalled for
+     * 200 ms each time.
+     */
+    public static JsonObject withEntries() {
+        return new JsonObject().put("outbox.nextAttemptAt", new JsonObject().put("$gte", MongoDocs.date(Instant.EPOCH)));
+    }
+
     private Future<long[]> backlog(String collection) {
-        JsonObject query = new JsonObject().put("outbox.id", new JsonObject().put("$exists", true));
+        JsonObject query = withEntries();
         return stores.mongo().findWithOptions(collection, query, new FindOptions().setLimit(BACKLOG_SCAN_LIMIT)
                         .setFields(new JsonObject().put("outbox.createdAt", 1)))
                 .map(docs -> {
