@@ -104,7 +104,11 @@ final class IndexedH2Collection extends H2Collection {
         } else {
             documents = dataMap.values().stream().map(StoredBson::decode);
         }
-        return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        int[] read = {0};
+        QueryResult result = matchDocumentsFromStream(documents.peek(d -> read[0]++), query, orderBy, numberToSkip, limit,
+                batchSize, fieldSelector);
+        WideReads.note(getCollectionName(), query, orderBy, "none: a full scan", read[0], 0);
+        return result;
     }
 
     private record MatchHint(String collection, Document filter) {}
