@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded store's slow-query log: a full scan of many documents, or a sorted walk that read
- * many documents for few matches (an index that serves the sort but not the filter), is logged, at
+ * ten times more documents than its page wanted (an index that serves the sort but not the filter,
+ * or ties on the sort key read to their end), is logged, at
  * most once a minute per filter shape, with the index it walked. The outbox backlog gauge's filter
  * had no index and read every request every 15 s, unseen until a profile of a load run. No test with a handful of documents can see such a plan; a store
  * of 100,000 can, in the log. Values never appear, only the filter's shape.
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 final class WideReads {
 
     private static final Logger LOG = LoggerFactory.getLogger(WideReads.class);
-    /** Reads from which a walk is worth a line, and the share of them that must have matched. */
+    /** Reads from which a read is worth a line. */
     static final int LEAST_READS = 5_000;
     private static final long QUIET_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final ConcurrentHashMap<String, Long> LAST = new ConcurrentHashMap<>();
@@ -24,9 +25,12 @@ final class WideReads {
     private WideReads() {
     }
 
-    /** @param matched what the read found; 0 for a full scan, which is worth a line whatever it found */
-    static void note(String collection, Document filter, Document orderBy, String plan, int read, int matched) {
-        if (read < LEAST_READS || matched * 10L >= read) {
+    /**
+     * @param wanted what the read was for (skip plus limit of a sorted walk); 0 for a full scan, which
+     *               is worth a line whatever it found
+     */
+    static void note(String collection, Document filter, Document orderBy, String plan, int read, int wanted) {
+        if (read < LEAST_READS || read <= 10L * wanted) {
             return;
         }
         String shape = collection + " " + QueryLog.shape(filter) + (orderBy == null || orderBy.isEmpty() ? "" : " sort " + orderBy);

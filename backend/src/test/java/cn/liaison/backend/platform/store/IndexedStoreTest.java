@@ -437,6 +437,36 @@ class IndexedStoreTest {
         assertEquals("late", stored.stream().filter(d -> d.getString("_id").equals("i7")).findFirst().orElseThrow().getString("status"));
     }
 
+    /**
+     * A page sorted on the walked key alone may take any of the documents tied on it, and stops at its
+     * limit; with a second sort key the ties are read to their end and ordered by it.
+     */
+    @Test
+    void tiesOnASingleSortKeyEndThePageAtItsLimitAndASecondKeyOrdersThem() throws Exception {
+        open();
+        await(client.createIndexWithOptions("items", new JsonObject().put("due", 1), new IndexOptions()));
+        for (int i = 0; i < 60; i++) {
+            // fifty documents share the earliest deadline; ten come later, one each
+            await(client.insert("items", new JsonObject().put("_id", String.format("t%02d", 59 - i))
+                    .put("due", date(T0.plusSeconds(i < 50 ? 0 : 60L * i)))));
+        }
+        mongo.queryLog().clear();
+        List<JsonObject> first = await(client.findWithOptions("items", new JsonObject(),
+                new FindOptions().setSort(new JsonObject().put("due", 1)).setLimit(20)));
+        assertEquals(20, first.size());
+        assertTrue(first.stream().allMatch(d -> d.getJsonObject("due").getString("$date").startsWith("2026-01-01T00:00:00")), first.toString());
+        List<JsonObject> last = await(client.findWithOptions("items", new JsonObject(),
+                new FindOptions().setSort(new JsonObject().put("due", -1)).setLimit(12)));
+        assertEquals(List.of("t00", "t01", "t02", "t03", "t04", "t05", "t06", "t07", "t08", "t09"),
+                ids(last).subList(0, 10), "the ten later deadlines, latest first");
+        assertEquals(12, last.size());
+        List<JsonObject> byId = await(client.findWithOptions("items", new JsonObject(),
+                new FindOptions().setSort(new JsonObject().put("due", 1).put("_id", 1)).setLimit(20)));
+        assertEquals(IntStream.range(10, 30).mapToObj(i -> String.format("t%02d", i)).toList(), ids(byId),
+                "ties ordered by the second key");
+        assertTrue(mongo.queryLog().entries().stream().noneMatch(QueryLog.Entry::scanned), mongo.queryLog().entries().toString());
+    }
+
     private void update(String id, JsonObject update) throws Exception {
         await(client.updateCollection("items", new JsonObject().put("_id", id), update));
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The store's slow-query lines: wide reads only, once a minute per filter shape, shapes without values. */
+/** The store's slow-query lines: reads ten times wider than their page only, once a minute per filter shape, shapes without values. */
 class WideReadsTest {
 
     @Test
@@ -25,7 +25,7 @@ class WideReadsTest {
             Document byOwner = new Document("owner", "13912345678").append("status", "OPEN");
             WideReads.note("wide_reads_test", byOwner, new Document(), "createdAt_-1", 4_999, 0);
             WideReads.note("wide_reads_test", byOwner, new Document(), "createdAt_-1", 6_000, 600);
-            assertTrue(seen.list.isEmpty(), "narrow reads, or a tenth of them matched: " + seen.list);
+            assertTrue(seen.list.isEmpty(), "few reads, or no more than ten times what the page wanted: " + seen.list);
 
             WideReads.note("wide_reads_test", byOwner, new Document("createdAt", -1), "createdAt_-1", 6_000, 12);
             WideReads.note("wide_reads_test", byOwner, new Document("createdAt", -1), "createdAt_-1", 9_000, 3);
