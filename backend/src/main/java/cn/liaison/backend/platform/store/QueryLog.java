@@ -27,7 +27,12 @@ public final class QueryLog {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
     void record(String collection, Document filter, Document orderBy, String plan) {
-        put(collection, shape(filter) + (orderBy == null || orderBy.isEmpty() ? "" : " sort " + orderBy.toString()), plan);
+        put(collection, shape(filter, orderBy), plan);
+    }
+
+    /** A find's shape: the filter's, then its sort if any (values never appear). */
+    static String shape(Document filter, Document orderBy) {
+        return shape(filter) + (orderBy == null || orderBy.isEmpty() ? "" : " sort " + orderBy.toString());
     }
 
     /**

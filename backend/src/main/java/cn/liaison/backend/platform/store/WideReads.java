@@ -9,10 +9,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded store's slow-query log: a full scan of many documents, or a sorted walk that read
  * ten times more documents than its page wanted (an index that serves the sort but not the filter,
- * or ties on the sort key read to their end), is logged, at
- * most once a minute per filter shape, with the index it walked. The outbox backlog gauge's filter
- * had no index and read every request every 15 s, unseen until a profile of a load run. No test with a handful of documents can see such a plan; a store
- * of 100,000 can, in the log. Values never appear, only the filter's shape.
+ * or ties on the sort key read to their end), is logged, at most once a minute per filter shape,
+ * with the index it walked. The outbox backlog gauge's filter had no index and read every request
+ * every 15 s, unseen until a profile of a load run. No test with a handful of documents can see
+ * such a plan; a store of 100,000 can, in the log. Values never appear, only the filter's shape.
  */
 final class WideReads {
 
@@ -33,7 +33,7 @@ final class WideReads {
         if (read < LEAST_READS || read <= 10L * wanted) {
             return;
         }
-        String shape = collection + " " + QueryLog.shape(filter) + (orderBy == null || orderBy.isEmpty() ? "" : " sort " + orderBy);
+        String shape = collection + " " + QueryLog.shape(filter, orderBy);
         long now = System.nanoTime();
         Long last = LAST.get(shape);
         if (last != null && now - last < QUIET_NANOS || LAST.size() > 1_000) {
