@@ -18,11 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@value #SHED_METRIC}{class}. Reads that are not reports and the health probes are never limited.
  *
  * <p>A class with a latency target has an adaptive limit between a floor and its configured
- * ceiling (additive increase, multiplicative decrease, as TCP does for its window). It starts at
- * the ceiling and judges its answers by window ({@link Gate}): a window whose median took more than
- * a quarter of the target cuts it by a quarter, a window in time raises it by one while the limit
- * held requests back, and by one per answer once nothing was cut for a second. Sign-in (slow by
- * design) and uploads (at the client's pace) are admitted but not judged. On a busy
+ * ceiling (additive increase, multiplicative decrease, as TCP does for its window). It rests at
+ * {@value #REST} and judges its answers by window ({@link Gate}): a window whose median took more than
+ * a quarter of the target while the limit refused requests cuts it by a quarter, a window in time raises it by one while the limit
+ * held requests back, and by one per answer once nothing was cut for a second. Places the class
+ * does not use are not kept: above its resting level the limit falls back to it while no window
+ * uses half its places, and at once after a second without a request. Sign-in (slow by
+ * design) is held to the ceiling alone and counted apart; uploads (at the client's pace) are
+ * admitted but not judged. On a busy
  * machine, or while work queued behind earlier requests (assessments, indexing) takes the cores,
  * the limit falls to what is answered within the target, so what is admitted stays fast and what
  * is not is refused while the event loops still have time to refuse it quickly. A fixed ceiling
@@ -99,7 +102,7 @@ public final class RouteLimits implements EdgeStrain {
         for (RouteClass c : RouteClass.values()) {
             Gate gate = gates.get(c);
             io.micrometer.core.instrument.Gauge.builder(LIMIT_METRIC, gate, Gate::limit).tag("class", c.key())
-                    .description("requests of the class admitted at once now (adaptive between a floor and HTTP_CONCURRENCY)")
+                    .description("requests of the class admitted at once now (adaptive between a floor and HTTP_CONCURRENCY, resting at 16)")
                     .strongReference(true).register(Metrics.globalRegistry);
         }
         return this;
@@ -114,6 +117,17 @@ public final class RouteLimits implements EdgeStrain {
      * 30-150 ms, and the refusals waited behind them for a core.
      */
     static final int FLOOR = 2;
+    /**
+     * The limit a class with a latency target rests at while it does not use more (and starts at):
+     * about what two cores answer within a 30 ms target at once. A limit left at the ceiling of 128
+     * after busy minutes let a surge that followed a quiet spell admit 113 creates in its first
+     * quarter-second, answered at a 54 ms median, before windows could cut it (a surge at 3x capacity,
+     * twelfth round); the slow answers of that quarter-second were half the phase's. In-flight creates
+     * at 200 a second peaked at 6-19 in the same runs, and a limit that is used grows past this one.
+     */
+    static final int REST = 16;
+    /** A class idle this long (no answer, nothing in flight) is back at its resting limit on its next request. */
+    static final long IDLE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
     /** After this long without a cut, a window answered in time raises the limit by one per answer in it. */
     static final long RECOVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
     /**
@@ -133,7 +147,10 @@ public final class RouteLimits implements EdgeStrain {
      *
      * <p>Answers are judged by window, not one by one: a window closes once it spans the target
      * interval and holds {@value #WINDOW_LEAST} answers (or at {@value #WINDOW_MOST}). A window whose
-     * median is slow cuts the limit by a quarter; a window whose median took at most half that raises it
+     * median is slow cuts the limit by a quarter if the limit refused a request in it: a slow window that
+     * refused nobody was a slow machine, not too many admitted (at 200 creates a second, within capacity,
+     * a collector's cycle made four windows in a row slow with 7 in flight, and cuts from the resting
+     * level refused 22 creates; thirteenth round). A window whose median took at most half that raises it
      * by one if the limit was what held requests back (a refusal, or more than half its places taken),
      * and between the two the limit holds (as TCP Vegas holds its window between two thresholds: without
      * the band the limit went up and down every few windows, the median sat at the threshold and the
@@ -146,9 +163,12 @@ public final class RouteLimits implements EdgeStrain {
     static final class Gate {
         private final int ceiling;
         private final int floor;
+        private final int rest;
         private final long targetNanos;
         private final java.util.function.LongSupplier nanoTime;
         private final AtomicInteger inFlight = new AtomicInteger();
+        /** Requests admitted whose time is not judged (sign-in), counted apart: {@link #tryEnterUnjudged}. */
+        private final AtomicInteger unjudged = new AtomicInteger();
         private volatile double limit;
         private long lastCut = Long.MIN_VALUE;
         /** When this gate last refused or saw a late answer (only with a latency target); MIN_VALUE: never. */
@@ -158,13 +178,18 @@ public final class RouteLimits implements EdgeStrain {
         private int answers;
         private long windowStart = Long.MIN_VALUE;
         private volatile boolean bound;
+        /** Whether the limit refused a request in the open window. */
+        private volatile boolean refused;
+        /** When the last judged answer came back; MIN_VALUE: never. */
+        private volatile long lastAnswer = Long.MIN_VALUE;
 
         Gate(int ceiling, long targetNanos, java.util.function.LongSupplier nanoTime) {
             this.ceiling = ceiling;
             this.floor = Math.min(ceiling, FLOOR);
+            this.rest = Math.min(ceiling, REST);
             this.targetNanos = targetNanos;
             this.nanoTime = nanoTime;
-            this.limit = ceiling;
+            this.limit = targetNanos > 0 ? rest : ceiling;
         }
 
         /** What {@link #tryEnter} answers when the limit is reached (a clock's reading may be negative). */
@@ -172,16 +197,45 @@ public final class RouteLimits implements EdgeStrain {
 
         /** The start time of an admitted request, or {@link #REFUSED} when the limit is reached. */
         long tryEnter() {
-            if (inFlight.incrementAndGet() > (int) limit) {
+            int busy = inFlight.incrementAndGet();
+            if (busy == 1 && targetNanos > 0 && limit > rest) {
+                long last = lastAnswer;
+                if (last == Long.MIN_VALUE || nanoTime.getAsLong() - last >= IDLE_NANOS) {
+                    limit = rest; // idle: what the last busy spell needed says nothing of the next one's start
+                }
+            }
+            if (busy > (int) limit) {
                 inFlight.decrementAndGet();
                 if (targetNanos > 0) {
                     strainedAt = nanoTime.getAsLong();
                     bound = true;
+                    refused = true;
                 }
                 return REFUSED;
             }
             long start = nanoTime.getAsLong();
             return start == REFUSED ? start + 1 : start;
+        }
+
+        /**
+         * Admits a request whose time says nothing of the load (sign-in hashes a password on purpose, on
+         * a pool of its own), or answers {@link #REFUSED}: held to the ceiling alone and counted apart from
+         * the adaptive limit, so that forty people signing in at nine o'clock neither take the places of
+         * creates nor find the limit at its resting level (when the limit started at 16, a test's 40
+         * parallel sign-ins were refused 24 times). Leaves by {@link #exitUnjudged}.
+         */
+        long tryEnterUnjudged() {
+            if (unjudged.incrementAndGet() > ceiling) {
+                unjudged.decrementAndGet();
+                return REFUSED;
+            }
+            long start = nanoTime.getAsLong();
+            return start == REFUSED ? start + 1 : start;
+        }
+
+        /** A request admitted by {@link #tryEnterUnjudged} finished. */
+        void exitUnjudged() {
+            unjudged.decrementAndGet();
         }
 
         /** A request admitted at {@code start} finished; {@code judged} is false for answers that say nothing of the load. */
@@ -192,6 +246,7 @@ public final class RouteLimits implements EdgeStrain {
             }
             long now = nanoTime.getAsLong();
             long took = now - start;
+            lastAnswer = now;
             if (took > targetNanos) {
                 strainedAt = now;
             }
@@ -209,20 +264,35 @@ public final class RouteLimits implements EdgeStrain {
             }
         }
 
-        /** Closes the window: cuts the limit if its median was slow, else raises it as the class's use allows. */
+        /**
+         * Closes the window: cuts the limit if its median was slow, else raises it as the class's use
+         * allows, or lets it fall back towards its resting level when the window left half its places unused.
+         */
         private void judge(long now) {
             java.util.Arrays.sort(window, 0, answers);
             long median = window[answers / 2];
-            if (median * JUDGED_SHARE > targetNanos) {
+            boolean recovered = lastCut == Long.MIN_VALUE || now - lastCut >= RECOVERY_NANOS;
+            boolean slow = median * JUDGED_SHARE > targetNanos;
+            if (slow && refused) {
                 limit = Math.max(floor, limit * 0.75);
                 lastCut = now;
-            } else if (lastCut == Long.MIN_VALUE || now - lastCut >= RECOVERY_NANOS) {
-                limit = Math.min(ceiling, limit + answers); // nothing slow for a while: back to the ceiling soon
+            } else if (slow) {
+                // slow, but the limit held nobody back: the machine is slow (a collector's cycle), not too many
+                // admitted, and a cut would refuse without making anything faster; it holds (or falls back to rest)
+                if (!bound && limit > rest) {
+                    limit = Math.max(rest, limit * 0.75);
+                }
+            } else if (recovered && (bound || limit < rest)) {
+                // nothing slow for a while: back to the resting level soon, and beyond it while the places are used
+                limit = Math.min(bound ? ceiling : rest, limit + answers);
+            } else if (!bound && limit > rest) {
+                limit = Math.max(rest, limit * 0.75);
             } else if (bound && median * 2 * JUDGED_SHARE <= targetNanos) {
                 limit = Math.min(ceiling, limit + 1);
             }
             answers = 0;
             bound = false;
+            refused = false;
         }
 
         double limit() {
@@ -235,7 +305,12 @@ public final class RouteLimits implements EdgeStrain {
         }
 
         int inFlight() {
-            return inFlight.get();
+            return inFlight.get() + unjudged.get();
+        }
+
+        /** Answers in the open window, not judged yet (tests). */
+        synchronized int windowed() {
+            return answers;
         }
     }
 
@@ -351,7 +426,7 @@ public final class RouteLimits implements EdgeStrain {
 
     private void admit(RouteClass c, RoutingContext rc, boolean slowByDesign) {
         Gate gate = gates.get(c);
-        long start = gate.tryEnter();
+        long start = slowByDesign ? gate.tryEnterUnjudged() : gate.tryEnter();
         if (start == Gate.REFUSED) {
             Metrics.counter(SHED_METRIC, "class", c.key()).increment();
             rc.response().putHeader("Retry-After", RETRY_AFTER_SECONDS)
@@ -367,7 +442,11 @@ public final class RouteLimits implements EdgeStrain {
         // not judged either. A refusal of the caller's input (4xx) is: it held a place like any other answer.
         rc.addEndHandler(done -> {
             if (once.getAndIncrement() == 0) {
-                gate.exit(start, !slowByDesign && !StreamedBody.streamed(rc) && done.succeeded());
+                if (slowByDesign) {
+                    gate.exitUnjudged();
+                } else {
+                    gate.exit(start, !StreamedBody.streamed(rc) && done.succeeded());
+                }
             }
         });
         rc.next();
@@ -378,7 +457,7 @@ public final class RouteLimits implements EdgeStrain {
         return gates.get(c).inFlight();
     }
 
-    /** The class's limit now (its ceiling, or less while the latency target is missed). */
+    /** The class's limit now: its ceiling for a fixed class; else its resting level, more while used, less while the latency target is missed. */
     public int limit(RouteClass c) {
         return (int) gates.get(c).limit();
     }

@@ -35,7 +35,7 @@ class RouteLimitsTest {
     @Test
     void admitsUpToTheLimitAndRefusesTheNext() {
         Gate gate = gate(16, 30);
-        assertEquals(16, gate.limit(), 0.0, "starts at the ceiling");
+        assertEquals(RouteLimits.REST, gate.limit(), 0.0, "starts at its resting level");
         List<Long> starts = fill(gate);
         assertEquals(16, starts.size());
         assertEquals(Gate.REFUSED, gate.tryEnter());
@@ -51,16 +51,46 @@ class RouteLimitsTest {
         gate.exit(start, true);
     }
 
-    @Test
-    void aWindowWhoseMedianIsSlowCutsTheLimitByAQuarterDownToTheFloor() {
-        Gate gate = gate(16, 30);
-        // a median of 10 ms: over a quarter of the 30 ms target; the window closes with its fourth answer, 30 ms after its first
-        for (int i = 0; i < 3; i++) {
+    /**
+     * A slow window the limit is to blame for: the gate full, a request refused, then four answers 10 ms
+     * apart (10-40 ms each, the fourth 30 ms after the first closes the window); the others in flight
+     * leave unjudged. Below four places, the rest of the window is answers admitted one at a time.
+     */
+    private void slowWindowWhileFull(Gate gate) {
+        List<Long> starts = fill(gate);
+        assertEquals(Gate.REFUSED, gate.tryEnter());
+        for (int i = 0; i < starts.size(); i++) {
+            if (i < RouteLimits.WINDOW_LEAST) {
+                now.addAndGet(10 * MS);
+            }
+            gate.exit(starts.get(i), i < RouteLimits.WINDOW_LEAST);
+        }
+        for (int i = starts.size(); i < RouteLimits.WINDOW_LEAST; i++) {
             answer(gate, 10);
         }
+    }
+
+    @Test
+    void aSlowWindowCutsTheLimitByAQuarterDownToTheFloorWhenTheLimitRefusedSomeone() {
+        Gate gate = gate(16, 30);
+        // a median of 10 ms: over a quarter of the 30 ms target; the window closes with its fourth answer, 30 ms after its first.
+        // One request at a time, nobody refused: the machine is slow, the limit is not to blame
+        for (int i = 0; i < 4; i++) {
+            answer(gate, 10);
+        }
+        assertEquals(16, gate.limit(), 1e-9, "a slow window that refused nobody cuts nothing");
+        // the gate full and a request refused: the same answers cut it
+        List<Long> starts = fill(gate);
+        assertEquals(Gate.REFUSED, gate.tryEnter());
+        for (int i = 0; i < 3; i++) {
+            now.addAndGet(10 * MS);
+            gate.exit(starts.get(i), true);
+        }
         assertEquals(16, gate.limit(), 1e-9, "three answers are not a window yet");
-        answer(gate, 10);
+        now.addAndGet(10 * MS);
+        gate.exit(starts.get(3), true);
         assertEquals(12, gate.limit(), 1e-9);
+        starts.subList(4, starts.size()).forEach(start -> gate.exit(start, false));
         // fast answers with one very slow among them: the median is fast, the limit stays
         for (long ms : new long[] {2, 2, 500, 2}) {
             answer(gate, ms);
@@ -68,21 +98,37 @@ class RouteLimitsTest {
         assertEquals(12, gate.limit(), 1e-9, "one slow answer is not a slow window");
         while (gate.limit() > RouteLimits.FLOOR) {
             double before = gate.limit();
-            for (int i = 0; i < 4; i++) {
-                answer(gate, 10);
-            }
+            slowWindowWhileFull(gate);
             assertEquals(Math.max(RouteLimits.FLOOR, before * 0.75), gate.limit(), 1e-9, "never below the floor");
         }
-        for (int i = 0; i < 4; i++) {
-            answer(gate, 10);
-        }
+        slowWindowWhileFull(gate);
         assertEquals(RouteLimits.FLOOR, gate.limit(), 1e-9);
+    }
+
+    /**
+     * Raises the gate's limit to its ceiling the way use does: it is filled, a request is refused, and
+     * every answer comes back within a millisecond (a window closes at its 64th). At the ceiling, the
+     * open window is closed the same way and answers past it are not judged: the next window starts empty.
+     */
+    private void raiseToTheCeiling(Gate gate, int ceiling) {
+        while (gate.limit() < ceiling || gate.windowed() > 0) {
+            List<Long> starts = fill(gate);
+            assertEquals(Gate.REFUSED, gate.tryEnter());
+            now.addAndGet(MS);
+            int judged = gate.limit() < ceiling ? starts.size() : RouteLimits.WINDOW_MOST - gate.windowed();
+            for (int i = 0; i < starts.size(); i++) {
+                gate.exit(starts.get(i), i < judged);
+            }
+        }
+        assertEquals(ceiling, gate.limit(), 1e-9, "never above the ceiling");
     }
 
     @Test
     void aWindowOfManyQuickAnswersIsJudgedBeforeTheIntervalEnds() {
         Gate gate = gate(128, 30);
+        raiseToTheCeiling(gate, 128);
         List<Long> starts = fill(gate);
+        assertEquals(Gate.REFUSED, gate.tryEnter());
         now.addAndGet(8 * MS);
         for (int i = 0; i < RouteLimits.WINDOW_MOST - 1; i++) {
             gate.exit(starts.remove(0), true);
@@ -95,9 +141,7 @@ class RouteLimitsTest {
     /** Cuts the gate's limit to the floor with slow windows; the clock then stands just after the last cut. */
     private void cutToTheFloor(Gate gate) {
         while (gate.limit() > RouteLimits.FLOOR) {
-            for (int i = 0; i < RouteLimits.WINDOW_LEAST; i++) {
-                answer(gate, 10);
-            }
+            slowWindowWhileFull(gate);
         }
     }
 
@@ -136,7 +180,62 @@ class RouteLimitsTest {
         for (int i = 0; i < 40; i++) {
             answer(gate, i % 4 == 3 ? 30 : 7);
         }
-        assertEquals(20, gate.limit(), 1e-9, "a median of 7 ms is in time for a 30 ms target, a slow answer among them or not");
+        assertEquals(RouteLimits.REST, gate.limit(), 1e-9,
+                "a median of 7 ms is in time for a 30 ms target, a slow answer among them or not; one at a time, up to the resting level");
+        // used: full, a request refused, the answers in time: beyond the resting level, to the ceiling
+        List<Long> used = fill(gate);
+        assertEquals(Gate.REFUSED, gate.tryEnter());
+        now.addAndGet(7 * MS);
+        used.forEach(start -> gate.exit(start, true));
+        answer(gate, 30);
+        assertEquals(20, gate.limit(), 1e-9);
+    }
+
+    @Test
+    void placesLeftUnusedFallBackToTheRestingLevelAndAnIdleClassStartsThere() {
+        Gate gate = gate(128, 30);
+        raiseToTheCeiling(gate, 128);
+        // requests one at a time, in time: each window (16 answers of 2 ms span the 30 ms) leaves more than half the places unused
+        for (int i = 0; i < 15; i++) {
+            answer(gate, 2);
+        }
+        assertEquals(128, gate.limit(), 1e-9, "the window is open");
+        answer(gate, 2);
+        assertEquals(96, gate.limit(), 1e-9, "a quarter less a window");
+        for (int i = 0; i < 200; i++) {
+            answer(gate, 2);
+        }
+        assertEquals(RouteLimits.REST, gate.limit(), 1e-9, "down to the resting level, not below it");
+
+        // a window that uses more than half the places is not one that leaves them unused
+        raiseToTheCeiling(gate, 128);
+        List<Long> held = new ArrayList<>();
+        for (int i = 0; i < 65; i++) {
+            held.add(gate.tryEnter());
+        }
+        now.addAndGet(2 * MS);
+        for (int i = 0; i < 4; i++) {
+            gate.exit(held.remove(0), true); // 65, 64, 63, 62 in flight: more than half of 128 each time
+        }
+        now.addAndGet(30 * MS);
+        gate.exit(held.remove(0), true);
+        assertEquals(128, gate.limit(), 1e-9);
+        held.forEach(start -> gate.exit(start, true));
+
+        // idle for less than a second: the limit stays; for a second: the next request finds it at rest
+        raiseToTheCeiling(gate, 128);
+        now.addAndGet(999 * MS);
+        long start = gate.tryEnter();
+        assertEquals(128, gate.limit(), 1e-9, "idle for 999 ms");
+        now.addAndGet(1_000 * MS);
+        long second = gate.tryEnter(); // one already in flight: the class is not idle
+        assertEquals(128, gate.limit(), 1e-9, "a request in flight");
+        gate.exit(start, true);
+        gate.exit(second, true);
+        now.addAndGet(1_000 * MS);
+        start = gate.tryEnter();
+        assertEquals(RouteLimits.REST, gate.limit(), 1e-9, "idle for a second");
+        assertEquals(RouteLimits.REST - 1, fill(gate).size(), "and it admits that many at once");
     }
 
     @Test
@@ -145,7 +244,7 @@ class RouteLimitsTest {
         long start = adaptive.tryEnter();
         now.addAndGet(500 * MS);
         adaptive.exit(start, false); // the caller went away before the answer, or it was a sign-in or an upload
-        assertEquals(128, adaptive.limit(), 1e-9);
+        assertEquals(RouteLimits.REST, adaptive.limit(), 1e-9);
         assertEquals(0, adaptive.inFlight());
 
         Gate fixed = gate(2, 0);
@@ -154,6 +253,25 @@ class RouteLimitsTest {
         now.addAndGet(5_000 * MS);
         fixed.exit(start, true);
         assertEquals(2, fixed.limit(), 1e-9);
+    }
+
+    @Test
+    void signInsAreHeldToTheCeilingApartFromTheAdaptiveLimit() {
+        Gate gate = gate(40, 30);
+        List<Long> signIns = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long start = gate.tryEnterUnjudged();
+            assertTrue(start != Gate.REFUSED, "sign-in " + (i + 1) + " of 40 admitted, though the limit rests at 16");
+            signIns.add(start);
+        }
+        assertEquals(Gate.REFUSED, gate.tryEnterUnjudged(), "the 41st: beyond the ceiling");
+        assertEquals(RouteLimits.REST, fill(gate).size(), "the sign-ins take no place of the adaptive limit");
+        assertEquals(40 + RouteLimits.REST, gate.inFlight());
+        now.addAndGet(500 * MS);
+        signIns.forEach(start -> gate.exitUnjudged());
+        assertEquals(RouteLimits.REST, gate.inFlight());
+        assertEquals(RouteLimits.REST, gate.limit(), 1e-9, "slow sign-ins judged nothing");
+        assertTrue(gate.tryEnterUnjudged() != Gate.REFUSED);
     }
 
     @Test
@@ -174,7 +292,7 @@ class RouteLimitsTest {
     void configurationIsReadWithItsDefaultsAndBadValuesAreNamed() {
         RouteLimits limits = RouteLimits.parse("writes=40", "writes=0,chat=200");
         assertEquals(40, limits.limit(RouteLimits.RouteClass.WRITES), "no target: the ceiling");
-        assertEquals(64, limits.limit(RouteLimits.RouteClass.CHAT), "adaptive classes start at their ceiling");
+        assertEquals(RouteLimits.REST, limits.limit(RouteLimits.RouteClass.CHAT), "adaptive classes start at their resting level");
         assertEquals(2, limits.limit(RouteLimits.RouteClass.REPORTS));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> RouteLimits.parse(null, "writes=-5"));
         assertTrue(bad.getMessage().contains("writes=-5"), bad.getMessage());
