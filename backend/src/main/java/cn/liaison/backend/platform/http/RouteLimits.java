@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A class with a latency target has an adaptive limit between a floor and its configured
  * ceiling (additive increase, multiplicative decrease, as TCP does for its window). It rests at
  * {@value #REST} and judges its answers by window ({@link Gate}): a window whose median took more than
- * a quarter of the target while the limit refused requests cuts it by a quarter, a window in time raises it by one while the limit
- * held requests back, and by one per answer once nothing was cut for a second. Places the class
+ * a quarter of the target while the limit refused requests cuts it by a quarter, a quick window raises it by one while the limit
+ * held requests back, and below its resting level by one per answer once nothing was cut for a second. Places the class
  * does not use are not kept: above its resting level the limit falls back to it while no window
  * uses half its places, and at once after a second without a request. Sign-in (slow by
  * design) is held to the ceiling alone and counted apart; uploads (at the client's pace) are
@@ -128,7 +128,7 @@ public final class RouteLimits implements EdgeStrain {
     static final int REST = 16;
     /** A class idle this long (no answer, nothing in flight) is back at its resting limit on its next request. */
     static final long IDLE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
-    /** After this long without a cut, a window answered in time raises the limit by one per answer in it. */
+    /** After this long without a cut, a window answered in time raises a limit below its resting level by one per answer in it. */
     static final long RECOVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
     /**
      * A window of answers is slow when its median took more than this share of the class's target.
@@ -154,8 +154,10 @@ public final class RouteLimits implements EdgeStrain {
      * by one if the limit was what held requests back (a refusal, or more than half its places taken),
      * and between the two the limit holds (as TCP Vegas holds its window between two thresholds: without
      * the band the limit went up and down every few windows, the median sat at the threshold and the
-     * p99 above the target). Once nothing was cut for a second, a window in time raises the limit by
-     * one per answer. One slow answer (a collector's pause, a commit that waited for
+     * p99 above the target). Once nothing was cut for a second, a window in time raises a limit below
+     * its resting level by one per answer; above it the limit grows by one a window only (grown by one
+     * per answer there too, a surge that had been held for a second doubled what it admitted in a few
+     * windows and sent medians to 15 ms before the next cut; thirteenth round). One slow answer (a collector's pause, a commit that waited for
      * the disk) moves nothing; a median that rises because too many are admitted at once does. Judged
      * one by one against a stricter time, a single slow answer cut the limit to the floor and 200 creates a
      * second, within capacity, were refused 2% of the time (twelfth round).
@@ -282,9 +284,8 @@ public final class RouteLimits implements EdgeStrain {
                 if (!bound && limit > rest) {
                     limit = Math.max(rest, limit * 0.75);
                 }
-            } else if (recovered && (bound || limit < rest)) {
-                // nothing slow for a while: back to the resting level soon, and beyond it while the places are used
-                limit = Math.min(bound ? ceiling : rest, limit + answers);
+            } else if (recovered && limit < rest) {
+                limit = Math.min(rest, limit + answers); // nothing slow for a while: back to the resting level soon
             } else if (!bound && limit > rest) {
                 limit = Math.max(rest, limit * 0.75);
             } else if (bound && median * 2 * JUDGED_SHARE <= targetNanos) {
