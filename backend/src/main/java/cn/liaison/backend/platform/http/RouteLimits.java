@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a quarter of the target while the limit refused requests cuts it by a quarter, a quick window raises it by one while the limit
  * held requests back, and below its resting level by one per answer once nothing was cut for a second. Places the class
  * does not use are not kept: above its resting level the limit falls back to it while no window
- * uses half its places, and at once after a second without a request. Sign-in (slow by
+ * uses half its places, and a class idle for a second starts again at half its resting level. Sign-in (slow by
  * design) is held to the ceiling alone and counted apart; uploads (at the client's pace) are
  * admitted but not judged. On a busy
  * machine, or while work queued behind earlier requests (assessments, indexing) takes the cores,
@@ -118,15 +118,16 @@ public final class RouteLimits implements EdgeStrain {
      */
     static final int FLOOR = 2;
     /**
-     * The limit a class with a latency target rests at while it does not use more (and starts at):
-     * about what two cores answer within a 30 ms target at once. A limit left at the ceiling of 128
+     * The limit a class with a latency target rests at while it does not use more (it starts at half
+     * of it, as an idle class does): about what two cores answer within a 30 ms target at once. A limit left at the ceiling of 128
      * after busy minutes let a surge that followed a quiet spell admit 113 creates in its first
      * quarter-second, answered at a 54 ms median, before windows could cut it (a surge at 3x capacity,
      * twelfth round); the slow answers of that quarter-second were half the phase's. In-flight creates
      * at 200 a second peaked at 6-19 in the same runs, and a limit that is used grows past this one.
+     * Resting at 8, 3 of 2,000 creates at 200 a second were refused (thirteenth round).
      */
     static final int REST = 16;
-    /** A class idle this long (no answer, nothing in flight) is back at its resting limit on its next request. */
+    /** A class idle this long (no answer, nothing in flight) starts again at half its resting level on its next request. */
     static final long IDLE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
     /** After this long without a cut, a window answered in time raises a limit below its resting level by one per answer in it. */
     static final long RECOVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
@@ -166,6 +167,13 @@ public final class RouteLimits implements EdgeStrain {
         private final int ceiling;
         private final int floor;
         private final int rest;
+        /**
+         * Where an idle class starts again: half its resting level, as TCP restarts an idle connection from
+         * its initial window. Quick answers bring it back to rest within a window; a surge after a quiet
+         * spell meets 8 places. From 16, the surge's first 200 ms answered 53 creates at a 22-30 ms median
+         * and 15-27 of its answers were over 30 ms; from 8, none (thirteenth round).
+         */
+        private final int restart;
         private final long targetNanos;
         private final java.util.function.LongSupplier nanoTime;
         private final AtomicInteger inFlight = new AtomicInteger();
@@ -189,9 +197,10 @@ public final class RouteLimits implements EdgeStrain {
             this.ceiling = ceiling;
             this.floor = Math.min(ceiling, FLOOR);
             this.rest = Math.min(ceiling, REST);
+            this.restart = Math.max(floor, rest / 2);
             this.targetNanos = targetNanos;
             this.nanoTime = nanoTime;
-            this.limit = targetNanos > 0 ? rest : ceiling;
+            this.limit = targetNanos > 0 ? restart : ceiling; // a class starts as an idle one
         }
 
         /** What {@link #tryEnter} answers when the limit is reached (a clock's reading may be negative). */
@@ -200,10 +209,10 @@ public final class RouteLimits implements EdgeStrain {
         /** The start time of an admitted request, or {@link #REFUSED} when the limit is reached. */
         long tryEnter() {
             int busy = inFlight.incrementAndGet();
-            if (busy == 1 && targetNanos > 0 && limit > rest) {
+            if (busy == 1 && targetNanos > 0 && limit > restart) {
                 long last = lastAnswer;
                 if (last == Long.MIN_VALUE || nanoTime.getAsLong() - last >= IDLE_NANOS) {
-                    limit = rest; // idle: what the last busy spell needed says nothing of the next one's start
+                    limit = restart; // idle: what the last busy spell needed says nothing of the next one's start
                 }
             }
             if (busy > (int) limit) {

@@ -35,9 +35,9 @@ class RouteLimitsTest {
     @Test
     void admitsUpToTheLimitAndRefusesTheNext() {
         Gate gate = gate(16, 30);
-        assertEquals(RouteLimits.REST, gate.limit(), 0.0, "starts at its resting level");
+        assertEquals(RouteLimits.REST / 2, gate.limit(), 0.0, "starts as an idle class does: at half its resting level");
         List<Long> starts = fill(gate);
-        assertEquals(16, starts.size());
+        assertEquals(RouteLimits.REST / 2, starts.size());
         assertEquals(Gate.REFUSED, gate.tryEnter());
         gate.exit(starts.remove(0), true);
         assertTrue(gate.tryEnter() != Gate.REFUSED, "a finished request frees its place");
@@ -73,6 +73,11 @@ class RouteLimitsTest {
     @Test
     void aSlowWindowCutsTheLimitByAQuarterDownToTheFloorWhenTheLimitRefusedSomeone() {
         Gate gate = gate(16, 30);
+        // quick answers (one window: 16 of 2 ms span the 30 ms) bring a class from its start to its resting level at once
+        for (int i = 0; i < 16; i++) {
+            answer(gate, 2);
+        }
+        assertEquals(16, gate.limit(), 1e-9);
         // a median of 10 ms: over a quarter of the 30 ms target; the window closes with its fourth answer, 30 ms after its first.
         // One request at a time, nobody refused: the machine is slow, the limit is not to blame
         for (int i = 0; i < 4; i++) {
@@ -236,8 +241,8 @@ class RouteLimitsTest {
         gate.exit(second, true);
         now.addAndGet(1_000 * MS);
         start = gate.tryEnter();
-        assertEquals(RouteLimits.REST, gate.limit(), 1e-9, "idle for a second");
-        assertEquals(RouteLimits.REST - 1, fill(gate).size(), "and it admits that many at once");
+        assertEquals(RouteLimits.REST / 2, gate.limit(), 1e-9, "idle for a second: it starts again at half its resting level");
+        assertEquals(RouteLimits.REST / 2 - 1, fill(gate).size(), "and it admits that many at once");
     }
 
     @Test
@@ -246,7 +251,7 @@ class RouteLimitsTest {
         long start = adaptive.tryEnter();
         now.addAndGet(500 * MS);
         adaptive.exit(start, false); // the caller went away before the answer, or it was a sign-in or an upload
-        assertEquals(RouteLimits.REST, adaptive.limit(), 1e-9);
+        assertEquals(RouteLimits.REST / 2, adaptive.limit(), 1e-9);
         assertEquals(0, adaptive.inFlight());
 
         Gate fixed = gate(2, 0);
@@ -263,16 +268,16 @@ class RouteLimitsTest {
         List<Long> signIns = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             long start = gate.tryEnterUnjudged();
-            assertTrue(start != Gate.REFUSED, "sign-in " + (i + 1) + " of 40 admitted, though the limit rests at 16");
+            assertTrue(start != Gate.REFUSED, "sign-in " + (i + 1) + " of 40 admitted, though the adaptive limit admits 8 now");
             signIns.add(start);
         }
         assertEquals(Gate.REFUSED, gate.tryEnterUnjudged(), "the 41st: beyond the ceiling");
-        assertEquals(RouteLimits.REST, fill(gate).size(), "the sign-ins take no place of the adaptive limit");
-        assertEquals(40 + RouteLimits.REST, gate.inFlight());
+        assertEquals(RouteLimits.REST / 2, fill(gate).size(), "the sign-ins take no place of the adaptive limit");
+        assertEquals(40 + RouteLimits.REST / 2, gate.inFlight());
         now.addAndGet(500 * MS);
         signIns.forEach(start -> gate.exitUnjudged());
-        assertEquals(RouteLimits.REST, gate.inFlight());
-        assertEquals(RouteLimits.REST, gate.limit(), 1e-9, "slow sign-ins judged nothing");
+        assertEquals(RouteLimits.REST / 2, gate.inFlight());
+        assertEquals(RouteLimits.REST / 2, gate.limit(), 1e-9, "slow sign-ins judged nothing");
         assertTrue(gate.tryEnterUnjudged() != Gate.REFUSED);
     }
 
@@ -294,7 +299,7 @@ class RouteLimitsTest {
     void configurationIsReadWithItsDefaultsAndBadValuesAreNamed() {
         RouteLimits limits = RouteLimits.parse("writes=40", "writes=0,chat=200");
         assertEquals(40, limits.limit(RouteLimits.RouteClass.WRITES), "no target: the ceiling");
-        assertEquals(RouteLimits.REST, limits.limit(RouteLimits.RouteClass.CHAT), "adaptive classes start at their resting level");
+        assertEquals(RouteLimits.REST / 2, limits.limit(RouteLimits.RouteClass.CHAT), "adaptive classes start as idle ones, at half their resting level");
         assertEquals(2, limits.limit(RouteLimits.RouteClass.REPORTS));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> RouteLimits.parse(null, "writes=-5"));
         assertTrue(bad.getMessage().contains("writes=-5"), bad.getMessage());
