@@ -19,13 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>A class with a latency target has an adaptive limit between a floor and its configured
  * ceiling (additive increase, multiplicative decrease, as TCP does for its window). It rests at
- * {@value #REST} and judges its answers by window ({@link Gate}): a window whose median took more than
- * a quarter of the target while the limit refused requests cuts it by a quarter, a quick window raises it by one while the limit
- * held requests back, and below its resting level by one per answer once nothing was cut for a second. Places the class
- * does not use are not kept: above its resting level the limit falls back to it while no window
- * uses half its places, and a class idle for a second starts again at half its resting level. Sign-in (slow by
- * design) is held to the ceiling alone and counted apart; uploads (at the client's pace) are
- * admitted but not judged. On a busy
+ * {@value #REST} and judges its answers by window ({@link Gate}): a window whose median took more
+ * than a quarter of the target while the limit refused requests cuts it by a quarter, a quick window
+ * raises it by one while the limit held requests back, and below its resting level by one per answer
+ * once nothing was cut for a second. Places the class does not use are not kept: above its resting
+ * level the limit falls back to it while no window uses half its places, and a class idle for a
+ * second starts again at half its resting level. Sign-in (slow by design) is held to the ceiling
+ * alone and counted apart; uploads (at the client's pace) are admitted but not judged. On a busy
  * machine, or while work queued behind earlier requests (assessments, indexing) takes the cores,
  * the limit falls to what is answered within the target, so what is admitted stays fast and what
  * is not is refused while the event loops still have time to refuse it quickly. A fixed ceiling
@@ -102,7 +102,7 @@ public final class RouteLimits implements EdgeStrain {
         for (RouteClass c : RouteClass.values()) {
             Gate gate = gates.get(c);
             io.micrometer.core.instrument.Gauge.builder(LIMIT_METRIC, gate, Gate::limit).tag("class", c.key())
-                    .description("requests of the class admitted at once now (adaptive between a floor and HTTP_CONCURRENCY, resting at 16)")
+                    .description("requests of the class admitted at once now (adaptive between a floor and HTTP_CONCURRENCY, resting at 16, 8 after an idle second)")
                     .strongReference(true).register(Metrics.globalRegistry);
         }
         return this;
@@ -119,8 +119,8 @@ public final class RouteLimits implements EdgeStrain {
     static final int FLOOR = 2;
     /**
      * The limit a class with a latency target rests at while it does not use more (it starts at half
-     * of it, as an idle class does): about what two cores answer within a 30 ms target at once. A limit left at the ceiling of 128
-     * after busy minutes let a surge that followed a quiet spell admit 113 creates in its first
+     * of it, as an idle class does): about what two cores answer within a 30 ms target at once. A
+     * limit left at the ceiling of 128 after busy minutes let a surge that followed a quiet spell admit 113 creates in its first
      * quarter-second, answered at a 54 ms median, before windows could cut it (a surge at 3x capacity,
      * twelfth round); the slow answers of that quarter-second were half the phase's. In-flight creates
      * at 200 a second peaked at 6-19 in the same runs, and a limit that is used grows past this one.
@@ -158,8 +158,8 @@ public final class RouteLimits implements EdgeStrain {
      * p99 above the target). Once nothing was cut for a second, a window in time raises a limit below
      * its resting level by one per answer; above it the limit grows by one a window only (grown by one
      * per answer there too, a surge that had been held for a second doubled what it admitted in a few
-     * windows and sent medians to 15 ms before the next cut; thirteenth round). One slow answer (a collector's pause, a commit that waited for
-     * the disk) moves nothing; a median that rises because too many are admitted at once does. Judged
+     * windows and sent medians to 15 ms before the next cut; thirteenth round). One slow answer (a
+     * collector's pause, a commit that waited for the disk) moves nothing; a median that rises because too many are admitted at once does. Judged
      * one by one against a stricter time, a single slow answer cut the limit to the floor and 200 creates a
      * second, within capacity, were refused 2% of the time (twelfth round).
      */
@@ -287,16 +287,13 @@ public final class RouteLimits implements EdgeStrain {
             if (slow && refused) {
                 limit = Math.max(floor, limit * 0.75);
                 lastCut = now;
+            } else if (!bound && limit > rest) {
+                limit = Math.max(rest, limit * 0.75); // places left unused, slow or not
             } else if (slow) {
-                // slow, but the limit held nobody back: the machine is slow (a collector's cycle), not too many
-                // admitted, and a cut would refuse without making anything faster; it holds (or falls back to rest)
-                if (!bound && limit > rest) {
-                    limit = Math.max(rest, limit * 0.75);
-                }
+                // slow, but the limit refused nobody: the machine is slow (a collector's cycle), not too many
+                // admitted, and a cut would refuse without making anything faster: it holds
             } else if (recovered && limit < rest) {
                 limit = Math.min(rest, limit + answers); // nothing slow for a while: back to the resting level soon
-            } else if (!bound && limit > rest) {
-                limit = Math.max(rest, limit * 0.75);
             } else if (bound && median * 2 * JUDGED_SHARE <= targetNanos) {
                 limit = Math.min(ceiling, limit + 1);
             }
