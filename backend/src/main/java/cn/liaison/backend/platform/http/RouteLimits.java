@@ -102,7 +102,8 @@ public final class RouteLimits implements EdgeStrain {
         for (RouteClass c : RouteClass.values()) {
             Gate gate = gates.get(c);
             io.micrometer.core.instrument.Gauge.builder(LIMIT_METRIC, gate, Gate::limit).tag("class", c.key())
-                    .description("requests of the class admitted at once now (adaptive between a floor and HTTP_CONCURRENCY, resting at 16, 8 after an idle second)")
+                    .description("requests of the class admitted at once now (adaptive between a floor and HTTP_CONCURRENCY, resting at "
+                            + REST + ", " + REST / 2 + " after an idle second)")
                     .strongReference(true).register(Metrics.globalRegistry);
         }
         return this;
@@ -224,8 +225,7 @@ public final class RouteLimits implements EdgeStrain {
                 }
                 return REFUSED;
             }
-            long start = nanoTime.getAsLong();
-            return start == REFUSED ? start + 1 : start;
+            return startNow();
         }
 
         /**
@@ -240,6 +240,11 @@ public final class RouteLimits implements EdgeStrain {
                 unjudged.decrementAndGet();
                 return REFUSED;
             }
+            return startNow();
+        }
+
+        /** The clock now, as an admitted request's start: never {@link #REFUSED}. */
+        private long startNow() {
             long start = nanoTime.getAsLong();
             return start == REFUSED ? start + 1 : start;
         }

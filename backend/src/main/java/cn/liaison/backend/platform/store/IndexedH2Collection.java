@@ -227,8 +227,9 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     /**
-     * Walks positions in sort order and stops once it holds {@code skip + limit} matches and the
-     * sort key has moved past the last of them; ties on that key are then settled by the full sort.
+     * Walks positions in sort order and stops once it holds {@code skip + limit} matches: at once when
+     * the sort has that one key (ties may come in any order, as in MongoDB), otherwise once the key
+     * has moved past the last of them, so that the full sort settles ties on it by the other keys.
      */
     private QueryResult firstInOrder(Iterator<Object> positions, String sortField, String plan, Document query,
                                      Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
